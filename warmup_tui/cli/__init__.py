@@ -1,0 +1,1 @@
+"""The ``warmup`` command line: argument parsing and one module per group of commands."""

@@ -1,0 +1,109 @@
+"""``warmup list``, ``warmup show`` and ``warmup validate``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from warmup_tui.durations import format_clock
+from warmup_tui.headless import segment_title
+from warmup_tui.library import Entry, Library
+from warmup_tui.problems import Problem, ProblemsError, display_path
+from warmup_tui.timeline import Segment, build_timeline, total_seconds
+
+EXIT_INVALID = 2
+
+
+def register(commands: Any) -> None:
+    listing = commands.add_parser("list", help="list bundled and user routines")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(func=list_routines)
+
+    show = commands.add_parser("show", help="print a routine's segments and total time")
+    show.add_argument("routine", help="routine name or path to a .toml file")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    show.set_defaults(func=show_routine)
+
+    validate = commands.add_parser("validate", help="check routine files; exit 2 if any is bad")
+    validate.add_argument("files", nargs="+", help="routine names or .toml files")
+    validate.set_defaults(func=validate_files)
+
+
+def list_routines(args: argparse.Namespace) -> int:
+    entries = Library().entries()
+    if args.json:
+        print(json.dumps([_entry_json(entry) for entry in entries], indent=2))
+        return 0
+    width = max((len(entry.id) for entry in entries), default=4)
+    for entry in entries:
+        if entry.routine is None:
+            problem = entry.problems[0] if entry.problems else "cannot be loaded"
+            print(f"{entry.id:<{width}}  {entry.source:<7}  {'--':>7}  ! {problem}")
+            continue
+        total = format_clock(total_seconds(build_timeline(entry.routine)))
+        print(f"{entry.id:<{width}}  {entry.source:<7}  {total:>7}  "
+              f"{entry.routine.name}: {entry.routine.description}".rstrip(": "))
+    return 0
+
+
+def _entry_json(entry: Entry) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": entry.id, "source": entry.source, "path": str(entry.path)}
+    if entry.routine is None:
+        data.update(name=None, total_seconds=None, description=None,
+                    errors=[str(p) for p in entry.problems])
+    else:
+        data.update(
+            name=entry.routine.name,
+            total_seconds=total_seconds(build_timeline(entry.routine)),
+            description=entry.routine.description,
+            errors=[],
+        )
+    return data
+
+
+def show_routine(args: argparse.Namespace) -> int:
+    entry = Library().resolve(args.routine)
+    assert entry.routine is not None
+    segments = build_timeline(entry.routine)
+    if args.json:
+        print(json.dumps(timeline_json(entry, segments), indent=2))
+        return 0
+    print(f"{entry.routine.name} ({entry.id}, {entry.source})")
+    if entry.routine.description:
+        print(entry.routine.description)
+    print()
+    for seg in segments:
+        reps = f"{seg.reps} reps" if seg.reps else ""
+        print(f"{seg.index + 1:>3}  {seg.kind:<8}  {format_clock(seg.duration):>6}  "
+              f"{reps:<8}  {segment_title(seg)}")
+    print(f"\nTotal {format_clock(total_seconds(segments))} in {len(segments)} segments"
+          + (f"; then {entry.routine.then}" if entry.routine.then else ""))
+    return 0
+
+
+def timeline_json(entry: Entry, segments: list[Segment]) -> dict[str, Any]:
+    assert entry.routine is not None
+    return {
+        "id": entry.id,
+        "name": entry.routine.name,
+        "source": entry.source,
+        "path": str(entry.path),
+        "then": entry.routine.then,
+        "total_seconds": total_seconds(segments),
+        "segments": [seg.to_json() for seg in segments],
+    }
+
+
+def validate_files(args: argparse.Namespace) -> int:
+    library = Library()
+    problems: list[Problem] = []
+    for ref in args.files:
+        try:
+            entry = library.resolve(ref)
+            print(f"{display_path(entry.path)}: ok")
+        except ProblemsError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise ProblemsError(problems)
+    return 0

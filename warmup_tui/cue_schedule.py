@@ -1,0 +1,62 @@
+"""Which cues a segment carries, and when each is due. Pure functions of the timeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from warmup_tui.events import CueName
+from warmup_tui.timeline import Segment
+
+PIP_SECONDS = (3, 2, 1)
+MIN_SECONDS_FOR_PIPS = 5.0
+MIN_SECONDS_FOR_HALFWAY = 20.0
+
+Anchor = Literal["start", "end"]
+
+
+@dataclass(frozen=True)
+class PlannedCue:
+    """A cue due ``offset`` seconds after the segment's start, or before its end."""
+
+    cue: CueName
+    value: int | None
+    anchor: Anchor
+    offset: float
+
+    @property
+    def key(self) -> tuple[str, int | None]:
+        return (self.cue, self.value)
+
+
+def plan_cues(segment: Segment, previous: Segment | None) -> list[PlannedCue]:
+    """Every cue for one segment, in the order they fall due."""
+    planned: list[PlannedCue] = []
+    if _is_side_switch(segment, previous):
+        planned.append(PlannedCue("switch_sides", None, "start", 0.0))
+    if segment.kind == "run" and segment.interval and segment.intervals:
+        if segment.interval == segment.intervals and segment.intervals > 1:
+            planned.append(PlannedCue("last_interval", None, "start", 0.0))
+    if segment.reps and segment.pace:
+        planned.extend(
+            PlannedCue("rep", n, "start", (n - 1) * segment.pace)
+            for n in range(1, segment.reps + 1)
+        )
+    elif segment.kind in ("exercise", "run") and segment.duration >= MIN_SECONDS_FOR_HALFWAY:
+        planned.append(PlannedCue("halfway", None, "start", segment.duration / 2))
+    if segment.duration >= MIN_SECONDS_FOR_PIPS:
+        planned.extend(PlannedCue("pip", n, "end", float(n)) for n in PIP_SECONDS)
+    return planned
+
+
+def _is_side_switch(segment: Segment, previous: Segment | None) -> bool:
+    if segment.kind == "switch":
+        return True
+    return (
+        segment.kind == "exercise"
+        and segment.side is not None
+        and previous is not None
+        and previous.kind == "exercise"
+        and previous.step == segment.step
+        and previous.side != segment.side
+    )

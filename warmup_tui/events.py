@@ -1,0 +1,56 @@
+"""What a session reports as it runs, and the JSON form of each report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol
+
+from warmup_tui.timeline import Segment
+
+EventName = Literal["segment_start", "segment_end", "cue", "pause", "resume", "session_end"]
+CueName = Literal["pip", "halfway", "rep", "switch_sides", "last_interval"]
+
+
+@dataclass(frozen=True)
+class Event:
+    """One thing that happened in a session.
+
+    ``t`` is session time (seconds since the start, on the session clock) at which the
+    event was due; after a stall it may be earlier than the moment it was delivered.
+    """
+
+    name: EventName
+    t: float
+    segment: Segment | None = None
+    cue: CueName | None = None
+    value: int | None = None
+    skipped: bool = False
+    late: bool = False
+
+    def to_json(self, wall: float) -> dict[str, Any]:
+        seg = self.segment
+        data: dict[str, Any] = {
+            "t": round(self.t, 3),
+            "wall": round(wall, 3),
+            "event": self.name,
+            "index": seg.index if seg else None,
+            "step": seg.step if seg else None,
+            "kind": seg.kind if seg else None,
+            "side": seg.side if seg else None,
+            "duration": seg.duration if seg else None,
+        }
+        if self.cue is not None:
+            data["cue"] = self.cue
+        if self.value is not None:
+            data["value"] = self.value
+        if self.name == "segment_end":
+            data["skipped"] = self.skipped
+        if self.late:
+            data["late"] = True
+        return data
+
+
+class EventSink(Protocol):
+    """Anything that reacts to session events: sounds, the log, headless output."""
+
+    def handle(self, event: Event) -> None: ...

@@ -1,0 +1,107 @@
+"""Running a session without a screen: ``--plain`` lines and ``--json`` lines."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Sequence
+from typing import TextIO
+
+from warmup_tui.clock import Clock
+from warmup_tui.durations import describe_duration
+from warmup_tui.events import Event, EventSink
+from warmup_tui.session import Session
+from warmup_tui.timeline import Segment
+
+
+class JsonLines:
+    """Writes each event as one JSON object per line."""
+
+    def __init__(self, out: TextIO, wall: Callable[[], float], routine_id: str) -> None:
+        self.out, self.wall, self.routine_id = out, wall, routine_id
+
+    def handle(self, event: Event) -> None:
+        data = event.to_json(self.wall())
+        data["routine"] = self.routine_id
+        self.out.write(json.dumps(data) + "\n")
+        self.out.flush()
+
+
+class PlainLines:
+    """Writes each event as a short sentence with a timestamp, for people and screen readers."""
+
+    def __init__(self, out: TextIO, routine_id: str) -> None:
+        self.out, self.routine_id = out, routine_id
+
+    def handle(self, event: Event) -> None:
+        minutes, seconds = divmod(event.t, 60)
+        stamp = f"{int(minutes):02d}:{seconds:04.1f}"
+        self.out.write(f"{stamp} {describe_event(event)}\n")
+        self.out.flush()
+
+
+def describe_event(event: Event) -> str:
+    """One plain sentence for an event."""
+    seg = event.segment
+    if event.name == "segment_start" and seg is not None:
+        return f"start {segment_title(seg)}, {describe_duration(seg.duration)}" + (
+            f". {seg.cue}" if seg.cue else ""
+        )
+    if event.name == "segment_end" and seg is not None:
+        return f"{'skipped' if event.skipped else 'done'} {segment_title(seg)}"
+    if event.name == "cue":
+        if event.cue == "pip":
+            return f"{event.value}"
+        if event.cue == "rep":
+            reps = seg.reps if seg else None
+            return f"rep {event.value} of {reps}"
+        if event.cue == "switch_sides":
+            return f"switch sides: {seg.side if seg else ''}".rstrip(": ")
+        return {"halfway": "halfway", "last_interval": "last interval"}.get(event.cue or "", "cue")
+    if event.name == "session_end":
+        return "session finished"
+    return event.name
+
+
+def segment_title(seg: Segment) -> str:
+    """The step with its side, set and interval: "Side leg lift (left side)", "Run 3 of 8"."""
+    title = seg.step
+    if seg.interval and seg.intervals and seg.kind in ("run", "walk"):
+        title = f"{seg.step} {seg.interval} of {seg.intervals}"
+    extras = []
+    if seg.side:
+        extras.append(f"{seg.side} side" if seg.side in ("left", "right") else seg.side)
+    if seg.sets > 1 and seg.kind == "exercise":
+        extras.append(f"set {seg.set_number} of {seg.sets}")
+    return f"{title} ({', '.join(extras)})" if extras else title
+
+
+def run_headless(
+    segments: list[Segment],
+    clock: Clock,
+    sinks: Sequence[EventSink],
+    *,
+    sleep: Callable[[float], None] = time.sleep,
+) -> Session:
+    """Run to the end, sleeping between due moments and handing every event to ``sinks``.
+
+    Ctrl+C propagates as KeyboardInterrupt after the session is stopped and reported.
+    """
+    session = Session(segments, clock)
+
+    def deliver(events: list[Event]) -> None:
+        for event in events:
+            for sink in sinks:
+                sink.handle(event)
+
+    deliver(session.start())
+    try:
+        while session.state != "finished":
+            wait = session.wake_in()
+            if wait:
+                sleep(wait / clock.speed)
+            deliver(session.poll())
+    except KeyboardInterrupt:
+        deliver(session.stop())
+        raise
+    return session

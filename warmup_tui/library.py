@@ -1,0 +1,134 @@
+"""Where routines come from: the bundled set, the user's folder, or a path."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from warmup_tui import paths
+from warmup_tui.problems import Problem, ProblemsError, display_path
+from warmup_tui.routine import Routine
+from warmup_tui.routine_file import LoadedRoutine, load_routine
+from warmup_tui.toml_lines import key_lines, line_of
+
+Source = Literal["bundled", "user", "file"]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One routine the app knows of; ``routine`` is None when its file has problems."""
+
+    id: str
+    source: Source
+    path: Path
+    routine: Routine | None = None
+    problems: list[Problem] = field(default_factory=list)
+    text: str = ""
+
+
+class Library:
+    """Bundled routines overlaid by the user's: a user file with the same id wins."""
+
+    def __init__(self, bundled: Path | None = None, user: Path | None = None) -> None:
+        self.bundled = bundled if bundled is not None else paths.bundled_dir("routines")
+        self.user = user if user is not None else paths.user_routines_dir()
+
+    def entries(self) -> list[Entry]:
+        found: dict[str, Entry] = {}
+        for source, folder in (("bundled", self.bundled), ("user", self.user)):
+            for path in _toml_files(folder):
+                found[path.stem] = _load_entry(path, source)  # type: ignore[arg-type]
+        checked = [self._with_chain_problems(entry) for entry in found.values()]
+        return sorted(checked, key=lambda entry: (entry.source != "bundled", entry.id))
+
+    def ids(self) -> list[str]:
+        return [entry.id for entry in self.entries()]
+
+    def path_for(self, routine_id: str) -> Path | None:
+        for folder in (self.user, self.bundled):
+            candidate = folder / f"{routine_id}.toml"
+            if candidate.is_file():
+                return candidate
+        return None
+
+    def resolve(self, ref: str | Path) -> Entry:
+        """A routine by id or by path, fully checked (chain included); raises ProblemsError."""
+        path = self._locate(ref)
+        source: Source = "file"
+        if path.parent.resolve() == self.user.resolve():
+            source = "user"
+        elif path.parent.resolve() == self.bundled.resolve():
+            source = "bundled"
+        entry = self._with_chain_problems(_load_entry(path, source))
+        if entry.problems:
+            raise ProblemsError(entry.problems)
+        return entry
+
+    def _locate(self, ref: str | Path) -> Path:
+        text = str(ref)
+        looks_like_path = text.endswith(".toml") or "/" in text or Path(text).exists()
+        if looks_like_path:
+            return Path(text).expanduser()
+        path = self.path_for(text)
+        if path is None:
+            known = ", ".join(self.ids()) or "none"
+            raise ProblemsError(
+                [Problem(text, f"no routine with that name; known routines: {known}")]
+            )
+        return path
+
+    def chain_problems(self, start: Path, routine: Routine, file: str) -> list[Problem]:
+        """Problems with ``then``: a missing target, a broken target, or a loop."""
+        seen = [start.stem]
+        current = routine
+        folder = start.parent
+        while current.then:
+            target = current.then
+            if target in seen:
+                loop = " -> ".join([*seen, target])
+                return [Problem(file, f"chains in a loop: {loop}", key="then")]
+            path = folder / f"{target}.toml"
+            if not path.is_file():
+                path = self.path_for(target)  # type: ignore[assignment]
+            if path is None:
+                known = ", ".join(self.ids_without_chains()) or "none"
+                return [Problem(file, f'chains to "{target}", which is not a known routine '
+                                f"({known})", key="then")]
+            try:
+                current = load_routine(path).routine
+            except ProblemsError:
+                return [Problem(file, f'chains to "{target}", whose file has problems; '
+                                f"run: warmup validate {display_path(path)}", key="then")]
+            seen.append(target)
+            folder = path.parent
+        return []
+
+    def ids_without_chains(self) -> list[str]:
+        names = {p.stem for folder in (self.bundled, self.user) for p in _toml_files(folder)}
+        return sorted(names)
+
+    def _with_chain_problems(self, entry: Entry) -> Entry:
+        if entry.routine is None or not entry.routine.then:
+            return entry
+        problems = self.chain_problems(entry.path, entry.routine, display_path(entry.path))
+        if not problems:
+            return entry
+        line = line_of(key_lines(entry.text), "then")
+        problems = [Problem(p.file, p.message, line, p.key) for p in problems]
+        return Entry(entry.id, entry.source, entry.path, None, problems, entry.text)
+
+
+def _toml_files(folder: Path) -> list[Path]:
+    try:
+        return sorted(p for p in folder.glob("*.toml") if p.is_file())
+    except OSError:
+        return []
+
+
+def _load_entry(path: Path, source: Source) -> Entry:
+    try:
+        loaded: LoadedRoutine = load_routine(path)
+    except ProblemsError as error:
+        return Entry(path.stem, source, path, None, error.problems)
+    return Entry(path.stem, source, path, loaded.routine, [], loaded.text)

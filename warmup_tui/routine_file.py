@@ -1,0 +1,97 @@
+"""Reading routine files from disk and writing them back safely."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+import tomli_w
+
+from warmup_tui.problems import Problem, ProblemsError, display_path
+from warmup_tui.routine import Routine, routine_to_dict
+from warmup_tui.routine_schema import Checker, build_routine
+from warmup_tui.safe_write import write_atomic
+from warmup_tui.toml_lines import key_lines
+
+_TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+MAX_FILE_BYTES = 1_000_000
+
+
+@dataclass(frozen=True)
+class LoadedRoutine:
+    """A routine together with the file it came from and the text as read."""
+
+    routine: Routine
+    path: Path
+    text: str
+
+
+def read_text(path: Path) -> str:
+    """The file's text, or :class:`ProblemsError` with one line saying why it can't be read."""
+    shown = display_path(path)
+    if not path.exists():
+        raise ProblemsError([Problem(shown, "no such file")])
+    if path.is_dir():
+        raise ProblemsError([Problem(shown, "is a folder, not a routine file")])
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ProblemsError([Problem(shown, f"cannot be read: {error.strerror}")]) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise ProblemsError([Problem(shown, "is over 1 MB; that is not a routine file")])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ProblemsError(
+            [Problem(shown, "is not UTF-8 text; save it as UTF-8", line=line)]
+        ) from None
+    if not text.strip():
+        raise ProblemsError([Problem(shown, "is empty; a routine needs at least a name and steps")])
+    return text
+
+
+def parse_routine(text: str, file: str) -> Routine:
+    """A routine from TOML text; every problem is raised at once in a :class:`ProblemsError`."""
+    try:
+        data = tomllib.loads(text.removeprefix("\ufeff"))
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = _TOML_LINE.search(message)
+        line = int(match.group(1)) if match else None
+        message = _TOML_LINE.sub("", message).strip()
+        raise ProblemsError([Problem(file, f"not valid TOML: {message}", line=line)]) from None
+    checker = Checker(file, key_lines(text))
+    routine = build_routine(data, checker)
+    if routine is None:
+        raise ProblemsError(checker.problems)
+    return routine
+
+
+def load_routine(path: Path) -> LoadedRoutine:
+    """Read and check one routine file."""
+    path = Path(path)
+    text = read_text(path)
+    return LoadedRoutine(parse_routine(text, display_path(path)), path, text)
+
+
+def routine_to_toml(routine: Routine) -> str:
+    return tomli_w.dumps(routine_to_dict(routine))
+
+
+def has_comments(text: str) -> bool:
+    """Whether hand-written TOML holds comments that a save through tomli-w would drop."""
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return "#" in text
+    # A '#' outside strings starts a comment; strip quoted text and look again.
+    unquoted = re.sub(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\])*"|\'[^\']*\'', "", text)
+    return "#" in unquoted
+
+
+def save_routine(routine: Routine, path: Path) -> None:
+    """Write atomically, keeping the previous file as ``NAME.toml.bak``."""
+    write_atomic(Path(path), routine_to_toml(routine))

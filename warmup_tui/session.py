@@ -1,0 +1,303 @@
+"""The session engine: where a routine is, from deadlines on an injected clock.
+
+Nothing here counts ticks. The current segment has a start and a deadline on the
+clock; remaining = deadline - now. A front end calls :meth:`Session.poll` whenever it
+likes (a timer, a loop, after a stall) and gets every event that fell due since the
+last call, in order, with the session time each was due.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Literal
+
+from warmup_tui.clock import Clock
+from warmup_tui.cue_schedule import PlannedCue, plan_cues
+from warmup_tui.events import Event
+from warmup_tui.timeline import Segment
+
+State = Literal["idle", "ready", "running", "paused", "finished"]
+LATE_AFTER = 1.0  # seconds; a cue delivered later than this is marked late
+STEP_SECONDS = 10.0
+
+
+@dataclass(frozen=True)
+class SegmentRecord:
+    """What happened to one segment: how long it was planned and actually ran."""
+
+    index: int
+    planned: float
+    actual: float
+    skipped: bool
+
+
+class Session:
+    """Runs a timeline against a clock. See the module docstring."""
+
+    def __init__(
+        self,
+        segments: list[Segment],
+        clock: Clock,
+        *,
+        start_index: int = 0,
+        lead_in: float = 0.0,
+    ) -> None:
+        if not segments:
+            raise ValueError("a session needs at least one segment")
+        self.segments = segments
+        self.clock = clock
+        self.lead_in = lead_in
+        self.state: State = "idle"
+        self.index = max(0, min(start_index, len(segments) - 1))
+        self.records: list[SegmentRecord] = []
+        self._origin = 0.0
+        self._start = 0.0
+        self._deadline = 0.0
+        self._paused_at: float | None = None
+        self._resume_to: State = "running"
+        self._plan: list[PlannedCue] = []
+        self._fired: set[tuple[str, int | None]] = set()
+        self._queued: list[Event] = []
+
+    # ----- reading the state -------------------------------------------------------------
+
+    @property
+    def segment(self) -> Segment:
+        return self.segments[self.index]
+
+    @property
+    def next_segment(self) -> Segment | None:
+        following = self.index + 1
+        return self.segments[following] if following < len(self.segments) else None
+
+    def _now(self) -> float:
+        return self._paused_at if self._paused_at is not None else self.clock.now()
+
+    def remaining(self) -> float:
+        """Seconds left in the current segment (or in the get-ready), never negative."""
+        if self.state in ("idle", "finished"):
+            return 0.0 if self.state == "finished" else self.segment.duration
+        return max(0.0, self._deadline - self._now())
+
+    def elapsed(self) -> float:
+        """Active seconds spent in the current segment."""
+        if self.state in ("running", "paused") and self._paused_state() != "ready":
+            return max(0.0, self._now() - self._start)
+        return 0.0
+
+    def session_time(self) -> float:
+        return self.clock.now() - self._origin if self.state != "idle" else 0.0
+
+    def remaining_total(self) -> float:
+        later = sum(seg.duration for seg in self.segments[self.index + 1 :])
+        if self.state == "finished":
+            return 0.0
+        if self._in_ready():
+            return self.remaining() + self.segment.duration + later
+        return self.remaining() + later
+
+    def done_seconds(self) -> float:
+        return sum(record.actual for record in self.records) + self.elapsed()
+
+    def current_rep(self) -> int | None:
+        seg = self.segment
+        if not seg.reps or not seg.pace or self._in_ready():
+            return None
+        return min(seg.reps, int(self.elapsed() // seg.pace) + 1)
+
+    def wake_in(self) -> float | None:
+        """Session seconds until something changes: a due event or the shown second.
+
+        None while nothing will change on its own (idle, paused, finished).
+        """
+        if self.state not in ("running", "ready"):
+            return None
+        now = self.clock.now()
+        due = min([self._deadline, *(self._due(c) for c in self._unfired())])
+        remaining = self._deadline - now
+        fraction = remaining - math.floor(remaining)
+        to_next_second = fraction if fraction > 1e-6 else 1.0
+        return max(0.0, min(due - now, to_next_second))
+
+    def _in_ready(self) -> bool:
+        return self.state == "ready" or self._paused_state() == "ready"
+
+    def _paused_state(self) -> State | None:
+        return self._resume_to if self.state == "paused" else None
+
+    # ----- running -----------------------------------------------------------------------
+
+    def start(self) -> list[Event]:
+        """Begin the session (with the get-ready first, when there is one)."""
+        if self.state != "idle":
+            return []
+        now = self.clock.now()
+        self._origin = now
+        if self.lead_in > 0:
+            self.state = "ready"
+            self._start, self._deadline = now, now + self.lead_in
+            self._plan = [PlannedCue("pip", n, "end", float(n)) for n in (3, 2, 1)
+                          if n <= self.lead_in]
+            self._fired = set()
+            return self.poll()
+        return [*self._begin_segment(self.index, now), *self.poll()]
+
+    def poll(self) -> list[Event]:
+        """Every event due by now, in order; segments that ended during a stall are ended
+        (and recorded) one by one, each at its own deadline."""
+        out, self._queued = self._queued, []
+        now = self.clock.now()
+        while self.state in ("running", "ready"):
+            cue = self._next_cue()
+            if cue is not None and self._due(cue) <= min(now, self._deadline):
+                self._fired.add(cue.key)
+                due = self._due(cue)
+                upcoming = self.segment
+                out.append(Event("cue", due - self._origin, upcoming, cue.cue, cue.value,
+                                 late=now - due > LATE_AFTER))
+                continue
+            if self._deadline > now:
+                break
+            out.extend(self._finish_current(self._deadline, skipped=False, now=now))
+        return out
+
+    # ----- controls ----------------------------------------------------------------------
+
+    def toggle_pause(self) -> list[Event]:
+        return self.resume() if self.state == "paused" else self.pause()
+
+    def pause(self) -> list[Event]:
+        if self.state not in ("running", "ready"):
+            return []
+        events = self.poll()
+        self._resume_to = self.state
+        self._paused_at = self.clock.now()
+        self.state = "paused"
+        events.append(self._event("pause"))
+        return events
+
+    def resume(self) -> list[Event]:
+        if self.state != "paused" or self._paused_at is None:
+            return []
+        shift = self.clock.now() - self._paused_at
+        self._start += shift
+        self._deadline += shift
+        self._paused_at = None
+        self.state = self._resume_to
+        return [self._event("resume"), *self.poll()]
+
+    def next(self) -> list[Event]:
+        """Skip the rest of this segment."""
+        return self._jump(self.index + 1)
+
+    def back(self) -> list[Event]:
+        """Go to the start of the previous segment (or restart the first)."""
+        return self._jump(max(0, self.index - 1))
+
+    def restart(self) -> list[Event]:
+        return self._jump(self.index)
+
+    def add_time(self, seconds: float = STEP_SECONDS) -> list[Event]:
+        """Lengthen (or with a negative number, shorten) the current segment."""
+        if self.state not in ("running", "paused") or self._in_ready():
+            return []
+        now = self._now()
+        self._deadline = max(now, self._deadline + seconds)
+        for cue in self._plan:
+            if cue.anchor == "end":
+                if self._due(cue) > now:
+                    self._fired.discard(cue.key)
+                else:
+                    self._fired.add(cue.key)
+        return self.poll() if self.state == "running" else []
+
+    def stop(self) -> list[Event]:
+        """End the session now, recording the current segment as cut short."""
+        if self.state in ("idle", "finished"):
+            return []
+        self.resume_silently()
+        now = self.clock.now()
+        events = []
+        if not self._in_ready():
+            events.append(self._record_end(now, skipped=True))
+        self.state = "finished"
+        events.append(Event("session_end", now - self._origin))
+        return events
+
+    # ----- internals ---------------------------------------------------------------------
+
+    def _jump(self, target: int) -> list[Event]:
+        if self.state in ("idle", "finished"):
+            return []
+        was_paused = self.state == "paused"
+        self.resume_silently()
+        now = self.clock.now()
+        events: list[Event] = []
+        if self.state == "ready":
+            target = self.index  # any move during the get-ready just starts the first segment
+        else:
+            events.append(self._record_end(now, skipped=True))
+        if target >= len(self.segments):
+            self.state = "finished"
+            events.append(Event("session_end", now - self._origin))
+            return events
+        self.state = "running"
+        events.extend(self._begin_segment(target, now))
+        events.extend(self.poll())
+        if was_paused:
+            events.extend(self.pause()[:-1])
+        return events
+
+    def resume_silently(self) -> None:
+        """Leave the paused state without reporting it (used inside other controls)."""
+        if self._paused_at is not None:
+            shift = self.clock.now() - self._paused_at
+            self._start += shift
+            self._deadline += shift
+            self._paused_at = None
+            self.state = self._resume_to
+
+    def _finish_current(self, at: float, *, skipped: bool, now: float) -> list[Event]:
+        if self.state == "ready":
+            self.state = "running"
+            return self._begin_segment(self.index, at, now=now)
+        events = [self._record_end(at, skipped=skipped)]
+        if self.index + 1 >= len(self.segments):
+            self.state = "finished"
+            events.append(Event("session_end", at - self._origin))
+            return events
+        events.extend(self._begin_segment(self.index + 1, at, now=now))
+        return events
+
+    def _record_end(self, at: float, *, skipped: bool) -> Event:
+        seg = self.segment
+        self.records.append(SegmentRecord(seg.index, seg.duration, max(0.0, at - self._start),
+                                          skipped))
+        return Event("segment_end", at - self._origin, seg, skipped=skipped)
+
+    def _begin_segment(self, index: int, at: float, *, now: float | None = None) -> list[Event]:
+        self.index = index
+        self.state = "running"
+        seg = self.segments[index]
+        self._start, self._deadline = at, at + seg.duration
+        previous = self.segments[index - 1] if index > 0 else None
+        self._plan = plan_cues(seg, previous)
+        self._fired = set()
+        late = now is not None and now - at > LATE_AFTER
+        return [Event("segment_start", at - self._origin, seg, late=late)]
+
+    def _unfired(self) -> list[PlannedCue]:
+        return [cue for cue in self._plan if cue.key not in self._fired]
+
+    def _next_cue(self) -> PlannedCue | None:
+        pending = self._unfired()
+        return min(pending, key=self._due) if pending else None
+
+    def _due(self, cue: PlannedCue) -> float:
+        if cue.anchor == "start":
+            return self._start + cue.offset
+        return self._deadline - cue.offset
+
+    def _event(self, name: Literal["pause", "resume"]) -> Event:
+        return Event(name, self.clock.now() - self._origin, self.segment)

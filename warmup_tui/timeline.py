@@ -1,0 +1,118 @@
+"""Expands a routine into the exact list of segments a session runs. Pure: no I/O, no clock."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from warmup_tui.routine import Routine, RunWalk, Step
+
+Kind = Literal["exercise", "rest", "switch", "walk", "run"]
+
+DEFAULT_RUN_CUES = (
+    "Easy, conversational pace: you could chat in full sentences",
+    "Quick, light steps; land midfoot, under your hips",
+    "Short strides, relaxed shoulders, soft hands",
+    "Hilly route? Balance it with flat running while your legs adapt",
+)
+DEFAULT_WALK_CUE = "Walk briskly and let your breathing settle"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One stretch of time with a single thing to do."""
+
+    index: int
+    step: str
+    kind: Kind
+    duration: float
+    side: str | None = None
+    reps: int | None = None
+    pace: float | None = None
+    cue: str = ""
+    set_number: int = 1
+    sets: int = 1
+    interval: int | None = None
+    intervals: int | None = None
+    cadence: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "step": self.step,
+            "kind": self.kind,
+            "side": self.side,
+            "duration": self.duration,
+            "reps": self.reps,
+            "pace": self.pace,
+            "cue": self.cue,
+            "set": self.set_number,
+            "sets": self.sets,
+            "interval": self.interval,
+            "intervals": self.intervals,
+            "cadence": self.cadence,
+        }
+
+
+def build_timeline(routine: Routine) -> list[Segment]:
+    """Every segment in order: sides and sets of each step, rests between steps
+    (none after the last), then the run-walk block."""
+    drafts: list[dict[str, Any]] = []
+    for position, step in enumerate(routine.steps):
+        drafts.extend(_step_segments(step, routine))
+        is_last = position == len(routine.steps) - 1
+        rest = step.rest if step.rest is not None else routine.rest
+        if rest > 0 and not (is_last and routine.runwalk is None):
+            drafts.append({"step": "Rest", "kind": "rest", "duration": rest,
+                           "cue": "Shake it out and breathe"})
+    if routine.runwalk is not None:
+        drafts.extend(_runwalk_segments(routine.runwalk))
+    return [Segment(index=i, **draft) for i, draft in enumerate(drafts)]
+
+
+def total_seconds(segments: list[Segment]) -> float:
+    return sum(segment.duration for segment in segments)
+
+
+def _step_segments(step: Step, routine: Routine) -> list[dict[str, Any]]:
+    drafts: list[dict[str, Any]] = []
+    sides: tuple[str | None, ...] = step.sides or (None,)
+    set_rest = step.rest if step.rest is not None else routine.rest
+    for set_number in range(1, step.sets + 1):
+        for side_number, side in enumerate(sides):
+            if side_number > 0 and routine.switch > 0:
+                drafts.append({
+                    "step": step.name, "kind": "switch", "duration": routine.switch,
+                    "side": side, "cue": f"Switch to the {side} side",
+                    "set_number": set_number, "sets": step.sets,
+                })
+            drafts.append({
+                "step": step.name, "kind": "exercise", "duration": step.work_seconds,
+                "side": side, "reps": step.reps,
+                "pace": step.seconds_per_rep if step.reps is not None else None,
+                "cue": step.cue, "set_number": set_number, "sets": step.sets,
+            })
+        if set_number < step.sets and set_rest > 0:
+            drafts.append({"step": "Rest", "kind": "rest", "duration": set_rest,
+                           "cue": f"Set {set_number + 1} of {step.sets} of {step.name} next"})
+    return drafts
+
+
+def _runwalk_segments(block: RunWalk) -> list[dict[str, Any]]:
+    drafts: list[dict[str, Any]] = []
+    cues = block.cues or DEFAULT_RUN_CUES
+    if block.warmup > 0:
+        drafts.append({"step": "Warmup walk", "kind": "walk", "duration": block.warmup,
+                       "cue": "Brisk walk: swing your arms and wake your legs up"})
+    for number in range(1, block.repeats + 1):
+        count = {"interval": number, "intervals": block.repeats}
+        drafts.append({"step": "Run", "kind": "run", "duration": block.run,
+                       "cue": cues[(number - 1) % len(cues)], "cadence": block.cadence,
+                       **count})
+        if block.walk > 0:
+            drafts.append({"step": "Walk", "kind": "walk", "duration": block.walk,
+                           "cue": DEFAULT_WALK_CUE, **count})
+    if block.cooldown > 0:
+        drafts.append({"step": "Cooldown walk", "kind": "walk", "duration": block.cooldown,
+                       "cue": "Easy walk; let your heart rate come down"})
+    return drafts

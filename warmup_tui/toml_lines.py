@@ -1,0 +1,49 @@
+"""Finds the line a key sits on in TOML text, so schema errors can point at it.
+
+tomllib returns plain dicts with no positions; this scanner covers the shapes our
+files use (top-level keys, ``[table]`` and ``[[array]]`` headers) and gives up
+quietly on anything else, in which case the error names the file alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(?:#.*)?$")
+_KEY = re.compile(r"^\s*(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_\-]+)\s*=")
+
+
+def key_lines(text: str) -> dict[str, int]:
+    """Map of key paths ("name", "steps[1].reps", "runwalk") to 1-based line numbers."""
+    lines: dict[str, int] = {}
+    table = ""
+    counters: dict[str, int] = {}
+    for number, raw in enumerate(text.splitlines(), start=1):
+        header = _HEADER.match(raw)
+        if header:
+            name = header.group(2).strip().strip("\"'")
+            if header.group(1) == "[[":
+                index = counters.get(name, -1) + 1
+                counters[name] = index
+                table = f"{name}[{index}]"
+            else:
+                table = name
+            lines.setdefault(table, number)
+            continue
+        key = _KEY.match(raw)
+        if key:
+            name = key.group(1).strip("\"'")
+            path = f"{table}.{name}" if table else name
+            lines.setdefault(path, number)
+    return lines
+
+
+def line_of(lines: dict[str, int], path: str) -> int | None:
+    """The line for ``path``, or for the nearest enclosing table that has one."""
+    while path:
+        if path in lines:
+            return lines[path]
+        if "." not in path and "[" not in path:
+            return None
+        path = re.sub(r"(\.[^.\[]+|\[\d+\])$", "", path)
+    return None
