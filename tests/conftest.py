@@ -1,0 +1,30 @@
+"""Shared fixtures: every test gets its own config, data and cache folders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point XDG folders at a temporary home so no test reads or writes the real user's files."""
+    home = tmp_path / "home"
+    for name, sub in (("XDG_CONFIG_HOME", ".config"), ("XDG_DATA_HOME", ".local/share"),
+                      ("XDG_CACHE_HOME", ".cache"), ("XDG_STATE_HOME", ".local/state")):
+        folder = home / sub
+        folder.mkdir(parents=True)
+        monkeypatch.setenv(name, str(folder))
+    monkeypatch.setenv("HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def user_routines(isolated_home: Path) -> Path:
+    """The user's routines folder inside the isolated home."""
+    folder = isolated_home / ".config" / "warmup-tui" / "routines"
+    folder.mkdir(parents=True)
+    return folder

@@ -1,0 +1,156 @@
+"""The user's settings: a commented TOML file in the config folder, checked like routines.
+
+A bad file never stops the app: each bad value is reported in one line and its default
+is used instead; good values in the same file still apply.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from warmup_tui import paths
+from warmup_tui.problems import Problem, display_path
+from warmup_tui.routine_schema import Checker
+from warmup_tui.safe_write import write_atomic
+from warmup_tui.toml_lines import key_lines
+
+
+@dataclass(frozen=True)
+class SoundSettings:
+    volume: float = 0.8
+    mute: bool = False
+    pips: bool = True
+    halfway: bool = True
+    reps: bool = True
+    metronome: bool = False
+
+
+@dataclass(frozen=True)
+class VoiceSettings:
+    enabled: bool = True
+    voice: str = "en"
+    rate: int = 165
+
+
+@dataclass(frozen=True)
+class TrainingSettings:
+    weekly_goal: int = 4
+    cadence: int = 170
+    programme: str = "build-to-30"
+
+
+@dataclass(frozen=True)
+class Settings:
+    sound: SoundSettings = field(default_factory=SoundSettings)
+    voice: VoiceSettings = field(default_factory=VoiceSettings)
+    training: TrainingSettings = field(default_factory=TrainingSettings)
+
+
+DEFAULT_CONFIG = """\
+# warmup-tui settings. Delete a line to go back to its default.
+# The app checks this file on start; a bad value is reported and its default used.
+
+[sound]
+volume = 0.8        # 0.0 (silent) to 1.0 (full)
+mute = false        # true: no sound at all (the m key toggles it during a session)
+pips = true         # 3-2-1 pips before each change
+halfway = true      # a cue halfway through long holds and runs
+reps = true         # a soft tick on each paced rep
+metronome = false   # cadence clicks during run intervals (c toggles it)
+
+[voice]
+enabled = true      # speak each step's name when a speech engine is installed
+voice = "en"        # espeak-ng voice name (espeak-ng --voices lists them)
+rate = 165          # words per minute, 80 to 400
+
+[training]
+weekly_goal = 4     # runs a week that count as meeting the goal
+cadence = 170       # metronome steps per minute, 120 to 220
+programme = "build-to-30"   # the programme `warmup today` follows, by name or path
+"""
+
+_BOUNDS: dict[str, tuple[float, float]] = {
+    "sound.volume": (0.0, 1.0),
+    "voice.rate": (80, 400),
+    "training.weekly_goal": (1, 14),
+    "training.cadence": (120, 220),
+}
+
+
+def config_path() -> Path:
+    return paths.config_dir() / "config.toml"
+
+
+def load_settings(path: Path | None = None, *, create: bool = True) -> tuple[Settings, list[Problem]]:
+    """Settings from the config file, creating a commented default one when there is none."""
+    path = path or config_path()
+    defaults = Settings()
+    if not path.exists():
+        if create:
+            try:
+                write_atomic(path, DEFAULT_CONFIG, keep_backup=False)
+            except OSError:
+                pass
+        return defaults, []
+    shown = display_path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError) as error:
+        return defaults, [Problem(shown, f"cannot be read ({error}); using default settings")]
+    except tomllib.TOMLDecodeError as error:
+        return defaults, [Problem(shown, f"not valid TOML ({error}); using default settings")]
+    checker = Checker(shown, key_lines(text))
+    checker.unknown_keys(data, ("sound", "voice", "training"), "")
+    sections = {
+        "sound": defaults.sound, "voice": defaults.voice, "training": defaults.training,
+    }
+    built = {name: _section(data.get(name), name, base, checker)
+             for name, base in sections.items()}
+    return Settings(**built), checker.problems
+
+
+def _section(raw: Any, name: str, base: Any, checker: Checker) -> Any:
+    if raw is None:
+        return base
+    if not isinstance(raw, dict):
+        checker.add(name, "expected a [table]; using defaults for it")
+        return base
+    allowed = tuple(base.__dataclass_fields__)
+    checker.unknown_keys(raw, allowed, name)
+    changes: dict[str, Any] = {}
+    for key in allowed:
+        if key not in raw:
+            continue
+        path = f"{name}.{key}"
+        value = _checked(raw[key], getattr(base, key), path, checker)
+        if value is not None:
+            changes[key] = value
+    return replace(base, **changes)
+
+
+def _checked(value: Any, default: Any, path: str, checker: Checker) -> Any:
+    if isinstance(default, bool):
+        if isinstance(value, bool):
+            return value
+        checker.add(path, f"expected true or false, got {value!r}; using {str(default).lower()}")
+        return None
+    if isinstance(default, int | float):
+        numeric = isinstance(value, int | float) and not isinstance(value, bool)
+        whole = isinstance(default, int)
+        if not numeric or (whole and not isinstance(value, int)):
+            kind = "a whole number" if whole else "a number"
+            checker.add(path, f"expected {kind}, got {value!r}; using {default}")
+            return None
+        low, high = _BOUNDS.get(path, (float("-inf"), float("inf")))
+        if not low <= value <= high:
+            checker.add(path, f"expected {low:g} to {high:g}, got {value}; using {default}")
+            return None
+        return float(value) if not whole else value
+    if isinstance(value, str) and value.strip():
+        return value
+    checker.add(path, f"expected text, got {value!r}; using {default!r}")
+    return None
