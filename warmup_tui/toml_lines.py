@@ -21,7 +21,7 @@ def key_lines(text: str) -> dict[str, int]:
     for number, raw in enumerate(text.splitlines(), start=1):
         header = _HEADER.match(raw)
         if header:
-            name = header.group(2).strip().strip("\"'")
+            name = _nested(header.group(2).strip().strip("\"'"), counters)
             if header.group(1) == "[[":
                 index = counters.get(name, -1) + 1
                 counters[name] = index
@@ -36,6 +36,17 @@ def key_lines(text: str) -> dict[str, int]:
             path = f"{table}.{name}" if table else name
             lines.setdefault(path, number)
     return lines
+
+
+def _nested(name: str, counters: dict[str, int]) -> str:
+    """``weeks.sessions`` inside the third ``[[weeks]]`` is ``weeks[2].sessions``."""
+    *parents, last = name.split(".")
+    path = ""
+    for part in parents:
+        path = f"{path}.{part}" if path else part
+        if path in counters:
+            path = f"{path}[{counters[path]}]"
+    return f"{path}.{last}" if path else last
 
 
 def line_of(lines: dict[str, int], path: str) -> int | None:
