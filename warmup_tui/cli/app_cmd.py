@@ -1,0 +1,31 @@
+"""Opening the Textual app from the command line (imported lazily: headless runs skip it)."""
+
+from __future__ import annotations
+
+import argparse
+
+from warmup_tui.library import Entry, Library
+from warmup_tui.run_plan import PlannedRun, plan_with_chain
+
+
+def _run_app(args: argparse.Namespace, runs: list[PlannedRun] | None) -> int:
+    from warmup_tui.ui.app import WarmupApp
+
+    app = WarmupApp(speed=getattr(args, "speed", 1.0), mute=getattr(args, "mute", False),
+                    start_runs=runs)
+    result = app.run()
+    return result if isinstance(result, int) else 0
+
+
+def open_home(args: argparse.Namespace) -> int:
+    return _run_app(args, None)
+
+
+def open_session(entry: Entry, args: argparse.Namespace) -> int:
+    """Start the app straight into ``entry`` and whatever it chains into."""
+    return _run_app(args, plan_with_chain(Library(), entry))
+
+
+def open_runs(runs: list[PlannedRun], args: argparse.Namespace) -> int:
+    """Start the app straight into a prepared queue of sessions (``today``, ``intervals``)."""
+    return _run_app(args, runs)

@@ -1,0 +1,48 @@
+"""A queue of sessions to run one after another: a routine and what it chains into,
+or today's warmup followed by the programme's next run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from warmup_tui.durations import format_clock
+from warmup_tui.library import Entry, Library
+from warmup_tui.problems import ProblemsError
+from warmup_tui.timeline import Segment, build_timeline, total_seconds
+
+
+@dataclass(frozen=True)
+class PlannedRun:
+    """One session to run, with what the log needs to know about it."""
+
+    routine_id: str
+    name: str
+    segments: tuple[Segment, ...]
+    programme_id: str | None = None
+    programme_session: str | None = None
+    label: str = ""
+
+    @property
+    def total_seconds(self) -> float:
+        return total_seconds(list(self.segments))
+
+    def describe(self) -> str:
+        """A line for "what comes next": the label when there is one, else name and length."""
+        return self.label or f"{self.name} ({format_clock(self.total_seconds)})"
+
+
+def planned_run(entry: Entry) -> PlannedRun:
+    if entry.routine is None:
+        raise ProblemsError(entry.problems)
+    return PlannedRun(entry.id, entry.routine.name, tuple(build_timeline(entry.routine)))
+
+
+def plan_with_chain(library: Library, entry: Entry) -> list[PlannedRun]:
+    """The routine, then each routine its ``then`` chains into (chains are checked for loops
+    when loaded, so this ends)."""
+    runs = [planned_run(entry)]
+    current = entry
+    while current.routine is not None and current.routine.then:
+        current = library.resolve(current.routine.then)
+        runs.append(planned_run(current))
+    return runs

@@ -1,0 +1,86 @@
+"""What a session screen shows, as plain text and numbers worked out from the engine.
+
+Kept free of Textual so the wording is testable; the screen copies these values into
+widgets, and a widget repaints only when its value changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from warmup_tui.durations import format_clock
+from warmup_tui.headless import segment_title
+from warmup_tui.session import Session
+from warmup_tui.timeline import Segment
+
+PHASE_TITLES = {"run": "RUN", "walk": "WALK", "rest": "REST", "switch": "SWITCH SIDES"}
+
+
+@dataclass(frozen=True)
+class SessionView:
+    """Everything the session screen displays at one moment."""
+
+    phase: str
+    title: str
+    heading: str
+    clock: str
+    side: str
+    reps: str
+    detail: str
+    cue: str
+    next_up: str
+    position: str
+    elapsed_total: str
+    remaining_total: str
+    done_fraction: float
+    paused: bool
+
+
+def side_label(side: str | None) -> str:
+    if not side:
+        return ""
+    if side.lower() in ("left", "right"):
+        return f"{side.capitalize()} side"
+    return side.capitalize()
+
+
+def describe_next(segment: Segment | None) -> str:
+    if segment is None:
+        return "Next: finish"
+    if segment.kind == "switch":
+        return f"Next: switch to the {side_label(segment.side).lower() or 'other side'}"
+    return f"Next: {segment_title(segment)} · {format_clock(segment.duration)}"
+
+
+def build_view(session: Session) -> SessionView:
+    seg = session.segment
+    ready = session.in_get_ready()
+    phase = "ready" if ready else seg.kind
+    if session.state == "finished":
+        phase = "finished"
+    heading = "GET READY" if ready else PHASE_TITLES.get(seg.kind, "")
+    rep = session.current_rep()
+    detail_parts = []
+    if seg.interval and seg.intervals and seg.kind in ("run", "walk"):
+        detail_parts.append(f"{seg.step} {seg.interval} of {seg.intervals}")
+    if seg.sets > 1 and seg.kind == "exercise":
+        detail_parts.append(f"Set {seg.set_number} of {seg.sets}")
+    total = sum(s.duration for s in session.segments)
+    remaining_total = session.remaining_total()
+    done = max(0.0, total - min(total, remaining_total)) if not ready else 0.0
+    return SessionView(
+        phase=phase,
+        title=f"First up: {seg.step}" if ready else seg.step,
+        heading=heading,
+        clock=format_clock(session.remaining()),
+        side=side_label(seg.side),
+        reps=f"Rep {rep} / {seg.reps}" if rep is not None else "",
+        detail=" · ".join(detail_parts),
+        cue=seg.cue,
+        next_up=describe_next(session.next_segment if not ready else seg),
+        position=f"{seg.index + 1} of {len(session.segments)}",
+        elapsed_total=format_clock(session.done_seconds()),
+        remaining_total=format_clock(remaining_total),
+        done_fraction=round(done / total, 3) if total else 1.0,
+        paused=session.state == "paused",
+    )

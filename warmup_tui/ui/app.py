@@ -1,0 +1,156 @@
+"""The Textual application: owns the screens and wires the engine's events to sound and log."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import Callable, Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from warmup_tui.clock import Clock, make_clock
+from warmup_tui.config import Settings, load_settings
+from warmup_tui.events import EventSink
+from warmup_tui.library import Library
+from warmup_tui.problems import ProblemsError
+from warmup_tui.run_plan import PlannedRun, plan_with_chain
+from warmup_tui.session_summary import SessionSummary
+from warmup_tui.ui.screens.home import HomeScreen
+from warmup_tui.ui.screens.session import SessionScreen
+from warmup_tui.ui.screens.summary import SummaryScreen
+
+ClockFactory = Callable[[], Clock]
+
+
+class WarmupApp(App[int]):
+    """warmup-tui. Starts on the home screen, or straight into a session when given runs."""
+
+    TITLE = "warmup"
+    SUB_TITLE = "pre-run warmup and run-walk timer"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="app.quit"),
+    ]
+
+    def __init__(
+        self,
+        *,
+        library: Library | None = None,
+        settings: Settings | None = None,
+        clock_factory: ClockFactory | None = None,
+        speed: float = 1.0,
+        mute: bool = False,
+        start_runs: list[PlannedRun] | None = None,
+        get_ready: float = 3.0,
+    ) -> None:
+        super().__init__()
+        self.library = library or Library()
+        if settings is None:
+            settings, self.setting_problems = load_settings()
+        else:
+            self.setting_problems = []
+        self.settings = settings
+        self.clock_factory = clock_factory or (lambda: make_clock(speed))
+        self.muted = mute or settings.sound.mute
+        self.pending_runs = start_runs or []
+        self.get_ready = get_ready
+
+    # ----- start-up ------------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen[None]:
+        return HomeScreen(self.library.entries(), self.today_label())
+
+    def on_mount(self) -> None:
+        self._install_signal_handlers()
+        for problem in self.setting_problems:
+            self.notify(str(problem), title="Settings", severity="warning", timeout=8)
+        if self.pending_runs:
+            runs, self.pending_runs = self.pending_runs, []
+            self.start_runs(runs)
+
+    def _install_signal_handlers(self) -> None:
+        # Ends the app through Textual so the terminal is restored, whatever sent the signal.
+        loop = asyncio.get_running_loop()
+        for name in ("SIGTERM", "SIGHUP"):
+            sig = getattr(signal, name, None)
+            if sig is not None:
+                try:
+                    loop.add_signal_handler(sig, self.exit, 130)
+                except (NotImplementedError, RuntimeError, ValueError):
+                    pass
+
+    # ----- what the home screen offers -----------------------------------------------
+
+    def today_label(self) -> str | None:
+        """The home screen's primary action; None until a programme provides one."""
+        return None
+
+    def today_runs(self) -> list[PlannedRun]:
+        return []
+
+    def on_home_screen_start_routine(self, message: HomeScreen.StartRoutine) -> None:
+        try:
+            runs = plan_with_chain(self.library, self.library.resolve(message.routine_id))
+        except ProblemsError as error:
+            for problem in error.problems:
+                self.notify(str(problem), severity="error", timeout=8)
+            return
+        self.start_runs(runs)
+
+    def on_home_screen_start_today(self, message: HomeScreen.StartToday) -> None:
+        runs = self.today_runs()
+        if runs:
+            self.start_runs(runs)
+
+    # ----- running sessions ------------------------------------------------------------
+
+    def session_sinks(self, run: PlannedRun) -> list[EventSink]:
+        """Sound and log for one session."""
+        return []
+
+    def toggle_mute(self) -> bool:
+        self.muted = not self.muted
+        return self.muted
+
+    def start_runs(self, runs: list[PlannedRun]) -> None:
+        """Run each planned session in turn; between them a summary waits for Enter."""
+        if not runs:
+            return
+        run, rest = runs[0], runs[1:]
+
+        def after_session(summary: SessionSummary | None) -> None:
+            if summary is None:
+                return
+            self.push_screen(SummaryScreen(summary, rest[0] if rest else None), after_summary)
+
+        def after_summary(start_next: bool | None) -> None:
+            self.pop_screen()
+            if start_next and rest:
+                self.start_runs(rest)
+
+        screen = SessionScreen(run, self.clock_factory(), self.session_sinks(run),
+                               get_ready=self.get_ready, on_mute=self.toggle_mute)
+        self.push_screen(screen, after_session)
+
+    # ----- command palette -------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, SessionScreen):
+            for binding in SessionScreen.BINDINGS:
+                if isinstance(binding, Binding) and binding.action != "help":
+                    yield SystemCommand(
+                        binding.description, f"Session: {binding.description} ({binding.key})",
+                        _runner(screen, binding.action),
+                    )
+        if isinstance(screen, HomeScreen) and self.today_label():
+            yield SystemCommand("Today", "Start today's warmup and run", screen.action_today)
+
+
+def _runner(screen: Screen[object], action: str) -> Callable[[], object]:
+    async def run() -> None:
+        await screen.run_action(action)
+
+    return run

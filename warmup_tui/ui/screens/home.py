@@ -1,0 +1,96 @@
+"""The home screen: today's session first, then every routine with its length."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Label, OptionList
+from textual.widgets.option_list import Option
+
+from warmup_tui.durations import format_clock
+from warmup_tui.library import Entry
+from warmup_tui.timeline import build_timeline, total_seconds
+from warmup_tui.ui.screens.help import HelpScreen
+
+
+def routine_option(entry: Entry) -> Option:
+    """One line per routine: name, length, source; a broken file shows its first problem."""
+    if entry.routine is None:
+        first = entry.problems[0] if entry.problems else "cannot be loaded"
+        label = Text.assemble((f"{entry.id}  ", "bold"), ("⚠ ", "yellow"), (str(first), "dim"))
+        return Option(label, id=entry.id, disabled=True)
+    total = format_clock(total_seconds(build_timeline(entry.routine)))
+    label = Text.assemble(
+        (f"{entry.routine.name}", "bold"), (f"  {total}", "cyan"),
+        (f"  {entry.source}" if entry.source != "bundled" else "", "magenta"),
+        "\n", (entry.routine.description or entry.id, "dim"),
+    )
+    return Option(label, id=entry.id)
+
+
+class HomeScreen(Screen[None]):
+    """Lists routines; Enter starts the highlighted one, t starts today's session."""
+
+    BINDINGS = [
+        Binding("t", "today", "Today", id="home.today"),
+        Binding("enter", "start", "Start", show=False, id="home.start"),
+        Binding("question_mark", "help", "Help", key_display="?", id="home.help"),
+        Binding("q", "app.quit", "Quit", id="home.quit"),
+    ]
+
+    class StartRoutine(Message):
+        """The user picked a routine to run."""
+
+        def __init__(self, routine_id: str) -> None:
+            super().__init__()
+            self.routine_id = routine_id
+
+    class StartToday(Message):
+        """The user chose today's warmup and run."""
+
+    def __init__(self, entries: list[Entry], today_label: str | None) -> None:
+        super().__init__(classes="home")
+        self.entries = entries
+        self.today_label = today_label
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="home-body"):
+            if self.today_label:
+                yield Button(f"Today: {self.today_label}", id="today", variant="primary")
+            yield Label("Routines", id="routines-title")
+            yield OptionList(*[routine_option(e) for e in self.entries], id="routines")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "today" and not self.today_label:
+            return False
+        return True
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.post_message(self.StartRoutine(event.option.id))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "today":
+            self.action_today()
+
+    def action_start(self) -> None:
+        routines = self.query_one(OptionList)
+        if routines.highlighted is not None:
+            option = routines.get_option_at_index(routines.highlighted)
+            if option.id and not option.disabled:
+                self.post_message(self.StartRoutine(option.id))
+
+    def action_today(self) -> None:
+        self.post_message(self.StartToday())
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self.BINDINGS, "Home keys"))

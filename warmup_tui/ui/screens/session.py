@@ -1,0 +1,191 @@
+"""The guided session: big countdown, step, side, reps, cue and what's next."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import fields
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Center, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer
+
+from warmup_tui.clock import Clock
+from warmup_tui.events import Event, EventSink
+from warmup_tui.run_plan import PlannedRun
+from warmup_tui.session import Session
+from warmup_tui.session_summary import SessionSummary, summarize
+from warmup_tui.session_view import SessionView, build_view
+from warmup_tui.ui.screens.confirm import ConfirmScreen
+from warmup_tui.ui.screens.help import HelpScreen
+from warmup_tui.ui.widgets.countdown import Countdown
+from warmup_tui.ui.widgets.session_progress import SessionProgress
+from warmup_tui.ui.widgets.text_line import TextLine
+
+GET_READY_SECONDS = 3.0
+# Timers wake a hair after the due moment so the shown second has already turned over.
+WAKE_MARGIN = 0.002
+KINDS = ("ready", "exercise", "rest", "switch", "run", "walk", "finished")
+
+
+class SessionScreen(Screen[SessionSummary]):
+    """Runs one planned session and dismisses with its summary."""
+
+    BINDINGS = [
+        Binding("space", "toggle_pause", "Pause", id="session.pause"),
+        Binding("n,right", "next", "Next", id="session.next"),
+        Binding("b,left", "back", "Back", id="session.back"),
+        Binding("r", "restart", "Restart", id="session.restart"),
+        Binding("plus,equals_sign", "add_time", "+10s", key_display="+", id="session.add"),
+        Binding("minus", "remove_time", "-10s", key_display="-", id="session.remove"),
+        Binding("m", "toggle_mute", "Mute", id="session.mute"),
+        Binding("question_mark", "help", "Help", key_display="?", id="session.help"),
+        Binding("q,escape", "quit_session", "Quit", id="session.quit"),
+    ]
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-tiny"), (16, "-short"), (24, "-tall")]
+
+    def __init__(
+        self,
+        run: PlannedRun,
+        clock: Clock,
+        sinks: Sequence[EventSink] = (),
+        *,
+        start_index: int = 0,
+        get_ready: float = GET_READY_SECONDS,
+        on_mute: Callable[[], bool] | None = None,
+    ) -> None:
+        super().__init__(classes="session")
+        self.run = run
+        self.session = Session(list(run.segments), clock, start_index=start_index,
+                               lead_in=get_ready)
+        self.sinks = list(sinks)
+        self._on_mute = on_mute
+        self._timer: Timer | None = None
+        self._view: SessionView | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="stage"):
+            yield TextLine(self.run.name, id="routine-name")
+            yield TextLine(id="heading")
+            yield TextLine(id="step-name")
+            with Center(id="clock-row"):
+                yield Countdown("0:00", id="clock")
+            yield TextLine(id="side")
+            yield TextLine(id="reps")
+            yield TextLine(id="detail")
+            yield TextLine(id="cue")
+            yield TextLine(id="next-up")
+            yield TextLine(id="paused-banner")
+        yield SessionProgress(id="progress")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._deliver(self.session.start())
+        self.tick()
+
+    # ----- the clock-driven loop -----------------------------------------------------
+
+    def tick(self) -> None:
+        """Deliver due events, refresh what changed, and sleep until the next change."""
+        self._deliver(self.session.poll())
+        self._show(build_view(self.session))
+        if self.session.state == "finished":
+            self._finish()
+            return
+        self._schedule()
+
+    def _schedule(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        wake = self.session.wake_in()
+        if wake is not None:
+            delay = wake / self.session.clock.speed + WAKE_MARGIN
+            self._timer = self.set_timer(delay, self.tick, name="session-wake")
+
+    def _deliver(self, events: list[Event]) -> None:
+        for event in events:
+            for sink in self.sinks:
+                try:
+                    sink.handle(event)
+                except Exception as error:  # a sound or log failure must not end the session
+                    self.notify(f"{type(sink).__name__}: {error}", severity="warning")
+
+    def _show(self, view: SessionView) -> None:
+        previous = self._view
+        self._view = view
+        if previous is not None and previous == view:
+            return
+        changed = {f.name for f in fields(view)} if previous is None else {
+            f.name for f in fields(view) if getattr(view, f.name) != getattr(previous, f.name)
+        }
+        if "phase" in changed or "paused" in changed:
+            for kind in KINDS:
+                self.set_class(view.phase == kind, f"-kind-{kind}")
+            self.set_class(view.paused, "-paused")
+        texts = {
+            "heading": view.heading, "step-name": view.title, "side": view.side,
+            "reps": view.reps, "detail": view.detail, "cue": view.cue,
+            "next-up": view.next_up,
+            "paused-banner": "PAUSED  ·  space to carry on" if view.paused else "",
+        }
+        for widget_id, text in texts.items():
+            self.query_one(f"#{widget_id}", TextLine).show(text)
+        self.query_one(Countdown).show(view.clock)
+        self.query_one(SessionProgress).show(view)
+
+    def _finish(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self.dismiss(summarize(self.session, self.run.name))
+
+    def _control(self, events: list[Event]) -> None:
+        self._deliver(events)
+        self.tick()
+
+    # ----- key actions ---------------------------------------------------------------
+
+    def action_toggle_pause(self) -> None:
+        self._control(self.session.toggle_pause())
+
+    def action_next(self) -> None:
+        self._control(self.session.next())
+
+    def action_back(self) -> None:
+        self._control(self.session.back())
+
+    def action_restart(self) -> None:
+        self._control(self.session.restart())
+
+    def action_add_time(self) -> None:
+        self._control(self.session.add_time(10))
+
+    def action_remove_time(self) -> None:
+        self._control(self.session.add_time(-10))
+
+    def action_toggle_mute(self) -> None:
+        if self._on_mute is None:
+            self.notify("Sound is not available")
+            return
+        muted = self._on_mute()
+        self.notify("Sound off" if muted else "Sound on", timeout=2)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(self.BINDINGS))
+
+    def action_quit_session(self) -> None:
+        if self.session.state == "finished":
+            self._finish()
+            return
+
+        def confirmed(stop: bool | None) -> None:
+            if stop:
+                self._control(self.session.stop())
+
+        self.app.push_screen(
+            ConfirmScreen("Stop this session?", "Your progress so far is kept."), confirmed
+        )

@@ -1,0 +1,50 @@
+"""The end of a session: how it went, and what comes next (started only on Enter)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Label, Static
+
+from warmup_tui.run_plan import PlannedRun
+from warmup_tui.session_summary import SessionSummary
+
+
+class SummaryScreen(Screen[bool]):
+    """Dismisses with True when the user starts the next session, False when they finish."""
+
+    BINDINGS = [
+        Binding("enter", "start_next", "Start next", id="summary.next"),
+        Binding("escape,q", "finish", "Finish", id="summary.finish"),
+    ]
+
+    def __init__(self, summary: SessionSummary, next_run: PlannedRun | None) -> None:
+        super().__init__(classes="summary")
+        self.summary = summary
+        self.next_run = next_run
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="summary-box"):
+            yield Label(self.summary.headline(), id="summary-headline")
+            for line in self.summary.lines():
+                yield Static(line, classes="summary-line")
+            if self.next_run is not None:
+                yield Static(f"Next: {self.next_run.describe()}", id="summary-next")
+                yield Static("Enter to start when you are ready · Esc to finish",
+                             id="summary-hint")
+            else:
+                yield Static("Esc to finish", id="summary-hint")
+        yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "start_next" and self.next_run is None:
+            return False
+        return True
+
+    def action_start_next(self) -> None:
+        self.dismiss(True)
+
+    def action_finish(self) -> None:
+        self.dismiss(False)

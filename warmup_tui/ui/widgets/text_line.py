@@ -1,0 +1,31 @@
+"""A one-line text widget that ignores updates that would not change what it shows."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+
+class TextLine(Static):
+    """Static text with a cheap ``show`` that skips identical updates, and hides when empty."""
+
+    DEFAULT_CSS = """
+    TextLine { width: 1fr; height: auto; }
+    TextLine.-empty { display: none; }
+    """
+
+    def __init__(self, text: str = "", *, id: str | None = None, classes: str | None = None,
+                 markup: bool = False) -> None:
+        super().__init__(text, id=id, classes=classes, markup=markup)
+        self._shown = text
+        self.set_class(not text, "-empty")
+
+    def show(self, text: str) -> None:
+        if text == self._shown:
+            return
+        self._shown = text
+        self.set_class(not text, "-empty")
+        self.update(text)
+
+    @property
+    def shown(self) -> str:
+        return self._shown
