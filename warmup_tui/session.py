@@ -120,8 +120,21 @@ class Session:
         to_next_second = fraction if fraction > 1e-6 else 1.0
         return max(0.0, min(due - now, to_next_second))
 
-    def _in_ready(self) -> bool:
+    @property
+    def completed(self) -> bool:
+        """Whether the session ran to the end of its last segment (skips on the way allowed)."""
+        return (
+            self.state == "finished"
+            and bool(self.records)
+            and self.records[-1].index == len(self.segments) - 1
+            and not self.records[-1].skipped
+        )
+
+    def in_get_ready(self) -> bool:
+        """Whether the get-ready count before the first segment is on (running or paused)."""
         return self.state == "ready" or self._paused_state() == "ready"
+
+    _in_ready = in_get_ready
 
     def _paused_state(self) -> State | None:
         return self._resume_to if self.state == "paused" else None
