@@ -1,0 +1,256 @@
+"""Plays the cue sounds through simpleaudio without ever blocking or raising.
+
+``play(name)`` starts a stream and returns at once (simpleaudio writes the samples from its
+own thread; we never wait for a sound on the caller). Each call opens its own stream, so two
+cues that meet play over each other instead of one cutting the other off.
+
+When there is no audio library, no sound device, or the library fails, the player falls
+back to a bell callable for the rest of its life and says so once through ``on_notice``.
+The session never notices: ``play`` cannot raise.
+"""
+
+from __future__ import annotations
+
+import atexit
+import importlib
+import threading
+import time
+import wave
+import weakref
+from array import array
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from warmup_tui import paths
+from warmup_tui.audio.alsa import silence_alsa
+from warmup_tui.audio.synth import RATE, SOUNDS
+
+SOUND_NAMES: tuple[str, ...] = tuple(SOUNDS)
+FAILURES_BEFORE_GIVING_UP = 3  # after a good start, a few failed opens in a row mean it is gone
+DRAIN_SECONDS = 2.0  # at exit, how long to let a last cue (the finish) ring out
+
+
+class PlayHandle(Protocol):
+    def stop(self) -> None: ...
+
+    def is_playing(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class Clip:
+    """A sound's samples as read from its WAV file, before the volume is applied."""
+
+    samples: array[int]
+    channels: int
+    rate: int
+
+
+def _no_bell() -> None:
+    return None
+
+
+def _no_notice(message: str) -> None:
+    return None
+
+
+def scale(samples: array[int], volume: float) -> array[int]:
+    """Samples multiplied by ``volume`` (0..1), rounded to the nearest whole sample."""
+    if volume >= 1.0:
+        return array("h", samples)
+    volume = max(0.0, volume)
+    return array("h", (round(value * volume) for value in samples))
+
+
+def read_clip(path: Path) -> Clip:
+    """A 16-bit PCM WAV file's samples. Raises OSError, EOFError or wave.Error, or
+    ValueError for other sample widths."""
+    with wave.open(str(path), "rb") as reader:
+        if reader.getsampwidth() != 2:
+            raise ValueError(f"{reader.getsampwidth() * 8}-bit samples, expected 16-bit")
+        samples = array("h", reader.readframes(reader.getnframes()))
+        channels, rate = reader.getnchannels(), reader.getframerate()
+    if array("h", b"\x01\x00")[0] != 1:  # WAV is little-endian
+        samples.byteswap()
+    return Clip(samples, channels, rate)
+
+
+class Player:
+    """The app's sound output. Build one per app; see the module docstring."""
+
+    def __init__(
+        self,
+        sounds_dir: Path | None = None,
+        *,
+        volume: float = 0.8,
+        bell: Callable[[], None] = _no_bell,
+        on_notice: Callable[[str], None] = _no_notice,
+    ) -> None:
+        self.sounds_dir = sounds_dir or paths.bundled_dir("sounds")
+        self.volume = volume
+        self._bell = bell
+        self._on_notice = on_notice
+        self._lock = threading.Lock()
+        self._noticed = False
+        self._failures = 0
+        self._ever_played = False
+        self._playing: list[PlayHandle] = []
+        self._clips: dict[str, Clip] = {}
+        self._waves: dict[str, Any] = {}
+        self._library: Any = None
+        self._load()
+        _PLAYERS.add(self)
+
+    # ----- set-up ------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        silence_alsa()  # before anything can open a device
+        try:
+            self._library = importlib.import_module("simpleaudio")
+        except Exception:  # ImportError, or a broken build failing to load its library
+            self._notice("sound: the audio library (simpleaudio) is not available; "
+                         "using the terminal bell")
+            return
+        bad = []
+        for name in SOUND_NAMES:
+            try:
+                self._clips[name] = read_clip(self.sounds_dir / f"{name}.wav")
+            except (OSError, EOFError, ValueError, wave.Error):
+                bad.append(f"{name}.wav")
+        if bad:
+            self._notice(f"sound: cannot use {', '.join(bad)} in {self.sounds_dir}; "
+                         "the bell stands in for those cues")
+        self._build_waves()
+
+    def _build_waves(self) -> None:
+        library = self._library
+        if library is None:
+            return
+        self._waves = {
+            name: library.WaveObject(scale(clip.samples, self.volume).tobytes(),
+                                     clip.channels, 2, clip.rate)
+            for name, clip in self._clips.items()
+        }
+
+    # ----- public ------------------------------------------------------------------------
+
+    @property
+    def available(self) -> bool:
+        """True while sounds are being played (False once fallen back to the bell)."""
+        return self._library is not None
+
+    def set_volume(self, volume: float) -> None:
+        """Change the volume for cues played from now on."""
+        try:
+            self.volume = volume
+            self._build_waves()
+        except Exception:
+            return
+
+    def samples(self, name: str) -> array[int] | None:
+        """A sound's samples at the current volume (mono 44.1 kHz sounds only), or None."""
+        clip = self._clips.get(name)
+        if clip is None or clip.channels != 1 or clip.rate != RATE:
+            return None
+        return scale(clip.samples, self.volume)
+
+    def play(self, name: str) -> None:
+        """Start the named cue and return at once; the bell when sound is unavailable."""
+        try:
+            wave_object = self._waves.get(name) if self.available else None
+            if wave_object is not None and self._start(wave_object.play) is not None:
+                return
+            self._bell()
+        except Exception:
+            return
+
+    def play_samples(self, data: bytes, rate: int = RATE) -> PlayHandle | None:
+        """Start raw 16-bit mono samples (already at the wanted volume); None when sound is
+        unavailable or the stream could not start. Never rings the bell."""
+        try:
+            library = self._library
+            if library is None:
+                return None
+            return self._start(lambda: library.play_buffer(data, 1, 2, rate))
+        except Exception:
+            return None
+
+    def wait_idle(self, timeout: float = DRAIN_SECONDS) -> None:
+        """Wait (up to ``timeout``) for sounds still playing; for exits, never for the UI."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            with self._lock:
+                self._prune()
+                if not self._playing:
+                    return
+            time.sleep(0.01)
+
+    def stop_all(self) -> None:
+        with self._lock:
+            playing, self._playing = self._playing, []
+        for handle in playing:
+            try:
+                handle.stop()
+            except Exception:
+                continue
+
+    # ----- internals ---------------------------------------------------------------------
+
+    def _start(self, open_stream: Callable[[], PlayHandle]) -> PlayHandle | None:
+        try:
+            handle = open_stream()
+        except Exception as error:
+            self._failed(error)
+            return None
+        with self._lock:
+            self._failures = 0
+            self._ever_played = True
+            self._prune()
+            self._playing.append(handle)
+        return handle
+
+    def _failed(self, error: Exception) -> None:
+        with self._lock:
+            self._failures += 1
+            # A device that never opened is missing; one that worked may just be busy for a
+            # moment, so only a run of failures means it is gone.
+            give_up = not self._ever_played or self._failures >= FAILURES_BEFORE_GIVING_UP
+            if give_up:
+                self._library = None
+                self._waves = {}
+        if give_up:
+            reason = str(error).split(" -- ")[0].strip().rstrip(".") or type(error).__name__
+            self._notice(f"sound: no sound device could be used ({reason}); "
+                         "using the terminal bell")
+
+    def _prune(self) -> None:
+        still = []
+        for handle in self._playing:
+            try:
+                if handle.is_playing():
+                    still.append(handle)
+            except Exception:
+                continue
+        self._playing = still
+
+    def _notice(self, message: str) -> None:
+        with self._lock:
+            if self._noticed:
+                return
+            self._noticed = True
+        try:
+            self._on_notice(message)
+        except Exception:
+            return
+
+
+_PLAYERS: weakref.WeakSet[Player] = weakref.WeakSet()
+
+
+@atexit.register
+def _drain_at_exit() -> None:
+    # A process that ends right after its last cue (a headless run's finish) would cut
+    # the sound off; give it a moment to ring out.
+    for player in list(_PLAYERS):
+        player.wait_idle()
