@@ -70,7 +70,11 @@ def headless_sinks(args: argparse.Namespace, routine_id: str, started: float) ->
 
     out: EventSink = (JsonLines(sys.stdout, wall, routine_id) if args.json
                       else PlainLines(sys.stdout, routine_id))
-    return [out]
+    from warmup_tui.audio.headless import headless_cue_sounds
+
+    sound = headless_cue_sounds(mute=args.mute)
+    # Sound first: a cue should start before the line describing it is written.
+    return [out] if sound is None else [sound, out]
 
 
 def run_segments_headless(routine_id: str, segments: list[Segment],
