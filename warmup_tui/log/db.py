@@ -1,0 +1,271 @@
+"""The training log's SQLite file: opening it safely, its schema, and its migrations.
+
+Every way the file can go wrong ends in one of two places: :class:`LogUnavailable` (a
+one-line reason; the caller carries on without logging) or, for a damaged file, the file
+moved aside to ``log.sqlite3.corrupt-<timestamp>`` and a fresh log started. Nothing here
+ever deletes a log file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from warmup_tui import paths
+
+LOG_NAME = "log.sqlite3"
+SCHEMA_VERSION = 2
+# Writers keep their transactions to a few rows, so another instance never holds the
+# lock for long; waiting longer than this would only freeze the screen.
+DEFAULT_BUSY_SECONDS = 0.5
+
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_CORRUPT, _SQLITE_NOTADB = 5, 6, 11, 26
+_SIDE_FILES = ("-wal", "-shm")
+
+Notice = Callable[[str], None]
+
+
+class LogUnavailable(Exception):
+    """The log cannot be used right now; ``str()`` is a one-line reason for the user."""
+
+    def __init__(self, message: str, *, busy: bool = False) -> None:
+        super().__init__(message)
+        self.busy = busy
+
+
+def default_path() -> Path:
+    return paths.data_dir() / LOG_NAME
+
+
+def connect(
+    path: Path | None = None,
+    *,
+    busy_seconds: float = DEFAULT_BUSY_SECONDS,
+    on_notice: Notice | None = None,
+) -> sqlite3.Connection:
+    """An open, checked connection at the current schema version.
+
+    A damaged file is moved aside (under a lock file, so two instances finding it at once
+    move it only once) and a fresh log started, with one notice. Raises LogUnavailable.
+    """
+    path = path or default_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise LogUnavailable(f"cannot create the folder for the training log ({error})") from None
+    try:
+        return _open_checked(path, busy_seconds)
+    except sqlite3.DatabaseError as error:
+        if not is_corrupt(error):
+            raise _unavailable(error) from None
+    with _exclusive(path):
+        try:  # another instance may have replaced the file while we waited for the lock
+            return _open_checked(path, busy_seconds)
+        except sqlite3.DatabaseError as error:
+            if not is_corrupt(error):
+                raise _unavailable(error) from None
+        moved = move_aside(path)
+        try:
+            conn = _open_checked(path, busy_seconds)
+        except sqlite3.DatabaseError as error:
+            raise _unavailable(error) from None
+    if on_notice is not None:
+        on_notice(f"the training log was damaged; moved it to {moved.name} and started a new one")
+    return conn
+
+
+def is_busy(error: sqlite3.Error) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED)
+    return "locked" in str(error) or "busy" in str(error)
+
+
+def is_corrupt(error: sqlite3.Error) -> bool:
+    if isinstance(error, _Damaged):
+        return True
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+    text = str(error)
+    return "not a database" in text or "malformed" in text
+
+
+class _Damaged(sqlite3.DatabaseError):
+    """quick_check found a problem the open itself did not trip over."""
+
+
+def _unavailable(error: sqlite3.Error) -> LogUnavailable:
+    if is_busy(error):
+        return LogUnavailable("the training log is busy (another warmup is writing to it)",
+                              busy=True)
+    return LogUnavailable(f"the training log cannot be opened ({error})")
+
+
+def _open_checked(path: Path, busy_seconds: float) -> sqlite3.Connection:
+    # isolation_level=None: we write BEGIN/COMMIT ourselves, so each write is exactly
+    # one short transaction and nothing is left open between events.
+    conn = sqlite3.connect(path, timeout=busy_seconds, isolation_level=None,
+                           check_same_thread=False)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+        # FULL syncs the WAL on each commit: a power cut then loses nothing that was
+        # reported written. Measured at well under a millisecond per commit here.
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        _quick_check(conn, path)
+        migrate(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+_checked: set[tuple[str, int]] = set()
+
+
+def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    """Look for damage once per file per process; a garbage header fails earlier anyway."""
+    try:
+        key = (str(path.resolve()), path.stat().st_ino)
+    except OSError:
+        key = (str(path), 0)
+    if key in _checked:
+        return
+    rows = conn.execute("PRAGMA quick_check").fetchall()
+    if [row[0] for row in rows] != ["ok"]:
+        raise _Damaged(f"integrity check failed: {rows[0][0]}")
+    _checked.add(key)
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a damaged log (and its -wal/-shm companions) out of the way; never delete."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
+    serial = 1
+    while target.exists():
+        serial += 1
+        target = path.with_name(f"{path.name}.corrupt-{stamp}-{serial}")
+    try:
+        os.replace(path, target)
+        for suffix in _SIDE_FILES:
+            side = path.with_name(path.name + suffix)
+            if side.exists():
+                os.replace(side, target.with_name(target.name + suffix))
+    except OSError as error:
+        raise LogUnavailable(f"the training log is damaged and cannot be moved aside ({error})"
+                             ) from None
+    return target
+
+
+@contextlib.contextmanager
+def _exclusive(path: Path) -> Iterator[None]:
+    """Hold ``log.sqlite3.lock`` so only one instance moves a damaged log aside."""
+    try:
+        import fcntl
+    except ImportError:  # not on POSIX: no cross-process lock, the recheck still helps
+        yield
+        return
+    lock_path = path.with_name(path.name + ".lock")
+    with open(lock_path, "a") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+# ----- schema ------------------------------------------------------------------------------
+
+_V1 = """
+CREATE TABLE sessions (
+    id              INTEGER PRIMARY KEY,
+    routine_id      TEXT NOT NULL,
+    routine_name    TEXT NOT NULL,
+    started_at      REAL NOT NULL,      -- Unix time
+    updated_at      REAL NOT NULL,
+    ended_at        REAL,
+    planned_seconds REAL NOT NULL,
+    actual_seconds  REAL NOT NULL DEFAULT 0,
+    segments_done   INTEGER NOT NULL DEFAULT 0,
+    segments_total  INTEGER NOT NULL,
+    last_index      INTEGER,
+    status          TEXT NOT NULL CHECK (status IN ('running', 'completed', 'stopped')),
+    pid             INTEGER
+);
+CREATE INDEX sessions_started ON sessions (started_at);
+CREATE TABLE segments (
+    session_id      INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    position        INTEGER NOT NULL,   -- order of ending within the session
+    idx             INTEGER NOT NULL,   -- index in the routine's timeline
+    step            TEXT NOT NULL,
+    kind            TEXT NOT NULL,
+    side            TEXT,
+    planned_seconds REAL NOT NULL,
+    actual_seconds  REAL NOT NULL,
+    skipped         INTEGER NOT NULL,
+    PRIMARY KEY (session_id, position)
+);
+"""
+
+# Version 2: programme sessions, where a session was when it stopped (for resuming), time
+# spent running, previews at --speed, and links between a cut-off session and its resumption.
+_V2 = """
+ALTER TABLE sessions ADD COLUMN programme_id TEXT;
+ALTER TABLE sessions ADD COLUMN programme_session TEXT;
+ALTER TABLE sessions ADD COLUMN routine_path TEXT;
+ALTER TABLE sessions ADD COLUMN last_step TEXT;
+ALTER TABLE sessions ADD COLUMN last_side TEXT;
+ALTER TABLE sessions ADD COLUMN run_seconds REAL NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN speed REAL NOT NULL DEFAULT 1;
+ALTER TABLE sessions ADD COLUMN resumed_from INTEGER;
+UPDATE sessions SET run_seconds = (
+    SELECT COALESCE(SUM(actual_seconds), 0) FROM segments
+    WHERE segments.session_id = sessions.id AND segments.kind = 'run');
+UPDATE sessions SET
+    last_step = (SELECT step FROM segments WHERE segments.session_id = sessions.id
+                 AND segments.idx = sessions.last_index ORDER BY position DESC LIMIT 1),
+    last_side = (SELECT side FROM segments WHERE segments.session_id = sessions.id
+                 AND segments.idx = sessions.last_index ORDER BY position DESC LIMIT 1);
+CREATE INDEX sessions_status ON sessions (status);
+CREATE INDEX sessions_programme ON sessions (programme_id, status);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)  # MIGRATIONS[n] takes version n to n + 1
+
+
+def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> None:
+    """Bring the schema up to ``target``, one version per transaction."""
+    version = _version(conn)
+    if version > SCHEMA_VERSION:
+        raise LogUnavailable(f"the training log was written by a newer warmup-tui "
+                             f"(schema {version}, this one knows {SCHEMA_VERSION})")
+    while version < target:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            version = _version(conn)  # another instance may have migrated meanwhile
+            if version < target:
+                for statement in _statements(MIGRATIONS[version]):
+                    conn.execute(statement)
+                version += 1
+                conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+
+def _version(conn: sqlite3.Connection) -> int:
+    row = conn.execute("PRAGMA user_version").fetchone()
+    return int(row[0])
+
+
+def _statements(script: str) -> list[str]:
+    # executescript() would COMMIT our transaction first; split instead. The scripts
+    # above hold no semicolons inside statements.
+    lines = [line.split("--", 1)[0] for line in script.splitlines()]
+    return [part.strip() for part in "\n".join(lines).split(";") if part.strip()]

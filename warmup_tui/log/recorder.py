@@ -1,0 +1,201 @@
+"""Records a session in the training log as it runs: an EventSink for the session engine.
+
+The row is created when the session starts and rewritten (one small transaction) at each
+segment start and end, so a crash loses at most the segment in progress and a resumed
+session knows where it was. The log must never stop a session: any failure becomes one
+notice, the session carries on, and later writes catch up if the log comes back.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from warmup_tui.events import Event
+from warmup_tui.log.db import DEFAULT_BUSY_SECONDS, LogUnavailable, Notice, is_busy
+from warmup_tui.log.store import NewSession, Progress, SegmentRow, Status, TrainingLog
+from warmup_tui.timeline import Segment, total_seconds
+
+
+class LogRecorder:
+    """Writes one session to the log; give it to the session's sinks.
+
+    Pass ``log`` to share an open TrainingLog; otherwise the recorder opens the default
+    log at the first event (or at :meth:`open`) and closes it when the session ends.
+    """
+
+    def __init__(
+        self,
+        routine_id: str,
+        segments: Sequence[Segment],
+        *,
+        routine_name: str | None = None,
+        routine_path: str | Path | None = None,
+        programme_id: str | None = None,
+        programme_session: str | None = None,
+        speed: float = 1.0,
+        resumed_from: int | None = None,
+        log: TrainingLog | None = None,
+        log_path: Path | None = None,
+        on_notice: Notice | None = None,
+        wall: Callable[[], float] = time.time,
+    ) -> None:
+        self.new = NewSession(
+            routine_id=routine_id, routine_name=routine_name or routine_id,
+            started_at=0.0, planned_seconds=total_seconds(list(segments)),
+            segments_total=len(segments), pid=os.getpid(),
+            routine_path=str(routine_path) if routine_path is not None else None,
+            programme_id=programme_id, programme_session=programme_session,
+            speed=speed, resumed_from=resumed_from)
+        self.segments_total = len(segments)
+        self.session_id: int | None = None
+        self.status: Status = "running"
+        self.notices: list[str] = []
+        self._log = log
+        self._owns_log = log is None
+        self._log_path = log_path
+        self._on_notice = on_notice
+        self._wall = wall
+        self._disabled = False
+        self._short_wait = False
+        self._started_at: float | None = None
+        # what the events have told us so far
+        self._actual = 0.0
+        self._run = 0.0
+        self._done = 0
+        self._position = 0
+        self._current: Segment | None = None
+        self._last_ended: int | None = None
+        self._segment_t = 0.0
+        self._paused_in_segment = 0.0
+        self._paused_at: float | None = None
+        self._ended_at: float | None = None
+        self._pending: list[SegmentRow] = []
+
+    # ----- the EventSink -------------------------------------------------------------------
+
+    def handle(self, event: Event) -> None:
+        try:
+            self._handle(event)
+        except Exception as error:  # the log must never stop a session
+            self._notice(f"the training log hit a problem ({error}); the session goes on")
+
+    def open(self) -> int | None:
+        """Create the session's row now (otherwise the first event does); None if the log
+        cannot be written."""
+        if self._started_at is None:
+            self._started_at = self._wall()
+        self._write()
+        return self.session_id
+
+    def close(self) -> None:
+        if self._owns_log and self._log is not None:
+            self._log.close()
+            self._log = None
+
+    def _handle(self, event: Event) -> None:
+        if self._started_at is None:
+            self._started_at = self._wall()
+        seg = event.segment
+        if event.name == "pause":
+            if self._paused_at is None:
+                self._paused_at = event.t
+            return
+        if event.name == "resume":
+            if self._paused_at is not None:
+                self._paused_in_segment += event.t - self._paused_at
+                self._paused_at = None
+            return
+        if event.name == "segment_start" and seg is not None:
+            self._current = seg
+            self._segment_t = event.t
+            self._paused_in_segment = 0.0
+            if self._paused_at is not None:
+                # a jump made while paused starts the new segment paused (see Session._jump)
+                self._paused_at = event.t
+        elif event.name == "segment_end" and seg is not None:
+            self._end_segment(event, seg)
+        elif event.name == "session_end":
+            ended_all = self._last_ended == self.segments_total - 1
+            self.status = "completed" if ended_all else "stopped"
+            self._ended_at = self._wall()
+        elif self.session_id is not None:
+            return  # cues change nothing worth a write
+        self._write()
+        if self.status != "running":
+            self.close()
+
+    def _end_segment(self, event: Event, seg: Segment) -> None:
+        paused = self._paused_in_segment
+        if self._paused_at is not None:
+            paused += event.t - self._paused_at
+            self._paused_at = event.t  # still paused: carried into the next segment, if any
+        actual = max(0.0, event.t - self._segment_t - paused)
+        self._actual += actual
+        if seg.kind == "run":
+            self._run += actual
+        if not event.skipped:
+            self._done += 1
+        self._last_ended = seg.index
+        self._pending.append(SegmentRow(self._position, seg.index, seg.step, seg.kind,
+                                        seg.side, seg.duration, actual, event.skipped))
+        self._position += 1
+
+    # ----- writing -------------------------------------------------------------------------
+
+    def _progress(self) -> Progress:
+        seg = self._current
+        return Progress(
+            updated_at=self._wall(), actual_seconds=self._actual, run_seconds=self._run,
+            segments_done=self._done, last_index=seg.index if seg else None,
+            last_step=seg.step if seg else None, last_side=seg.side if seg else None,
+            status=self.status, ended_at=self._ended_at)
+
+    def _write(self) -> None:
+        if self._disabled:
+            return
+        final = self.status != "running"
+        try:
+            log = self._connect()
+            if log is None:
+                return
+            # after a busy failure, don't stall the screen at every event waiting for
+            # the lock; the last write of the session waits the usual time once more
+            wait_short = self._short_wait and not final
+            log.set_busy_timeout(0.0 if wait_short else DEFAULT_BUSY_SECONDS)
+            if self.session_id is None:
+                assert self._started_at is not None
+                self.session_id = log.insert_session(
+                    replace(self.new, started_at=self._started_at))
+            log.save_progress(self.session_id, self._progress(), self._pending)
+            self._pending = []
+            self._short_wait = False
+        except LogUnavailable as error:
+            self._failed(str(error), busy=error.busy)
+        except sqlite3.Error as error:
+            self._failed(f"the training log cannot be written ({error})", busy=is_busy(error))
+
+    def _connect(self) -> TrainingLog | None:
+        if self._log is None:
+            self._log = TrainingLog.open(self._log_path, busy_seconds=DEFAULT_BUSY_SECONDS,
+                                         on_notice=self._notice)
+        return self._log
+
+    def _failed(self, message: str, *, busy: bool) -> None:
+        if busy:
+            self._short_wait = True
+            self._notice(f"{message}; the session goes on and is logged when it frees up")
+            return
+        self._disabled = True
+        self._notice(f"{message}; this session is not being logged")
+        self.close()
+
+    def _notice(self, message: str) -> None:
+        # one warning per session is enough; the rest go to .notices for anyone curious
+        self.notices.append(message)
+        if len(self.notices) == 1 and self._on_notice is not None:
+            self._on_notice(message)

@@ -1,0 +1,251 @@
+"""The training log: one row per session, plus a row per segment as it ends."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass, fields
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal
+
+from warmup_tui.log import db
+
+Status = Literal["running", "completed", "stopped"]
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    """One session as stored. Times are Unix seconds; durations are session seconds."""
+
+    id: int
+    routine_id: str
+    routine_name: str
+    routine_path: str | None
+    programme_id: str | None
+    programme_session: str | None
+    started_at: float
+    updated_at: float
+    ended_at: float | None
+    planned_seconds: float
+    actual_seconds: float
+    run_seconds: float
+    segments_done: int
+    segments_total: int
+    last_index: int | None
+    last_step: str | None
+    last_side: str | None
+    status: Status
+    pid: int | None
+    speed: float
+    resumed_from: int | None
+
+    @property
+    def is_preview(self) -> bool:
+        """Run on a sped-up clock: listed, but not counted towards the goal."""
+        return self.speed != 1.0
+
+    @property
+    def is_run(self) -> bool:
+        """A completed, real-time session that had running in it: what the goal counts."""
+        return self.status == "completed" and self.run_seconds > 0 and not self.is_preview
+
+    def started(self) -> datetime:
+        return datetime.fromtimestamp(self.started_at).astimezone()
+
+
+_COLUMNS = ", ".join(field.name for field in fields(SessionRow))
+
+
+@dataclass(frozen=True)
+class NewSession:
+    """What is known when a session starts."""
+
+    routine_id: str
+    routine_name: str
+    started_at: float
+    planned_seconds: float
+    segments_total: int
+    pid: int
+    routine_path: str | None = None
+    programme_id: str | None = None
+    programme_session: str | None = None
+    speed: float = 1.0
+    resumed_from: int | None = None
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a session stands; written whole each time, so a missed write is caught up."""
+
+    updated_at: float
+    actual_seconds: float
+    run_seconds: float
+    segments_done: int
+    last_index: int | None
+    last_step: str | None
+    last_side: str | None
+    status: Status = "running"
+    ended_at: float | None = None
+
+
+@dataclass(frozen=True)
+class SegmentRow:
+    position: int
+    index: int
+    step: str
+    kind: str
+    side: str | None
+    planned_seconds: float
+    actual_seconds: float
+    skipped: bool
+
+
+class TrainingLog:
+    """A connection to the log file. Every write is one short transaction."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+
+    @classmethod
+    def open(
+        cls,
+        path: Path | None = None,
+        *,
+        busy_seconds: float = db.DEFAULT_BUSY_SECONDS,
+        on_notice: db.Notice | None = None,
+    ) -> TrainingLog:
+        """Open (creating, migrating, or replacing a damaged file). Raises LogUnavailable."""
+        path = path or db.default_path()
+        return cls(db.connect(path, busy_seconds=busy_seconds, on_notice=on_notice), path)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> TrainingLog:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()
+
+    def set_busy_timeout(self, seconds: float) -> None:
+        self.conn.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
+
+    # ----- writing -------------------------------------------------------------------------
+
+    def insert_session(self, new: NewSession) -> int:
+        with self._transaction():
+            cursor = self.conn.execute(
+                "INSERT INTO sessions (routine_id, routine_name, routine_path, programme_id,"
+                " programme_session, started_at, updated_at, planned_seconds, segments_total,"
+                " status, pid, speed, resumed_from)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?)",
+                (new.routine_id, new.routine_name, new.routine_path, new.programme_id,
+                 new.programme_session, new.started_at, new.started_at, new.planned_seconds,
+                 new.segments_total, new.pid, new.speed, new.resumed_from))
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def save_progress(self, session_id: int, progress: Progress,
+                      segments: Sequence[SegmentRow] = ()) -> None:
+        """Store the session's state and any newly ended segments, all or nothing."""
+        with self._transaction():
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO segments (session_id, position, idx, step, kind, side,"
+                " planned_seconds, actual_seconds, skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(session_id, s.position, s.index, s.step, s.kind, s.side, s.planned_seconds,
+                  s.actual_seconds, int(s.skipped)) for s in segments])
+            self.conn.execute(
+                "UPDATE sessions SET updated_at = ?, actual_seconds = ?, run_seconds = ?,"
+                " segments_done = ?, last_index = ?, last_step = ?, last_side = ?, status = ?,"
+                " ended_at = ? WHERE id = ?",
+                (progress.updated_at, progress.actual_seconds, progress.run_seconds,
+                 progress.segments_done, progress.last_index, progress.last_step,
+                 progress.last_side, progress.status, progress.ended_at, session_id))
+
+    def close_running(self, session_id: int, ended_at: float) -> bool:
+        """Mark a cut-off session stopped; False if it was no longer running (someone else
+        already dealt with it), so two instances never both resume it."""
+        with self._transaction():
+            cursor = self.conn.execute(
+                "UPDATE sessions SET status = 'stopped', ended_at = COALESCE(ended_at, ?)"
+                " WHERE id = ? AND status = 'running'", (ended_at, session_id))
+        return cursor.rowcount == 1
+
+    # ----- reading -------------------------------------------------------------------------
+
+    def sessions(self, *, since: float | None = None, limit: int | None = None
+                 ) -> list[SessionRow]:
+        """Sessions started at or after ``since``, newest first."""
+        sql = f"SELECT {_COLUMNS} FROM sessions"
+        args: list[Any] = []
+        if since is not None:
+            sql += " WHERE started_at >= ?"
+            args.append(since)
+        sql += " ORDER BY started_at DESC, id DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            args.append(limit)
+        return [SessionRow(*row) for row in self.conn.execute(sql, args)]
+
+    def session(self, session_id: int) -> SessionRow | None:
+        row = self.conn.execute(f"SELECT {_COLUMNS} FROM sessions WHERE id = ?",
+                                (session_id,)).fetchone()
+        return SessionRow(*row) if row else None
+
+    def running(self) -> list[SessionRow]:
+        """Sessions still marked running (here, in another instance, or cut off), newest first."""
+        return [SessionRow(*row) for row in self.conn.execute(
+            f"SELECT {_COLUMNS} FROM sessions WHERE status = 'running'"
+            " ORDER BY updated_at DESC, id DESC")]
+
+    def segments(self, session_id: int) -> list[SegmentRow]:
+        return [SegmentRow(position, idx, step, kind, side, planned, actual, bool(skipped))
+                for position, idx, step, kind, side, planned, actual, skipped
+                in self.conn.execute(
+                    "SELECT position, idx, step, kind, side, planned_seconds, actual_seconds,"
+                    " skipped FROM segments WHERE session_id = ? ORDER BY position",
+                    (session_id,))]
+
+    def completed_programme_sessions(self, programme_id: str) -> list[tuple[str, datetime]]:
+        """(session key, completion time) of each completed session of a programme, in the
+        order they were completed. Previews at --speed do not count."""
+        rows = self.conn.execute(
+            "SELECT programme_session, ended_at FROM sessions WHERE programme_id = ?"
+            " AND status = 'completed' AND programme_session IS NOT NULL AND speed = 1"
+            " AND ended_at IS NOT NULL ORDER BY ended_at, id", (programme_id,))
+        return [(key, datetime.fromtimestamp(ended).astimezone()) for key, ended in rows]
+
+    # ----- internals -----------------------------------------------------------------------
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self.conn)
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT: take the write lock up front, so a busy log fails at
+    once (within the busy timeout) instead of halfway through."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __enter__(self) -> None:
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        if kind is None:
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.Error:
+                self._rollback()
+                raise
+        else:
+            self._rollback()
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
