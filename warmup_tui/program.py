@@ -1,0 +1,175 @@
+"""The multi-week programme: weeks of run-walk sessions, as plain frozen data.
+
+Reading and checking programme files lives in ``program_file``; where the runner is in a
+programme lives in ``program_progress``. A session is either a regular run-walk block
+(``run``/``walk`` x ``repeats``, a routine's ``[runwalk]``) or an irregular list of
+intervals; both expand into the same :class:`~warmup_tui.timeline.Segment` list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Literal
+
+from warmup_tui.durations import describe_duration, format_duration
+from warmup_tui.routine import Routine, RunWalk
+from warmup_tui.timeline import DEFAULT_RUN_CUES, Segment, build_timeline, total_seconds
+
+FORMAT_VERSION = 1
+DEFAULT_SESSIONS_PER_WEEK = 4
+
+IntervalKind = Literal["run", "walk"]
+ProgrammeSource = Literal["bundled", "user", "file"]
+
+
+@dataclass(frozen=True)
+class Interval:
+    """One stretch of an irregular session: run or walk for ``seconds``."""
+
+    kind: IntervalKind
+    seconds: float
+
+
+@dataclass(frozen=True)
+class ProgrammeSession:
+    """One session of a programme; ``week`` and ``number`` count from 1.
+
+    Exactly one of ``block`` (a regular run-walk) and ``intervals`` (an irregular day)
+    is set. ``block`` carries its own warmup, cooldown, cadence and cues; for an
+    irregular day those sit on the session itself.
+    """
+
+    week: int
+    number: int
+    block: RunWalk | None = None
+    intervals: tuple[Interval, ...] = ()
+    warmup: float = 0.0
+    cooldown: float = 0.0
+    cadence: int | None = None
+    cues: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """The id the training log stores: "w2s3" is week 2, session 3."""
+        return f"w{self.week}s{self.number}"
+
+    @property
+    def title(self) -> str:
+        return f"week {self.week}, session {self.number}"
+
+    def pattern(self) -> list[Interval]:
+        """The run and walk stretches between the warmup and cooldown walks, in order."""
+        if self.block is None:
+            return list(self.intervals)
+        out: list[Interval] = []
+        for _ in range(self.block.repeats):
+            out.append(Interval("run", self.block.run))
+            if self.block.walk > 0:
+                out.append(Interval("walk", self.block.walk))
+        return out
+
+    def running_seconds(self) -> float:
+        return sum(part.seconds for part in self.pattern() if part.kind == "run")
+
+    def longest_run(self) -> float:
+        return max((part.seconds for part in self.pattern() if part.kind == "run"), default=0.0)
+
+    def total_seconds(self) -> float:
+        return total_seconds(session_segments(self))
+
+    def summary(self) -> str:
+        """Compact: "run 2m / walk 1m x 10", "run 30m", or "run 3m, walk 1m30s, run 5m"."""
+        return _summary(self, format_duration)
+
+    def describe(self) -> str:
+        """In words, with the whole length: "run 2 min / walk 1 min x 10 (40 min)"."""
+        return f"{_summary(self, describe_duration)} ({describe_duration(self.total_seconds())})"
+
+
+@dataclass(frozen=True)
+class Week:
+    number: int
+    sessions: tuple[ProgrammeSession, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Programme:
+    """A whole programme file. ``id`` is the file name without ``.toml``."""
+
+    id: str
+    name: str
+    weeks: tuple[Week, ...]
+    description: str = ""
+    sessions_per_week: int = DEFAULT_SESSIONS_PER_WEEK
+    path: Path | None = None
+    source: ProgrammeSource = "file"
+
+    def sessions(self) -> list[ProgrammeSession]:
+        """Every session in programme order: week 1 session 1 first."""
+        return [session for week in self.weeks for session in week.sessions]
+
+    def position(self, key: str) -> int | None:
+        """Where the session ``key`` stands in programme order (0-based), or None."""
+        for index, session in enumerate(self.sessions()):
+            if session.key == key:
+                return index
+        return None
+
+    def session(self, key: str) -> ProgrammeSession | None:
+        index = self.position(key)
+        return None if index is None else self.sessions()[index]
+
+
+def _summary(session: ProgrammeSession, say: Callable[[float], str]) -> str:
+    block = session.block
+    if block is not None:
+        if block.walk <= 0 and block.repeats == 1:
+            return f"run {say(block.run)}"
+        if block.walk <= 0:
+            return f"run {say(block.run)} x {block.repeats}"
+        return f"run {say(block.run)} / walk {say(block.walk)} x {block.repeats}"
+    return ", ".join(f"{part.kind} {say(part.seconds)}" for part in session.intervals)
+
+
+def session_routine(session: ProgrammeSession, name: str) -> Routine | None:
+    """The session as a routine with a ``[runwalk]`` block, for regular sessions only
+    (an irregular day has no routine form)."""
+    if session.block is None:
+        return None
+    return Routine(name=name, runwalk=session.block)
+
+
+def session_segments(session: ProgrammeSession) -> list[Segment]:
+    """The exact segments a session runs.
+
+    A regular block goes through :func:`build_timeline` as a routine would. An irregular
+    day borrows its warmup, cooldown, run and walk segments from the timeline too (so
+    step names and cues stay defined in one place) and lays out its own stretches.
+    """
+    routine = session_routine(session, "Programme session")
+    if routine is not None:
+        return build_timeline(routine)
+    template = build_timeline(Routine(
+        name="Programme session",
+        runwalk=RunWalk(run=1.0, walk=1.0, repeats=1, warmup=session.warmup,
+                        cooldown=session.cooldown, cadence=session.cadence, cues=session.cues),
+    ))
+    run_at = next(i for i, seg in enumerate(template) if seg.kind == "run")
+    head, run_seg, walk_seg = template[:run_at], template[run_at], template[run_at + 1]
+    tail = template[run_at + 2 :]
+    cues = session.cues or DEFAULT_RUN_CUES
+    runs = sum(1 for part in session.intervals if part.kind == "run")
+    middle: list[Segment] = []
+    number = 0
+    for part in session.intervals:
+        if part.kind == "run":
+            number += 1
+            middle.append(replace(run_seg, duration=part.seconds, interval=number,
+                                  intervals=runs, cue=cues[(number - 1) % len(cues)]))
+        else:
+            middle.append(replace(walk_seg, duration=part.seconds, interval=number,
+                                  intervals=runs))
+    return [replace(seg, index=i) for i, seg in enumerate([*head, *middle, *tail])]
