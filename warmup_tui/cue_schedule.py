@@ -34,9 +34,13 @@ def plan_cues(segment: Segment, previous: Segment | None) -> list[PlannedCue]:
     planned: list[PlannedCue] = []
     if _is_side_switch(segment, previous):
         planned.append(PlannedCue("switch_sides", None, "start", 0.0))
-    if segment.kind == "run" and segment.interval and segment.intervals:
-        if segment.interval == segment.intervals and segment.intervals > 1:
-            planned.append(PlannedCue("last_interval", None, "start", 0.0))
+    if (
+        segment.kind == "run"
+        and segment.intervals
+        and segment.intervals > 1
+        and segment.interval == segment.intervals
+    ):
+        planned.append(PlannedCue("last_interval", None, "start", 0.0))
     if segment.reps and segment.pace:
         planned.extend(
             PlannedCue("rep", n, "start", (n - 1) * segment.pace)

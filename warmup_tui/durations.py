@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import Decimal
 
 MAX_SECONDS = 24 * 60 * 60
 
@@ -39,21 +40,28 @@ def _parse_text(text: str) -> float:
         return float(stripped)
     except ValueError:
         pass
-    if not _WHOLE.match(stripped):
+    # A sign is read, not refused here, so the checker can say "must be more than zero"
+    # instead of calling "-5s" gibberish.
+    negative = stripped.startswith("-")
+    body = stripped[1:].lstrip() if negative else stripped
+    if not _WHOLE.match(body):
         raise DurationError(
             f'"{text}" is not a duration; write it like "30s", "1m30s", "2m" or "1h"'
         )
-    units = [unit for _, unit in _PART.findall(stripped)]
+    units = [unit for _, unit in _PART.findall(body)]
     if len(set(units)) != len(units) or units != sorted(units, key="hms".index):
         raise DurationError(f'"{text}" repeats or misorders its units; write it like "1h5m30s"')
     factor = {"h": 3600.0, "m": 60.0, "s": 1.0}
-    return sum(float(num) * factor[unit] for num, unit in _PART.findall(stripped))
+    total = sum(float(num) * factor[unit] for num, unit in _PART.findall(body))
+    return -total if negative else total
 
 
 def format_duration(seconds: float) -> str:
     """Compact text for a duration, the inverse of :func:`parse_duration`: 90 -> "1m30s"."""
     if seconds != int(seconds):
-        return f"{seconds:g}s"
+        # Every digit of the shortest repr, written out without an exponent, so that
+        # parse_duration gives back exactly the same float (":g" rounded to 6 digits).
+        return f"{Decimal(repr(float(seconds))):f}s"
     whole = int(seconds)
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)

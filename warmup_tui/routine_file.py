@@ -35,8 +35,12 @@ def read_text(path: Path) -> str:
         raise ProblemsError([Problem(shown, "no such file")])
     if path.is_dir():
         raise ProblemsError([Problem(shown, "is a folder, not a routine file")])
+    if not path.is_file():
+        # A pipe or a device (/dev/zero) would block or never end; only plain files are read.
+        raise ProblemsError([Problem(shown, "is not a regular file, so not a routine file")])
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         raise ProblemsError([Problem(shown, f"cannot be read: {error.strerror}")]) from None
     if len(raw) > MAX_FILE_BYTES:

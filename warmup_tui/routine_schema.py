@@ -41,7 +41,10 @@ class Checker:
                 continue
             path = f"{prefix}.{key}" if prefix else key
             close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-            hint = f'; did you mean "{close[0]}"?' if close else f"; known keys: {', '.join(allowed)}"
+            if close:
+                hint = f'; did you mean "{close[0]}"?'
+            else:
+                hint = f"; known keys: {', '.join(allowed)}"
             self.add(path, f"unknown key{hint}")
 
     def text(self, data: dict[str, Any], key: str, path: str, *, required: bool = False) -> str:
@@ -120,7 +123,9 @@ def build_routine(data: dict[str, Any], checker: Checker) -> Routine | None:
     """The routine in ``data``, or None when any problem was found (all are in ``checker``)."""
     checker.unknown_keys(data, ROUTINE_KEYS, "")
     if "format" in data and data["format"] != FORMAT_VERSION:
-        checker.add("format", f"this app reads routine format {FORMAT_VERSION}, got {data['format']!r}")
+        checker.add(
+            "format", f"this app reads routine format {FORMAT_VERSION}, got {data['format']!r}"
+        )
     name = checker.text(data, "name", "name", required=True)
     description = checker.text(data, "description", "description")
     rest = checker.duration(data, "rest", "rest", allow_zero=True)

@@ -80,7 +80,11 @@ def _step_segments(step: Step, routine: Routine) -> list[dict[str, Any]]:
     set_rest = step.rest if step.rest is not None else routine.rest
     for set_number in range(1, step.sets + 1):
         for side_number, side in enumerate(sides):
-            if side_number > 0 and routine.switch > 0:
+            # A new set straight after the last side (no rest) is a change of side too.
+            after_other_side = side_number > 0 or (
+                set_number > 1 and set_rest <= 0 and len(sides) > 1
+            )
+            if after_other_side and routine.switch > 0:
                 drafts.append({
                     "step": step.name, "kind": "switch", "duration": routine.switch,
                     "side": side, "cue": f"Switch to the {side} side",

@@ -1,0 +1,87 @@
+"""Durations as people write them, and back."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from warmup_tui.durations import (
+    MAX_SECONDS,
+    DurationError,
+    describe_duration,
+    format_clock,
+    format_duration,
+    parse_duration,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("30s", 30.0),
+        ("1m30s", 90.0),
+        ("2m", 120.0),
+        ("1h", 3600.0),
+        ("1h5m30s", 3930.0),
+        ("1.5s", 1.5),
+        ("45", 45.0),
+        (" 2M ", 120.0),
+        ("1m 30s", 90.0),
+        (30, 30.0),
+        (2.5, 2.5),
+        ("-5s", -5.0),  # read, so that validation can say it must be above zero
+    ],
+)
+def test_parse_accepts_written_forms(text: object, seconds: float) -> None:
+    assert parse_duration(text) == seconds
+
+
+@pytest.mark.parametrize(
+    ("value", "fragment"),
+    [
+        ("ten", '"ten" is not a duration'),
+        ("1m30", '"1m30" is not a duration'),
+        ("5x", '"5x" is not a duration'),
+        ("", '"" is not a duration'),
+        ("1h1h", "repeats or misorders"),
+        ("30s1m", "repeats or misorders"),
+        (True, "expected a duration"),
+        ([30], "expected a duration"),
+        ({"s": 1}, "expected a duration"),
+        (float("nan"), "finite"),
+        (float("inf"), "finite"),
+        ("inf", "finite"),
+    ],
+)
+def test_parse_refuses_other_values(value: object, fragment: str) -> None:
+    with pytest.raises(DurationError, match=fragment):
+        parse_duration(value)
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [(30, "30s"), (90, "1m30s"), (120, "2m"), (3600, "1h"), (3930, "1h5m30s"), (0, "0s"),
+     (1.5, "1.5s"), (90.25, "90.25s")],
+)
+def test_format_duration(seconds: float, text: str) -> None:
+    assert format_duration(seconds) == text
+
+
+@given(st.floats(min_value=0, max_value=MAX_SECONDS, allow_nan=False, allow_infinity=False))
+def test_format_then_parse_gives_the_same_float(seconds: float) -> None:
+    assert parse_duration(format_duration(seconds)) == seconds
+
+
+@pytest.mark.parametrize(
+    ("seconds", "face"),
+    [(75, "1:15"), (3725, "1:02:05"), (0, "0:00"), (-3, "0:00"), (59.2, "1:00"),
+     (59.0, "0:59"), (0.01, "0:01")],
+)
+def test_format_clock_rounds_up_like_a_countdown(seconds: float, face: str) -> None:
+    assert format_clock(seconds) == face
+
+
+@pytest.mark.parametrize(("seconds", "words"), [(90, "1 min 30 s"), (120, "2 min"), (45, "45 s")])
+def test_describe_duration(seconds: float, words: str) -> None:
+    assert describe_duration(seconds) == words

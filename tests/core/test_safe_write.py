@@ -1,0 +1,85 @@
+"""Saves replace the file in one step and keep the previous version as NAME.bak."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from warmup_tui.safe_write import write_atomic
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    # tmp_path also holds the isolated home; use a folder of our own to list.
+    path = tmp_path / "saves"
+    path.mkdir()
+    return path
+
+
+def test_first_save_creates_folders_and_no_backup(folder: Path) -> None:
+    path = folder / "deep" / "er" / "mine.toml"
+    write_atomic(path, "one\n")
+    assert path.read_text() == "one\n"
+    assert sorted(p.name for p in path.parent.iterdir()) == ["mine.toml"]
+
+
+def test_each_save_keeps_the_version_before_it_as_bak(folder: Path) -> None:
+    path = folder / "mine.toml"
+    write_atomic(path, "one\n")
+    write_atomic(path, "two\n")
+    assert (path.read_text(), (folder / "mine.toml.bak").read_text()) == ("two\n", "one\n")
+    write_atomic(path, "three\n")
+    assert (path.read_text(), (folder / "mine.toml.bak").read_text()) == ("three\n", "two\n")
+    assert sorted(p.name for p in folder.iterdir()) == ["mine.toml", "mine.toml.bak"]
+
+
+def test_backup_can_be_turned_off(folder: Path) -> None:
+    path = folder / "settings.toml"
+    write_atomic(path, "a", keep_backup=False)
+    write_atomic(path, "b", keep_backup=False)
+    assert [p.name for p in folder.iterdir()] == ["settings.toml"]
+
+
+def test_the_file_is_replaced_not_rewritten_in_place(folder: Path) -> None:
+    # A reader that opened the old file keeps seeing all of it: the new text arrives
+    # under the same name by a rename, never by truncating and rewriting the old file.
+    path = folder / "mine.toml"
+    path.write_text("old text\n")
+    old_inode = path.stat().st_ino
+    with path.open() as reader:
+        write_atomic(path, "new text\n")
+        assert reader.read() == "old text\n"
+    assert path.read_text() == "new text\n"
+    assert path.stat().st_ino != old_inode
+
+
+def test_a_failed_save_leaves_the_old_file_and_no_temporary_files(folder: Path) -> None:
+    path = folder / "mine.toml"
+    path.write_text("good\n")
+    with pytest.raises(UnicodeEncodeError):
+        write_atomic(path, "half written \udcff")  # a lone surrogate fails mid-write
+    assert path.read_text() == "good\n"
+    assert sorted(p.name for p in folder.iterdir()) == ["mine.toml", "mine.toml.bak"]
+
+
+def test_text_is_written_as_utf8_with_unix_newlines(folder: Path) -> None:
+    path = folder / "mine.toml"
+    write_atomic(path, 'name = "Übung"\r\ncue = "ok"\n')
+    assert path.read_bytes() == 'name = "Übung"\r\ncue = "ok"\n'.encode()
+    write_atomic(path, "a\nb\n")
+    assert path.read_bytes() == b"a\nb\n"
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write into read-only folders")
+def test_a_read_only_folder_raises_and_changes_nothing(folder: Path) -> None:
+    path = folder / "mine.toml"
+    path.write_text("good\n")
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(PermissionError):
+            write_atomic(path, "new\n")
+    finally:
+        folder.chmod(0o700)
+    assert path.read_text() == "good\n"
