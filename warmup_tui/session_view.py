@@ -13,7 +13,7 @@ from warmup_tui.headless import segment_title
 from warmup_tui.session import Session
 from warmup_tui.timeline import Segment
 
-PHASE_TITLES = {"run": "RUN", "walk": "WALK", "rest": "REST", "switch": "SWITCH SIDES"}
+BAND_TEXT = {"rest": "REST", "switch": "SWITCH SIDES"}
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,13 @@ def build_view(session: Session) -> SessionView:
     phase = "ready" if ready else seg.kind
     if session.state == "finished":
         phase = "finished"
-    heading = "GET READY" if ready else PHASE_TITLES.get(seg.kind, "")
+    # The coloured band says what to do now; the line under it adds context when there is any.
+    if ready:
+        heading, title = "GET READY", f"First up: {seg.step}"
+    elif seg.kind == "switch":
+        heading, title = BAND_TEXT["switch"], seg.step
+    else:
+        heading, title = BAND_TEXT.get(seg.kind, seg.step.upper()), ""
     rep = session.current_rep()
     detail_parts = []
     if seg.interval and seg.intervals and seg.kind in ("run", "walk"):
@@ -70,7 +76,7 @@ def build_view(session: Session) -> SessionView:
     done = max(0.0, total - min(total, remaining_total)) if not ready else 0.0
     return SessionView(
         phase=phase,
-        title=f"First up: {seg.step}" if ready else seg.step,
+        title=title,
         heading=heading,
         clock=format_clock(session.remaining()),
         side=side_label(seg.side),

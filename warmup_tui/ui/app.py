@@ -126,7 +126,6 @@ class WarmupApp(App[int]):
             self.push_screen(SummaryScreen(summary, rest[0] if rest else None), after_summary)
 
         def after_summary(start_next: bool | None) -> None:
-            self.pop_screen()
             if start_next and rest:
                 self.start_runs(rest)
 

@@ -25,9 +25,9 @@ def routine_option(entry: Entry) -> Option:
         return Option(label, id=entry.id, disabled=True)
     total = format_clock(total_seconds(build_timeline(entry.routine)))
     label = Text.assemble(
-        (f"{entry.routine.name}", "bold"), (f"  {total}", "cyan"),
-        (f"  {entry.source}" if entry.source != "bundled" else "", "magenta"),
-        "\n", (entry.routine.description or entry.id, "dim"),
+        (f"{total:>7}  ", "cyan"), (entry.routine.name, "bold"),
+        (f"  ({entry.source})" if entry.source != "bundled" else "", "magenta"),
+        "\n", (" " * 9 + (entry.routine.description or entry.id), "dim"),
     )
     return Option(label, id=entry.id)
 

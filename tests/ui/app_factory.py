@@ -1,0 +1,53 @@
+"""Builds the app for Pilot and snapshot tests: bundled routines, default settings, a fake clock."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from warmup_tui.clock import FakeClock
+from warmup_tui.config import Settings
+from warmup_tui.library import Library
+from warmup_tui.paths import bundled_dir
+from warmup_tui.run_plan import PlannedRun, plan_with_chain
+from warmup_tui.ui.app import WarmupApp
+from warmup_tui.ui.screens.session import SessionScreen
+
+
+def test_library(user_folder: Path | None = None) -> Library:
+    return Library(bundled=bundled_dir("routines"), user=user_folder or Path("/nonexistent"))
+
+
+def runs_for(routine_id: str, library: Library | None = None) -> list[PlannedRun]:
+    library = library or test_library()
+    return plan_with_chain(library, library.resolve(routine_id))
+
+
+def make_app(
+    clock: FakeClock,
+    routine_id: str | None = None,
+    *,
+    get_ready: float = 0.0,
+    library: Library | None = None,
+) -> WarmupApp:
+    library = library or test_library()
+    runs = runs_for(routine_id, library) if routine_id else None
+    return WarmupApp(
+        library=library,
+        settings=Settings(),
+        clock_factory=lambda: clock,
+        start_runs=runs,
+        get_ready=get_ready,
+        mute=True,
+    )
+
+
+def session_screen(app: WarmupApp) -> SessionScreen:
+    screen = app.screen
+    assert isinstance(screen, SessionScreen), f"expected the session screen, got {screen!r}"
+    return screen
+
+
+def advance(app: WarmupApp, seconds: float, clock: FakeClock) -> None:
+    """Move the fake clock and let the screen catch up, as its timer would."""
+    clock.advance(seconds)
+    session_screen(app).tick()

@@ -1,0 +1,77 @@
+"""Pictures of each screen at a frozen moment; compare with the committed SVGs.
+
+Update after an intended change with: .venv/bin/python -m pytest tests/ui --snapshot-update
+"""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+
+from warmup_tui.clock import FakeClock
+
+from .app_factory import make_app, session_screen
+
+SIZE = (100, 32)
+
+
+def at(seconds: float, clock: FakeClock, *keys: str):
+    async def run_before(pilot: Pilot) -> None:
+        await pilot.pause()
+        clock.advance(seconds)
+        session_screen(pilot.app).tick()
+        if keys:
+            await pilot.press(*keys)
+        await pilot.pause()
+
+    return run_before
+
+
+def test_exercise_hold(snap_compare) -> None:
+    clock = FakeClock()
+    # Glute bridge: segment 5, 12 s into its 30 s hold.
+    assert snap_compare(make_app(clock, "pre-run"), terminal_size=SIZE,
+                        run_before=at(30 + 5 + 30 + 10 + 12, clock))
+
+
+def test_rest(snap_compare) -> None:
+    clock = FakeClock()
+    assert snap_compare(make_app(clock, "pre-run"), terminal_size=SIZE,
+                        run_before=at(30 + 5 + 30 + 4, clock))
+
+
+def test_paced_reps(snap_compare) -> None:
+    clock = FakeClock()
+    # Side leg lift, left side, 10 s in at 3 s a rep: rep 4 of 10.
+    start = 30 + 5 + 30 + 10 + 30 + 10 + 20 + 5 + 20 + 5 + 20 + 10
+    assert snap_compare(make_app(clock, "pre-run"), terminal_size=SIZE,
+                        run_before=at(start + 10, clock))
+
+
+def test_paused(snap_compare) -> None:
+    clock = FakeClock()
+    assert snap_compare(make_app(clock, "pre-run"), terminal_size=SIZE,
+                        run_before=at(7, clock, "space"))
+
+
+def test_run_interval(snap_compare) -> None:
+    clock = FakeClock()
+    # first-steps: 5 min walk, then run 1 min / walk 90 s; 20 s into run 3 of 8.
+    assert snap_compare(make_app(clock, "first-steps"), terminal_size=SIZE,
+                        run_before=at(300 + 2 * 150 + 20, clock))
+
+
+def test_summary(snap_compare) -> None:
+    clock = FakeClock()
+    assert snap_compare(make_app(clock, "pre-run"), terminal_size=SIZE,
+                        run_before=at(260.5, clock))
+
+
+def test_home(snap_compare) -> None:
+    clock = FakeClock()
+    assert snap_compare(make_app(clock), terminal_size=SIZE)
+
+
+def test_tiny_terminal(snap_compare) -> None:
+    clock = FakeClock()
+    assert snap_compare(make_app(clock, "pre-run"), terminal_size=(40, 12),
+                        run_before=at(3, clock))

@@ -1,0 +1,105 @@
+"""The real app in a real terminal (tmux): keys in, screen text out."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Iterator
+
+import pytest
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+
+class Terminal:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def screen(self) -> str:
+        return subprocess.run(["tmux", "capture-pane", "-p", "-t", self.name],
+                              capture_output=True, text=True, check=False).stdout
+
+    def wait_for(self, text: str, timeout: float = 15.0) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            shown = self.screen()
+            if text in shown:
+                return shown
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} did not appear; the screen was:\n{self.screen()}")
+
+    def keys(self, *keys: str) -> None:
+        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+
+    def alive(self) -> bool:
+        return subprocess.run(["tmux", "has-session", "-t", self.name],
+                              capture_output=True, check=False).returncode == 0
+
+
+@pytest.fixture
+def terminal(isolated_home) -> Iterator[Terminal]:
+    name = f"warmup-test-{uuid.uuid4().hex[:8]}"
+    yield Terminal(name)
+    subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, check=False)
+
+
+def start(terminal: Terminal, *args: str, size: tuple[int, int] = (100, 30)) -> None:
+    import os
+
+    env = {k: os.environ[k] for k in ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME",
+                                      "XDG_CACHE_HOME", "PATH") if k in os.environ}
+    exports = " ".join(f"{k}={v}" for k, v in env.items())
+    command = f"env {exports} TERM=xterm-256color {sys.executable} -m warmup_tui {' '.join(args)}"
+    subprocess.run(["tmux", "new-session", "-d", "-s", terminal.name, "-x", str(size[0]),
+                    "-y", str(size[1]), command + "; sleep 5"], check=True)
+
+
+def test_a_warmup_driven_by_keys_in_a_real_terminal(terminal: Terminal) -> None:
+    start(terminal, "run", "pre-run", "--mute")
+    terminal.wait_for("GET READY")
+    terminal.wait_for("HIP FLEXOR STRETCH")
+    assert "Left side" in terminal.screen()
+    terminal.keys("Space")
+    terminal.wait_for("PAUSED")
+    terminal.keys("Space")
+    terminal.keys("n")
+    terminal.wait_for("SWITCH SIDES")
+    terminal.keys("q")
+    terminal.wait_for("Stop this session?")
+    terminal.keys("y")
+    terminal.wait_for("stopped early")
+    terminal.keys("Escape")
+    terminal.wait_for("Routines")
+    terminal.keys("q")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and "Routines" in terminal.screen():
+        time.sleep(0.1)
+    assert "Routines" not in terminal.screen()
+
+
+def test_resizing_mid_session_keeps_step_and_time(terminal: Terminal) -> None:
+    start(terminal, "run", "pre-run", "--mute")
+    terminal.wait_for("HIP FLEXOR STRETCH")
+    for width, height in ((40, 12), (250, 70), (60, 16), (100, 30)):
+        subprocess.run(["tmux", "resize-window", "-t", terminal.name, "-x", str(width),
+                        "-y", str(height)], check=True)
+        shown = terminal.wait_for("HIP FLEXOR STRETCH")
+        assert "━" in shown or "┃" in shown  # the big digits are drawn
+    assert terminal.alive()
+
+
+def test_sigterm_restores_the_terminal(terminal: Terminal) -> None:
+    start(terminal, "run", "pre-run", "--mute")
+    terminal.wait_for("HIP FLEXOR STRETCH")
+    pid = subprocess.run(["tmux", "list-panes", "-t", terminal.name, "-F", "#{pane_pid}"],
+                         capture_output=True, text=True, check=True).stdout.strip()
+    children = subprocess.run(["pgrep", "-P", pid], capture_output=True, text=True).stdout.split()
+    assert children, "the app process was not found"
+    subprocess.run(["kill", "-TERM", *children], check=True)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and "HIP FLEXOR STRETCH" in terminal.screen():
+        time.sleep(0.1)
+    assert "HIP FLEXOR STRETCH" not in terminal.screen()
