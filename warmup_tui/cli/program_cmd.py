@@ -1,0 +1,204 @@
+"""``warmup program``: the weeks of the runner's programme, the next session, the progress;
+``--use``, ``--repeat-week`` and ``--skip-to`` change where it goes next."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from typing import Any
+
+from warmup_tui.program import ProgrammeSession, Week
+from warmup_tui.program_file import resolve_programme
+from warmup_tui.program_progress import (
+    MemoryProgress,
+    Position,
+    ProgressSource,
+    locate,
+    repeat_week,
+    skip_to,
+)
+from warmup_tui.program_state import ProgrammeState, load_state, save_state
+from warmup_tui.program_today import choose_programme
+
+
+def register(commands: Any) -> None:
+    program = commands.add_parser(
+        "program", help="show the programme: its weeks, the next session, your progress")
+    program.add_argument("--json", action="store_true", help="print JSON")
+    program.add_argument("--use", metavar="NAME|PATH",
+                         help="follow another programme from now on (a name or a .toml file)")
+    move = program.add_mutually_exclusive_group()
+    move.add_argument("--repeat-week", action="store_true",
+                      help="go back to session 1 of the week you are in")
+    move.add_argument("--skip-to", type=int, metavar="WEEK",
+                      help="carry on from session 1 of WEEK")
+    program.set_defaults(func=show_programme)
+
+
+@contextmanager
+def log_progress() -> Iterator[ProgressSource]:
+    """The training log as a progress source; with no usable log, an empty one and a
+    one-line notice (the programme then starts at week 1)."""
+    from warmup_tui.log import LogUnavailable, TrainingLog
+
+    try:
+        log = TrainingLog.open(on_notice=_notice)
+    except LogUnavailable as error:
+        _notice(f"training log: {error}; showing the programme without your progress")
+        yield MemoryProgress()
+        return
+    try:
+        yield log
+    finally:
+        log.close()
+
+
+def _notice(message: str) -> None:
+    print(f"warmup: {message}", file=sys.stderr)
+
+
+def show_programme(args: argparse.Namespace) -> int:
+    state, problems = load_state()
+    for problem in problems:
+        _notice(str(problem))
+    if args.use:
+        state = _use(state, args.use)
+    chosen = choose_programme(state)
+    programme = chosen.programme
+    now = datetime.now().astimezone()
+    with log_progress() as progress:
+        completions = progress.completed_programme_sessions(programme.id)
+    position = locate(programme, completions, state.anchors.get(programme.id), now)
+    if args.repeat_week or args.skip_to is not None:
+        anchor = (repeat_week(position, now) if args.repeat_week
+                  else skip_to(programme, args.skip_to, now))
+        state = state.with_anchor(programme.id, anchor)
+        save_state(state)
+        position = locate(programme, completions, anchor, now)
+    if args.json:
+        print(json.dumps(programme_json(position, chosen.chosen_by), indent=2))
+    else:
+        print("\n".join(programme_lines(position, chosen.chosen_by)))
+    return 0
+
+
+def _use(state: ProgrammeState, ref: str) -> ProgrammeState:
+    programme = resolve_programme(ref)  # refuse to save a choice that does not load
+    # A path is kept absolute so the choice holds from any folder.
+    keep = programme.id if programme.path is None or programme.source != "file" \
+        else str(programme.path.resolve())
+    state = state.with_use(keep)
+    save_state(state)
+    return state
+
+
+# ----- text ------------------------------------------------------------------------------
+
+
+def programme_lines(position: Position, chosen_by: str) -> list[str]:
+    programme = position.programme
+    where = f"file {programme.path}" if programme.source == "file" else programme.source
+    lines = [f"{programme.name} ({programme.id}, {where}; chosen by {_chosen(chosen_by)})"]
+    if programme.description:
+        lines.append(programme.description)
+    lines.append("")
+    for week in programme.weeks:
+        lines.append(_week_line(week, position))
+    lines.append("")
+    anchor = position.anchor
+    if anchor is not None:
+        what = "Repeating" if anchor.reason == "repeat" else "Skipped ahead to"
+        session = programme.session(anchor.session)
+        number = session.week if session else "?"
+        lines.append(f"{what} week {number} (since {anchor.set_at:%Y-%m-%d %H:%M}).")
+    if position.next is None:
+        lines.append("Programme complete: keep running 30 minutes easy, "
+                     f"{programme.sessions_per_week} times a week.")
+    else:
+        lines.append(f"Next: {position.next.title}: {position.next.describe()}")
+        note = programme.weeks[position.next.week - 1].note
+        if note:
+            lines.append(f"      {note}")
+    lines.append(f"Progress: {len(position.done)} of {position.total} sessions done; "
+                 f"{position.this_week} of {programme.sessions_per_week} this week.")
+    return lines
+
+
+def _chosen(chosen_by: str) -> str:
+    return "warmup program --use" if chosen_by == "--use" else "the training.programme setting"
+
+
+def _week_line(week: Week, position: Position) -> str:
+    marks = "".join(_mark(session, position) for session in week.sessions)
+    here = ">" if position.next is not None and position.next.week == week.number else " "
+    return f"{here} Week {week.number:<2} [{marks}]  {_week_summary(week)}"
+
+
+def _mark(session: ProgrammeSession, position: Position) -> str:
+    if position.next is not None and session.key == position.next.key:
+        return ">"
+    return "x" if session.key in position.done else "."
+
+
+def _week_summary(week: Week) -> str:
+    """Runs of identical sessions grouped: "s1-2: run 1m / walk 1m30s x 8; s3-4: ..."."""
+    groups: list[tuple[int, int, str]] = []
+    for session in week.sessions:
+        text = session.summary()
+        if groups and groups[-1][2] == text:
+            groups[-1] = (groups[-1][0], session.number, text)
+        else:
+            groups.append((session.number, session.number, text))
+    if len(groups) == 1 and len(week.sessions) > 1:
+        return f"all {len(week.sessions)}: {groups[0][2]}"
+    return "; ".join(f"s{first}{f'-{last}' if last != first else ''}: {text}"
+                     for first, last, text in groups)
+
+
+# ----- JSON ------------------------------------------------------------------------------
+
+
+def programme_json(position: Position, chosen_by: str) -> dict[str, Any]:
+    programme = position.programme
+    anchor = position.anchor
+    return {
+        "id": programme.id,
+        "name": programme.name,
+        "description": programme.description,
+        "source": programme.source,
+        "path": str(programme.path) if programme.path else None,
+        "chosen_by": chosen_by,
+        "sessions_per_week": programme.sessions_per_week,
+        "weeks": [{"week": week.number, "note": week.note,
+                   "sessions": [session_json(s, position) for s in week.sessions]}
+                  for week in programme.weeks],
+        "next": session_json(position.next, position) if position.next else None,
+        "finished": position.finished,
+        "progress": {"done": len(position.done), "total": position.total,
+                     "this_week": position.this_week,
+                     "sessions_per_week": programme.sessions_per_week},
+        "anchor": None if anchor is None else {
+            "session": anchor.session, "set_at": anchor.set_at.isoformat(),
+            "reason": anchor.reason},
+    }
+
+
+def session_json(session: ProgrammeSession, position: Position) -> dict[str, Any]:
+    return {
+        "key": session.key,
+        "week": session.week,
+        "session": session.number,
+        "summary": session.summary(),
+        "description": session.describe(),
+        "total_seconds": session.total_seconds(),
+        "running_seconds": session.running_seconds(),
+        "longest_run_seconds": session.longest_run(),
+        "intervals": [[part.kind, part.seconds] for part in session.pattern()],
+        "warmup_seconds": session.warmup,
+        "cooldown_seconds": session.cooldown,
+        "done": session.key in position.done,
+    }

@@ -1,0 +1,118 @@
+"""Today's plan: the pre-run warmup, then the next session of the runner's programme.
+
+``warmup today`` runs it headless; the app's home screen runs the same plan on screen
+through :meth:`TodayPlan.runs`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from warmup_tui.config import load_settings
+from warmup_tui.library import Entry, Library
+from warmup_tui.problems import Problem, ProblemsError
+from warmup_tui.program import Programme, ProgrammeSession, session_segments
+from warmup_tui.program_file import resolve_programme
+from warmup_tui.program_progress import Position, ProgressSource, locate
+from warmup_tui.program_state import ProgrammeState, load_state
+from warmup_tui.run_plan import PlannedRun, planned_run
+from warmup_tui.timeline import Segment
+
+WARMUP_ROUTINE = "pre-run"
+DEFAULT_PROGRAMME = "build-to-30"
+
+
+@dataclass(frozen=True)
+class ChosenProgramme:
+    """The programme the runner follows, and why: ``--use`` (the state file) or the
+    ``training.programme`` setting."""
+
+    programme: Programme
+    chosen_by: str
+    state: ProgrammeState
+    problems: list[Problem]
+
+
+def choose_programme(state: ProgrammeState | None = None) -> ChosenProgramme:
+    """Load the state file and settings and resolve the programme they name.
+
+    Raises ProblemsError when the named programme cannot be loaded.
+    """
+    problems: list[Problem] = []
+    if state is None:
+        state, problems = load_state()
+    if state.use:
+        ref, chosen_by = state.use, "--use"
+    else:
+        settings, _ = load_settings(create=False)
+        ref, chosen_by = settings.training.programme or DEFAULT_PROGRAMME, "settings"
+    return ChosenProgramme(resolve_programme(ref), chosen_by, state, problems)
+
+
+@dataclass(frozen=True)
+class TodayPlan:
+    """What today holds. ``maintenance`` is true once the programme is finished: the
+    plan then repeats its last session, which is the habit the programme builds."""
+
+    warmup: Entry
+    programme: Programme
+    session: ProgrammeSession
+    segments: list[Segment]
+    position: Position
+    maintenance: bool = False
+
+    @property
+    def label(self) -> str:
+        """For "Warmup done. Next: ...": "week 2, session 3: run 2 min / walk 1 min x 10
+        (40 min)"."""
+        title = "keep it up" if self.maintenance else self.session.title
+        return f"{title}: {self.session.describe()}"
+
+    def session_run(self) -> PlannedRun:
+        """The programme session, carrying what the log needs to advance the programme."""
+        return PlannedRun(
+            routine_id=self.programme.id,
+            name=f"{self.programme.name}, {self.session.title}",
+            segments=tuple(self.segments),
+            programme_id=self.programme.id,
+            programme_session=self.session.key,
+            label=self.label,
+        )
+
+    def runs(self) -> list[PlannedRun]:
+        """The warmup, then the programme session."""
+        return [planned_run(self.warmup), self.session_run()]
+
+
+def today_plan(library: Library, programme: Programme, progress: ProgressSource, *,
+               state: ProgrammeState | None = None, now: datetime | None = None,
+               warmup_id: str = WARMUP_ROUTINE) -> TodayPlan:
+    """The warmup routine and the next session; raises ProblemsError when the warmup
+    routine cannot be loaded."""
+    warmup = library.resolve(warmup_id)
+    anchor = state.anchors.get(programme.id) if state is not None else None
+    completions = progress.completed_programme_sessions(programme.id)
+    position = locate(programme, completions, anchor, now)
+    session = position.next
+    maintenance = session is None
+    if session is None:
+        sessions = programme.sessions()
+        if not sessions:
+            raise ProblemsError([Problem(programme.id, "has no sessions")])
+        session = sessions[-1]
+    return TodayPlan(warmup, programme, session, session_segments(session), position,
+                     maintenance)
+
+
+def load_today(progress: ProgressSource, *, library: Library | None = None,
+               now: datetime | None = None) -> tuple[TodayPlan, list[Problem]]:
+    """Everything at once for a front end: state, settings, programme and plan.
+
+    Problems in the returned list are notices (the plan still works); ProblemsError means
+    there is no plan (the programme or the warmup cannot be loaded).
+    """
+    chosen = choose_programme()
+    plan = today_plan(library or Library(), chosen.programme, progress,
+                      state=chosen.state, now=now)
+    return plan, chosen.problems
