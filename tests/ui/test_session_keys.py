@@ -211,3 +211,30 @@ async def test_any_size_keeps_the_step_and_time_visible(size: tuple[int, int]) -
             region = widget.region
             assert region.height > 0 and region.width > 0
             assert region.bottom <= size[1] and region.right <= size[0]
+
+
+async def test_command_palette_offers_session_actions() -> None:
+    clock = FakeClock()
+    app = make_app(clock, "pre-run")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Pause")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.2)
+        assert session_screen(app).session.state == "paused"
+
+
+async def test_ctrl_c_stops_the_session_before_quitting() -> None:
+    clock = FakeClock()
+    app = make_app(clock, "pre-run")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = session_screen(app)
+        advance(app, 4, clock)
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+    assert screen.session.state == "finished"
+    assert screen.session.records[-1].skipped

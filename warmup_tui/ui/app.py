@@ -77,9 +77,19 @@ class WarmupApp(App[int]):
             sig = getattr(signal, name, None)
             if sig is not None:
                 try:
-                    loop.add_signal_handler(sig, self.exit, 130)
+                    loop.add_signal_handler(sig, self.stop_and_exit, 130)
                 except (NotImplementedError, RuntimeError, ValueError):
                     pass
+
+    def stop_and_exit(self, code: int = 0) -> None:
+        """Quit, first ending any running session so its sinks (log, sound) hear the stop."""
+        for screen in self.screen_stack:
+            if isinstance(screen, SessionScreen):
+                screen.stop_silently()
+        self.exit(code)
+
+    async def action_quit(self) -> None:
+        self.stop_and_exit(0)
 
     # ----- what the home screen offers -----------------------------------------------
 

@@ -143,6 +143,12 @@ class SessionScreen(Screen[SessionSummary]):
             self._timer.stop()
         self.dismiss(summarize(self.session, self.run.name))
 
+    def stop_silently(self) -> None:
+        """End the session without showing the summary (the app is closing)."""
+        if self._timer is not None:
+            self._timer.stop()
+        self._deliver(self.session.stop())
+
     def _control(self, events: list[Event]) -> None:
         self._deliver(events)
         self.tick()
