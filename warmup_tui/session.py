@@ -275,7 +275,7 @@ class Session:
         if self.state == "ready":
             self.state = "running"
             return self._begin_segment(self.index, at, now=now)
-        events = [self._record_end(at, skipped=skipped)]
+        events = [self._record_end(at, skipped=skipped, late=now - at > LATE_AFTER)]
         if self.index + 1 >= len(self.segments):
             self.state = "finished"
             events.append(Event("session_end", at - self._origin))
@@ -283,11 +283,11 @@ class Session:
         events.extend(self._begin_segment(self.index + 1, at, now=now))
         return events
 
-    def _record_end(self, at: float, *, skipped: bool) -> Event:
+    def _record_end(self, at: float, *, skipped: bool, late: bool = False) -> Event:
         seg = self.segment
         self.records.append(SegmentRecord(seg.index, seg.duration, max(0.0, at - self._start),
                                           skipped))
-        return Event("segment_end", at - self._origin, seg, skipped=skipped)
+        return Event("segment_end", at - self._origin, seg, skipped=skipped, late=late)
 
     def _begin_segment(self, index: int, at: float, *, now: float | None = None) -> list[Event]:
         self.index = index

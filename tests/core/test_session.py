@@ -1,0 +1,496 @@
+"""The session engine against a fake clock: events, times, controls, stalls.
+
+No test sleeps: the clock moves only when a test moves it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from warmup_tui.clock import FakeClock
+from warmup_tui.durations import format_clock
+from warmup_tui.events import Event
+from warmup_tui.session import Session
+from warmup_tui.timeline import Segment
+
+T0 = 1000.0  # FakeClock's start; session times are measured from here
+
+
+def seg(index: int, kind: str, duration: float, **extra: object) -> Segment:
+    return Segment(index=index, step=extra.pop("step", kind.title()), kind=kind,  # type: ignore[arg-type]
+                   duration=duration, **extra)  # type: ignore[arg-type]
+
+
+def small_timeline() -> list[Segment]:
+    """A 20 s hold, a 5 s rest, 3 paced reps of 2 s (6 s): 31 s in all."""
+    return [
+        seg(0, "exercise", 20.0, step="Hold"),
+        seg(1, "rest", 5.0, step="Rest"),
+        seg(2, "exercise", 6.0, step="Lift", reps=3, pace=2.0),
+    ]
+
+
+def brief(events: list[Event]) -> list[tuple[str, float, int | None, str | None, int | None]]:
+    return [(e.name, e.t, e.segment.index if e.segment else None, e.cue, e.value)
+            for e in events]
+
+
+def run_to_end(session: Session, clock: FakeClock, step: float) -> list[Event]:
+    events = session.start()
+    while session.state != "finished":
+        clock.advance(step)
+        events += session.poll()
+    return events
+
+
+EXPECTED_SMALL = [
+    ("segment_start", 0.0, 0, None, None),
+    ("cue", 10.0, 0, "halfway", None),
+    ("cue", 17.0, 0, "pip", 3),
+    ("cue", 18.0, 0, "pip", 2),
+    ("cue", 19.0, 0, "pip", 1),
+    ("segment_end", 20.0, 0, None, None),
+    ("segment_start", 20.0, 1, None, None),
+    ("cue", 22.0, 1, "pip", 3),
+    ("cue", 23.0, 1, "pip", 2),
+    ("cue", 24.0, 1, "pip", 1),
+    ("segment_end", 25.0, 1, None, None),
+    ("segment_start", 25.0, 2, None, None),
+    ("cue", 25.0, 2, "rep", 1),
+    ("cue", 27.0, 2, "rep", 2),
+    ("cue", 28.0, 2, "pip", 3),
+    ("cue", 29.0, 2, "rep", 3),
+    ("cue", 29.0, 2, "pip", 2),
+    ("cue", 30.0, 2, "pip", 1),
+    ("segment_end", 31.0, 2, None, None),
+    ("session_end", 31.0, None, None, None),
+]
+
+
+def test_events_come_in_order_each_at_its_own_time() -> None:
+    clock = FakeClock()
+    session = Session(small_timeline(), clock)
+    events = run_to_end(session, clock, 0.25)
+    assert brief(events) == EXPECTED_SMALL
+    assert not any(e.late or e.skipped for e in events)
+    assert [(r.index, r.planned, r.actual, r.skipped) for r in session.records] == [
+        (0, 20.0, 20.0, False), (1, 5.0, 5.0, False), (2, 6.0, 6.0, False),
+    ]
+
+
+def test_nothing_happens_before_start_or_after_the_end() -> None:
+    clock = FakeClock()
+    session = Session(small_timeline(), clock)
+    assert (session.state, session.poll(), session.wake_in()) == ("idle", [], None)
+    assert session.remaining() == 20.0
+    run_to_end(session, clock, 1.0)
+    for control in (session.poll, session.pause, session.resume, session.next, session.back,
+                    session.restart, session.add_time, session.stop, session.start):
+        assert control() == []
+    assert (session.state, session.remaining(), session.remaining_total()) == ("finished", 0, 0)
+
+
+def test_remaining_is_deadline_minus_now() -> None:
+    clock = FakeClock()
+    session = Session(small_timeline(), clock)
+    session.start()
+    clock.advance(7.25)
+    session.poll()
+    assert session.remaining() == 12.75
+    assert session.elapsed() == 7.25
+    assert session.remaining_total() == 12.75 + 5 + 6
+    assert session.session_time() == 7.25
+
+
+def test_pause_freezes_remaining_and_resume_sets_a_new_deadline() -> None:
+    clock = FakeClock()
+    session = Session(small_timeline(), clock)
+    session.start()
+    clock.advance(3.0)
+    assert brief(session.pause()) == [("pause", 3.0, 0, None, None)]
+    assert session.state == "paused"
+    clock.advance(500.0)
+    assert session.poll() == []
+    assert session.remaining() == 17.0
+    assert session.wake_in() is None
+    assert brief(session.resume()) == [("resume", 503.0, 0, None, None)]
+    assert session.remaining() == 17.0
+    clock.advance(7.0)
+    assert brief(session.poll()) == [("cue", 510.0, 0, "halfway", None)]
+    clock.advance(10.0)
+    events = session.poll()
+    assert brief(events)[-2:] == [("segment_end", 520.0, 0, None, None),
+                                  ("segment_start", 520.0, 1, None, None)]
+    # Time spent paused is not time spent on the segment.
+    assert session.records[0].actual == 20.0
+
+
+def test_toggle_pause_and_pause_twice() -> None:
+    clock = FakeClock()
+    session = Session(small_timeline(), clock)
+    session.start()
+    assert [e.name for e in session.toggle_pause()] == ["pause"]
+    assert session.pause() == []
+    assert [e.name for e in session.toggle_pause()] == ["resume"]
+    assert session.resume() == []
+    assert session.state == "running"
+
+
+def test_next_skips_the_rest_of_the_segment() -> None:
+    clock = FakeClock()
+    session = Session(small_timeline(), clock)
+    session.start()
+    clock.advance(3.0)
+    events = session.next()
+    assert brief(events) == [("segment_end", 3.0, 0, None, None),
+                             ("segment_start", 3.0, 1, None, None)]
+    assert events[0].skipped
+    assert (session.index, session.remaining()) == (1, 5.0)
+    assert [(r.index, r.actual, r.skipped) for r in session.records] == [(0, 3.0, True)]
+
+
+def test_next_on_the_last_segment_ends_the_session() -> None:
+    clock = FakeClock()
+    session = Session(small_timeline(), clock, start_index=2)
+    session.start()
+    clock.advance(1.0)
+    assert brief(session.next()) == [("segment_end", 1.0, 2, None, None),
+                                     ("session_end", 1.0, None, None, None)]
+    assert session.state == "finished"
+
+
+def test_back_goes_to_the_start_of_the_previous_segment() -> None:
+    clock = FakeClock()
+    session = Session(small_timeline(), clock)
+    session.start()
+    clock.advance(22.0)
+    session.poll()
+    assert session.index == 1
+    events = session.back()
+    assert brief(events) == [("segment_end", 22.0, 1, None, None),
+                             ("segment_start", 22.0, 0, None, None)]
+    assert events[0].skipped
+    assert (session.index, session.remaining()) == (0, 20.0)
+    clock.advance(10.0)
+    assert brief(session.poll()) == [("cue", 32.0, 0, "halfway", None)]
+
+
+def test_back_on_the_first_segment_restarts_it() -> None:
+    clock = FakeClock()
+    session = Session(small_timeline(), clock)
+    session.start()
+    clock.advance(12.0)
+    session.poll()
+    session.back()
+    assert (session.index, session.remaining()) == (0, 20.0)
+
+
+def test_restart_begins_the_segment_again_and_its_cues_fire_again() -> None:
+    clock = FakeClock()
+    session = Session(small_timeline(), clock, start_index=2)
+    session.start()
+    clock.advance(3.0)
+    assert [(e.cue, e.value) for e in session.poll()] == [("rep", 2), ("pip", 3)]
+    events = session.restart()
+    assert brief(events) == [("segment_end", 3.0, 2, None, None),
+                             ("segment_start", 3.0, 2, None, None),
+                             ("cue", 3.0, 2, "rep", 1)]
+    assert session.remaining() == 6.0
+    assert session.current_rep() == 1
+    clock.advance(2.0)
+    assert [e.value for e in session.poll()] == [2]
+    assert session.current_rep() == 2
+
+
+def test_add_ten_seconds_moves_the_end_and_its_pips() -> None:
+    clock = FakeClock()
+    session = Session(small_timeline(), clock)
+    session.start()
+    clock.advance(15.0)
+    session.poll()
+    assert session.add_time(+10) == []
+    assert session.remaining() == 15.0
+    clock.advance(12.0)  # the pips follow the deadline: 3 s before the new end, not at 17 s
+    assert brief(session.poll()) == [("cue", 27.0, 0, "pip", 3)]
+    clock.advance(3.0)
+    assert brief(session.poll()) == [("cue", 28.0, 0, "pip", 2), ("cue", 29.0, 0, "pip", 1),
+                                     ("segment_end", 30.0, 0, None, None),
+                                     ("segment_start", 30.0, 1, None, None)]
+    assert session.records[0].actual == 30.0
+
+
+def test_remove_ten_seconds_leaves_passed_pips_silent() -> None:
+    clock = FakeClock()
+    session = Session(small_timeline(), clock)
+    session.start()
+    clock.advance(15.0)
+    session.poll()
+    session.add_time(+10)
+    clock.advance(3.5)
+    assert session.poll() == []
+    assert session.add_time(-10) == []
+    assert session.remaining() == 1.5
+    # The pips for 3 and 2 s left (17 s and 18 s) are in the past now: they stay silent.
+    clock.advance(1.5)
+    assert brief(session.poll()) == [("cue", 19.0, 0, "pip", 1),
+                                     ("segment_end", 20.0, 0, None, None),
+                                     ("segment_start", 20.0, 1, None, None)]
+
+
+def test_removing_more_time_than_is_left_ends_the_segment_now() -> None:
+    clock = FakeClock()
+    session = Session(small_timeline(), clock)
+    session.start()
+    clock.advance(14.0)
+    session.poll()
+    events = session.add_time(-10)
+    assert brief(events)[-2:] == [("segment_end", 14.0, 0, None, None),
+                                  ("segment_start", 14.0, 1, None, None)]
+    # The pips of the shortened segment never fire: their moment has passed.
+    assert [e.cue for e in events if e.name == "cue"] == []
+
+
+def test_add_time_while_paused_changes_remaining_silently() -> None:
+    clock = FakeClock()
+    session = Session(small_timeline(), clock)
+    session.start()
+    clock.advance(5.0)
+    session.pause()
+    assert session.add_time(10) == []
+    assert session.remaining() == 25.0
+    clock.advance(100.0)
+    assert session.remaining() == 25.0
+    session.resume()
+    clock.advance(25.0)
+    assert [e.name for e in session.poll()][-2:] == ["segment_end", "segment_start"]
+
+
+def test_controls_while_paused_stay_paused() -> None:
+    clock = FakeClock()
+    session = Session(small_timeline(), clock)
+    session.start()
+    clock.advance(2.0)
+    session.pause()
+    clock.advance(50.0)
+    events = session.next()
+    assert [e.name for e in events] == ["segment_end", "segment_start"]
+    assert session.records[0].actual == 2.0
+    assert (session.state, session.index, session.remaining()) == ("paused", 1, 5.0)
+    clock.advance(50.0)
+    assert session.remaining() == 5.0
+    session.restart()
+    assert (session.state, session.remaining()) == ("paused", 5.0)
+
+
+def test_a_stall_ends_every_passed_segment_in_order_at_its_own_deadline() -> None:
+    clock = FakeClock()
+    session = Session(small_timeline(), clock)
+    session.start()
+    clock.advance(1.0)
+    session.poll()
+    clock.advance(27.5)  # the loop stalls from 1 s to 28.5 s: two segment ends pass
+    events = session.poll()
+    assert brief(events) == [
+        ("cue", 10.0, 0, "halfway", None),
+        ("cue", 17.0, 0, "pip", 3),
+        ("cue", 18.0, 0, "pip", 2),
+        ("cue", 19.0, 0, "pip", 1),
+        ("segment_end", 20.0, 0, None, None),
+        ("segment_start", 20.0, 1, None, None),
+        ("cue", 22.0, 1, "pip", 3),
+        ("cue", 23.0, 1, "pip", 2),
+        ("cue", 24.0, 1, "pip", 1),
+        ("segment_end", 25.0, 1, None, None),
+        ("segment_start", 25.0, 2, None, None),
+        ("cue", 25.0, 2, "rep", 1),
+        ("cue", 27.0, 2, "rep", 2),
+        ("cue", 28.0, 2, "pip", 3),
+    ]
+    # Everything due more than a second before it was delivered says so.
+    assert [e.late for e in events] == [True] * 13 + [False]
+    assert [(r.index, r.actual, r.skipped) for r in session.records] == [
+        (0, 20.0, False), (1, 5.0, False),
+    ]
+    assert (session.state, session.index, session.remaining()) == ("running", 2, 2.5)
+    assert session.current_rep() == 2
+    clock.advance(0.5)
+    assert brief(session.poll()) == [("cue", 29.0, 2, "rep", 3), ("cue", 29.0, 2, "pip", 2)]
+
+
+def test_a_stall_past_the_end_finishes_the_session_in_one_poll() -> None:
+    clock = FakeClock()
+    session = Session(small_timeline(), clock)
+    events = session.start()
+    clock.advance(3600.0)
+    events += session.poll()
+    assert brief(events) == EXPECTED_SMALL
+    assert session.state == "finished"
+    assert [r.actual for r in session.records] == [20.0, 5.0, 6.0]
+
+
+def test_the_same_events_whatever_the_polling_rate() -> None:
+    slow, fast = FakeClock(), FakeClock()
+    one = run_to_end(Session(small_timeline(), slow), slow, 0.7)
+    other = run_to_end(Session(small_timeline(), fast), fast, 0.01)
+    assert brief(one) == brief(other) == EXPECTED_SMALL
+
+
+def test_lead_in_counts_down_before_the_first_segment() -> None:
+    clock = FakeClock()
+    session = Session(small_timeline(), clock, lead_in=3.0)
+    assert brief(session.start()) == [("cue", 0.0, 0, "pip", 3)]
+    assert (session.state, session.remaining(), session.elapsed()) == ("ready", 3.0, 0.0)
+    assert session.remaining_total() == 3.0 + 31.0
+    assert session.current_rep() is None
+    clock.advance(1.5)
+    assert brief(session.poll()) == [("cue", 1.0, 0, "pip", 2)]
+    clock.advance(1.5)
+    assert brief(session.poll()) == [("cue", 2.0, 0, "pip", 1),
+                                     ("segment_start", 3.0, 0, None, None)]
+    assert (session.state, session.remaining()) == ("running", 20.0)
+    # The get-ready is not a segment: nothing is recorded for it.
+    assert session.records == []
+
+
+def test_lead_in_can_be_paused_or_skipped() -> None:
+    clock = FakeClock()
+    session = Session(small_timeline(), clock, lead_in=3.0)
+    session.start()
+    clock.advance(1.0)
+    session.pause()
+    clock.advance(60.0)
+    assert (session.state, session.remaining()) == ("paused", 2.0)
+    session.resume()
+    assert session.state == "ready"
+    events = session.next()
+    assert brief(events) == [("segment_start", 61.0, 0, None, None)]
+    assert (session.state, session.index, session.records) == ("running", 0, [])
+
+
+def test_stop_during_the_lead_in_records_nothing() -> None:
+    clock = FakeClock()
+    session = Session(small_timeline(), clock, lead_in=3.0)
+    session.start()
+    clock.advance(1.0)
+    assert brief(session.stop()) == [("session_end", 1.0, None, None, None)]
+    assert session.records == []
+
+
+def test_stop_records_the_current_segment_as_cut_short() -> None:
+    clock = FakeClock()
+    session = Session(small_timeline(), clock)
+    session.start()
+    clock.advance(21.5)
+    session.poll()
+    events = session.stop()
+    assert brief(events) == [("segment_end", 21.5, 1, None, None),
+                             ("session_end", 21.5, None, None, None)]
+    assert events[0].skipped
+    assert [(r.index, r.actual, r.skipped) for r in session.records] == [
+        (0, 20.0, False), (1, 1.5, True),
+    ]
+    assert session.state == "finished"
+
+
+def test_stop_while_paused_does_not_count_the_pause() -> None:
+    clock = FakeClock()
+    session = Session(small_timeline(), clock)
+    session.start()
+    clock.advance(4.0)
+    session.pause()
+    clock.advance(100.0)
+    session.stop()
+    assert [(r.actual, r.skipped) for r in session.records] == [(4.0, True)]
+
+
+def faces(session: Session) -> str:
+    return format_clock(session.remaining())
+
+
+def test_wake_in_points_at_the_next_change_of_the_shown_second_or_a_due_event() -> None:
+    clock = FakeClock()
+    session = Session(small_timeline(), clock)
+    session.start()
+    assert session.wake_in() == 1.0
+    clock.advance(0.25)
+    assert session.wake_in() == 0.75
+    clock.advance(9.5)  # 9.75 s in: the halfway cue (at 10 s) and the face change coincide
+    session.poll()
+    assert session.wake_in() == 0.25
+
+
+def test_wake_in_prefers_an_event_due_before_the_next_second() -> None:
+    clock = FakeClock()
+    session = Session([seg(0, "exercise", 10.0, step="Lift", reps=4, pace=2.5)], clock)
+    session.start()
+    clock.advance(2.0)
+    session.poll()
+    assert session.wake_in() == 0.5  # rep 2 at 2.5 s, before the face changes at 3 s
+
+
+def test_waking_when_told_always_finds_a_change_and_never_earlier() -> None:
+    # Step through a whole session by wake_in alone: each wake-up shows a new second or
+    # brings an event, and a moment before each wake-up there is neither.
+    clock = FakeClock()
+    timeline = [seg(0, "exercise", 7.5, step="Lift", reps=3, pace=2.5), *small_timeline()[1:]]
+    session = Session(timeline, clock, lead_in=3.0)
+    session.start()
+    wakes = 0
+    while session.state != "finished":
+        wait = session.wake_in()
+        assert wait is not None and wait > 0
+        before = (faces(session), session.index)
+        clock.advance(wait - 0.01)
+        assert session.poll() == []
+        assert (faces(session), session.index) == before
+        clock.advance(0.01)
+        events = session.poll()
+        assert events or faces(session) != before[0]
+        wakes += 1
+    assert wakes < 60  # about one wake per shown second, not a fast tick
+
+
+def test_start_index_starts_part_way_through() -> None:
+    clock = FakeClock()
+    session = Session(small_timeline(), clock, start_index=1)
+    assert brief(session.start()) == [("segment_start", 0.0, 1, None, None)]
+    assert Session(small_timeline(), clock, start_index=99).index == 2
+
+
+def test_a_session_needs_segments() -> None:
+    with pytest.raises(ValueError):
+        Session([], FakeClock())
+
+
+def test_side_switch_and_last_interval_cues() -> None:
+    timeline = [
+        seg(0, "exercise", 4.0, step="Lift", side="left"),
+        seg(1, "exercise", 4.0, step="Lift", side="right"),
+        seg(2, "switch", 3.0, step="Lift", side="left"),
+        seg(3, "run", 4.0, step="Run", interval=1, intervals=2),
+        seg(4, "run", 4.0, step="Run", interval=2, intervals=2),
+    ]
+    clock = FakeClock()
+    events = run_to_end(Session(timeline, clock), clock, 1.0)
+    assert [(e.segment.index if e.segment else None, e.cue)
+            for e in events if e.name == "cue"] == [
+        (1, "switch_sides"), (2, "switch_sides"), (4, "last_interval"),
+    ]
+
+
+def test_event_json_fields() -> None:
+    clock = FakeClock()
+    session = Session(small_timeline(), clock, start_index=2)
+    start, rep = session.start()
+    assert start.to_json(0.0123) == {
+        "t": 0.0, "wall": 0.012, "event": "segment_start", "index": 2, "step": "Lift",
+        "kind": "exercise", "side": None, "duration": 6.0,
+    }
+    assert rep.to_json(0.0)["cue"] == "rep"
+    assert rep.to_json(0.0)["value"] == 1
+    end = session.next()[0]
+    assert end.to_json(1.0)["skipped"] is True
+    assert session.stop() == []
+    done = Event("session_end", 5.0)
+    assert done.to_json(5.0) == {"t": 5.0, "wall": 5.0, "event": "session_end", "index": None,
+                                 "step": None, "kind": None, "side": None, "duration": None}
