@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from warmup_tui.cli import program_cmd, routines_cmd, run_cmd
+from warmup_tui.cli import intervals_cmd, program_cmd, routines_cmd, run_cmd, today_cmd
 
 REGISTRARS = [
     routines_cmd.register,
     run_cmd.register,
     program_cmd.register,
+    intervals_cmd.register,
+    today_cmd.register,
 ]

@@ -1,0 +1,89 @@
+"""``warmup intervals``: a run-walk session straight from the command line, no file needed."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import Any
+
+from warmup_tui.cli.run_cmd import EXIT_INTERRUPTED, add_session_options, run_segments_headless
+from warmup_tui.durations import DurationError, format_duration, parse_duration
+from warmup_tui.routine import Routine, RunWalk
+from warmup_tui.routine_schema import CADENCE_RANGE, MAX_REPEATS
+from warmup_tui.run_plan import PlannedRun
+from warmup_tui.timeline import build_timeline
+
+ROUTINE_ID = "intervals"
+
+
+def register(commands: Any) -> None:
+    quick = commands.add_parser(
+        "intervals", help="a run-walk session from options alone, such as --run 1m --walk 2m")
+    quick.add_argument("--run", type=_duration(zero=False), required=True, metavar="TIME",
+                       help="length of each run, such as 1m, 90s or 1m30s")
+    quick.add_argument("--walk", type=_duration(zero=True), default=0.0, metavar="TIME",
+                       help="length of each walk after a run; default none")
+    quick.add_argument("--repeats", type=_whole(1, MAX_REPEATS), required=True, metavar="N",
+                       help="how many times to run (and walk)")
+    quick.add_argument("--warmup", type=_duration(zero=True), default=0.0, metavar="TIME",
+                       help="a brisk walk before the first run; default none")
+    quick.add_argument("--cooldown", type=_duration(zero=True), default=0.0, metavar="TIME",
+                       help="an easy walk after the last interval; default none")
+    quick.add_argument("--cadence", type=_whole(*CADENCE_RANGE), metavar="SPM",
+                       help="steps per minute for the metronome during runs")
+    add_session_options(quick)
+    quick.set_defaults(func=run_intervals)
+
+
+def quick_routine(args: argparse.Namespace) -> Routine:
+    """The options as a routine with one ``[runwalk]`` block, the same as a file holding it."""
+    walk = f" / walk {format_duration(args.walk)}" if args.walk else ""
+    return Routine(
+        name=f"Run {format_duration(args.run)}{walk} x {args.repeats}",
+        runwalk=RunWalk(run=args.run, repeats=args.repeats, walk=args.walk,
+                        warmup=args.warmup, cooldown=args.cooldown, cadence=args.cadence),
+    )
+
+
+def run_intervals(args: argparse.Namespace) -> int:
+    routine = quick_routine(args)
+    segments = build_timeline(routine)
+    if args.plain or args.json:
+        try:
+            run_segments_headless(ROUTINE_ID, segments, args)
+        except KeyboardInterrupt:
+            return EXIT_INTERRUPTED
+        return 0
+    from warmup_tui.cli.app_cmd import open_runs
+
+    return open_runs([PlannedRun(ROUTINE_ID, routine.name, tuple(segments))], args)
+
+
+def _duration(*, zero: bool) -> Callable[[str], float]:
+    def parse(text: str) -> float:
+        try:
+            seconds = parse_duration(text)
+        except DurationError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+        if seconds < 0 or (seconds == 0 and not zero):
+            raise argparse.ArgumentTypeError(
+                f"must be {'zero or more' if zero else 'more than zero'} seconds, got {text!r}")
+        if seconds > 24 * 3600:
+            raise argparse.ArgumentTypeError(f"must be at most 24 hours, got {text!r}")
+        return seconds
+
+    return parse
+
+
+def _whole(low: int, high: int) -> Callable[[str], int]:
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = low - 1
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(
+                f"expected a whole number from {low} to {high}, got {text!r}")
+        return value
+
+    return parse
