@@ -37,9 +37,12 @@ class ClickPlayer(Protocol):
 class _Run:
     """One start-to-stop stretch of clicking; a new start makes a new run."""
 
-    def __init__(self, grid: BeatGrid, click: array[int], started: float,
-                 chunk_samples: int, total_samples: int | None) -> None:
-        self.grid, self.click, self.started = grid, click, started
+    def __init__(self, grid: BeatGrid, click: array[int], chunk_samples: int,
+                 total_samples: int | None) -> None:
+        self.grid, self.click = grid, click
+        # Set when beat one actually sounds, after the first chunk is rendered, so it is
+        # never trimmed for being "late".
+        self.started: float | None = None
         self.chunk_samples, self.total_samples = chunk_samples, total_samples
         self.index = 0
         self.ready: tuple[int, int, array[int]] | None = None  # the next chunk, pre-rendered
@@ -53,7 +56,9 @@ class _Run:
                 self.ready = (*span, render_span(self.grid, self.click, *span))
         return self.ready
 
-    def deadline(self, start_sample: int) -> float:
+    def deadline(self, start_sample: int, now: float) -> float:
+        if self.started is None:
+            self.started = now
         return self.started + start_sample / self.grid.rate
 
 
@@ -87,7 +92,7 @@ class Metronome:
             return
         rate = RATE
         total = None if duration is None else max(0, round(duration * rate))
-        run = _Run(BeatGrid(self.cadence, rate), click, self.clock.now(),
+        run = _Run(BeatGrid(self.cadence, rate), click,
                    max(1, round(self.chunk_seconds * rate)), total)
         with self._lock:
             self._run = run
@@ -123,8 +128,8 @@ class Metronome:
                 self._finish(run)
                 return None
             start, _end, samples = chunk
-            deadline = run.deadline(start)
             now = self.clock.now()
+            deadline = run.deadline(start, now)
             if now < deadline:
                 return deadline - now
             skip = samples_late(deadline, now, run.grid.rate, len(samples))

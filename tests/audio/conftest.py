@@ -1,0 +1,90 @@
+"""Real audio on a machine without a sound card: ALSA's default device written to files.
+
+Playback runs in a subprocess whose ALSA_CONFIG_PATH points at a config routing the default
+PCM to a file. libasound reads its config once per process, so a fresh process is the clean
+way to give it ours. With ``truncate false`` every stream opened gets its own file, in the
+order opened: CAPTURE, CAPTURE.0001, CAPTURE.0002, ...
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from warmup_tui.audio.player import read_clip, scale
+
+REPO = Path(__file__).resolve().parents[2]
+SOUNDS = REPO / "sounds"
+
+CAPTURE_CONFIG = """\
+pcm.!default {
+  type file
+  slave.pcm { type null }
+  file "%s"
+  format "raw"
+  truncate false
+}
+"""
+
+# A default naming a card that is not there: libasound prints "Cannot get card index".
+MISSING_CARD_CONFIG = """\
+pcm.!default { type hw card "NoSuchCard" }
+"""
+
+
+@dataclass
+class Capture:
+    folder: Path
+    env: dict[str, str]
+
+    @property
+    def base(self) -> Path:
+        return self.folder / "capture.raw"
+
+    def files(self) -> list[bytes]:
+        """Every captured stream's bytes, in the order the streams were opened."""
+        found = [p for p in self.folder.iterdir() if p.name.startswith("capture.raw")]
+
+        def order(path: Path) -> int:
+            suffix = path.name[len("capture.raw"):]
+            return int(suffix[1:]) if suffix else 0
+
+        return [p.read_bytes() for p in sorted(found, key=order)]
+
+
+@pytest.fixture
+def capture(tmp_path: Path) -> Capture:
+    folder = tmp_path / "alsa"
+    folder.mkdir()
+    config = folder / "asound.conf"
+    config.write_text(CAPTURE_CONFIG % (folder / "capture.raw"))
+    return Capture(folder, {**os.environ, "ALSA_CONFIG_PATH": str(config)})
+
+
+@pytest.fixture
+def missing_card_env(tmp_path: Path) -> dict[str, str]:
+    config = tmp_path / "no-card.conf"
+    config.write_text(MISSING_CARD_CONFIG)
+    return {**os.environ, "ALSA_CONFIG_PATH": str(config)}
+
+
+def run_python(code: str, env: dict[str, str],
+               timeout: float = 30) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                          text=True, timeout=timeout)
+
+
+def scaled_sound(name: str, volume: float) -> bytes:
+    """What a sound's WAV frames become at ``volume``, as bytes on the wire."""
+    return scale(read_clip(SOUNDS / f"{name}.wav").samples, volume).tobytes()
+
+
+def identify(captured: list[bytes], volume: float) -> list[str]:
+    """Name each captured stream by the sound whose scaled frames it equals exactly."""
+    by_bytes = {scaled_sound(p.stem, volume): p.stem for p in SOUNDS.glob("*.wav")}
+    return [by_bytes.get(data, f"<unknown {len(data)} bytes>") for data in captured]
