@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from warmup_tui.events import Event
-from warmup_tui.log.db import DEFAULT_BUSY_SECONDS, LogUnavailable, Notice, is_busy
+from warmup_tui.log.db import BUSY_MESSAGE, DEFAULT_BUSY_SECONDS, LogUnavailable, Notice, is_busy
 from warmup_tui.log.store import NewSession, Progress, SegmentRow, Status, TrainingLog
 from warmup_tui.timeline import Segment, total_seconds
+
+BRIEF_BUSY_SECONDS = 0.05
+FINAL_RETRY_SECONDS = 10.0
 
 
 class LogRecorder:
@@ -61,7 +65,8 @@ class LogRecorder:
         self._on_notice = on_notice
         self._wall = wall
         self._disabled = False
-        self._short_wait = False
+        self._busy_before = False
+        self._finishing: threading.Thread | None = None
         self._started_at: float | None = None
         # what the events have told us so far
         self._actual = 0.0
@@ -93,24 +98,28 @@ class LogRecorder:
         return self.session_id
 
     def close(self) -> None:
+        """Close the log if the recorder opened it (left to the background writer while it
+        still has the session's last write to make)."""
+        if self._finishing is None:
+            self._close_log()
+
+    def _close_log(self) -> None:
         if self._owns_log and self._log is not None:
             self._log.close()
             self._log = None
 
     def _handle(self, event: Event) -> None:
-        if self._started_at is None:
+        first = self._started_at is None
+        if first:
             self._started_at = self._wall()
         seg = event.segment
         if event.name == "pause":
             if self._paused_at is None:
                 self._paused_at = event.t
-            return
-        if event.name == "resume":
-            if self._paused_at is not None:
-                self._paused_in_segment += event.t - self._paused_at
-                self._paused_at = None
-            return
-        if event.name == "segment_start" and seg is not None:
+        elif event.name == "resume" and self._paused_at is not None:
+            self._paused_in_segment += event.t - self._paused_at
+            self._paused_at = None
+        elif event.name == "segment_start" and seg is not None:
             self._current = seg
             self._segment_t = event.t
             self._paused_in_segment = 0.0
@@ -123,8 +132,8 @@ class LogRecorder:
             ended_all = self._last_ended == self.segments_total - 1
             self.status = "completed" if ended_all else "stopped"
             self._ended_at = self._wall()
-        elif self.session_id is not None:
-            return  # cues change nothing worth a write
+        elif not first:
+            return  # cues, pauses and resumes change nothing worth a write
         self._write()
         if self.status != "running":
             self.close()
@@ -156,43 +165,71 @@ class LogRecorder:
             status=self.status, ended_at=self._ended_at)
 
     def _write(self) -> None:
-        if self._disabled:
+        if self._disabled or self._finishing is not None:
             return
         final = self.status != "running"
+        # After a busy failure, don't stall the screen at every event waiting for the
+        # lock: try briefly, and let the pending rows catch up at a later event.
+        wait = BRIEF_BUSY_SECONDS if self._busy_before and not final else DEFAULT_BUSY_SECONDS
+        problem = self._attempt(wait)
+        if problem is None:
+            return
+        message, busy = problem
+        if not busy:
+            self._disabled = True
+            self._notice(f"{message}; this session is not being logged")
+            self.close()
+            return
+        self._busy_before = True
+        self._notice(f"{message}; the session goes on and is logged when it frees up")
+        if final:
+            self._finish_in_background()
+
+    def _attempt(self, wait: float) -> tuple[str, bool] | None:
+        """One try at writing everything not yet written; (message, busy) if it failed."""
         try:
-            log = self._connect()
-            if log is None:
-                return
-            # after a busy failure, don't stall the screen at every event waiting for
-            # the lock; the last write of the session waits the usual time once more
-            wait_short = self._short_wait and not final
-            log.set_busy_timeout(0.0 if wait_short else DEFAULT_BUSY_SECONDS)
+            if self._log is None:
+                self._log = TrainingLog.open(self._log_path, busy_seconds=wait,
+                                             on_notice=self._notice)
+            self._log.set_busy_timeout(wait)
             if self.session_id is None:
                 assert self._started_at is not None
-                self.session_id = log.insert_session(
+                self.session_id = self._log.insert_session(
                     replace(self.new, started_at=self._started_at))
-            log.save_progress(self.session_id, self._progress(), self._pending)
-            self._pending = []
-            self._short_wait = False
+            self._log.save_progress(self.session_id, self._progress(), self._pending)
         except LogUnavailable as error:
-            self._failed(str(error), busy=error.busy)
+            return str(error), error.busy
         except sqlite3.Error as error:
-            self._failed(f"the training log cannot be written ({error})", busy=is_busy(error))
+            if is_busy(error):
+                return BUSY_MESSAGE, True
+            return f"the training log cannot be written ({error})", False
+        self._pending = []
+        self._busy_before = False
+        return None
 
-    def _connect(self) -> TrainingLog | None:
-        if self._log is None:
-            self._log = TrainingLog.open(self._log_path, busy_seconds=DEFAULT_BUSY_SECONDS,
-                                         on_notice=self._notice)
-        return self._log
+    def _finish_in_background(self) -> None:
+        # The session is over but its last write met a busy log. Keep trying off the UI
+        # thread; the thread is not a daemon, so a headless run waits for it on exit.
+        self._finishing = threading.Thread(target=self._keep_trying, name="warmup-log-final")
+        self._finishing.start()
 
-    def _failed(self, message: str, *, busy: bool) -> None:
-        if busy:
-            self._short_wait = True
-            self._notice(f"{message}; the session goes on and is logged when it frees up")
-            return
-        self._disabled = True
-        self._notice(f"{message}; this session is not being logged")
-        self.close()
+    def _keep_trying(self) -> None:
+        give_up = time.monotonic() + FINAL_RETRY_SECONDS
+        while True:
+            problem = self._attempt(1.0)
+            if problem is None:
+                break
+            if not problem[1] or time.monotonic() > give_up:
+                self.notices.append(f"{problem[0]}; this session could not be saved")
+                break
+        self._close_log()
+
+    def wait_written(self, timeout: float | None = None) -> bool:
+        """Wait for a last write still being retried in the background; True once done."""
+        if self._finishing is not None:
+            self._finishing.join(timeout)
+            return not self._finishing.is_alive()
+        return True
 
     def _notice(self, message: str) -> None:
         # one warning per session is enough; the rest go to .notices for anyone curious
