@@ -128,8 +128,9 @@ def _utc(when: datetime) -> datetime:
 
 
 def _week_start(now: datetime) -> datetime:
-    """Midnight at the start of Monday of ``now``'s week, in local time."""
-    local = now.astimezone()
+    """Midnight at the start of Monday of ``now``'s week, in ``now``'s time zone (the
+    runner's local zone in real use; naive means local)."""
+    local = now if now.tzinfo is not None else now.astimezone()
     monday = (local - timedelta(days=local.weekday())).replace(
         hour=0, minute=0, second=0, microsecond=0)
     return _utc(monday)
