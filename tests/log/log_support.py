@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from warmup_tui.clock import FakeClock
 from warmup_tui.events import Event, EventSink
 from warmup_tui.library import Library
+from warmup_tui.log import LogRecorder, TrainingLog
 from warmup_tui.session import Session
 from warmup_tui.timeline import Segment, build_timeline
 
@@ -47,3 +48,23 @@ def run_to_end(session: Session, clock: FakeClock, *sinks: EventSink) -> None:
     while session.state != "finished":
         clock.advance(max(session.wake_in() or 1.0, 0.001))
         deliver(session.poll(), *sinks)
+
+
+def record(routine_id: str, when: float, *, stop_after: float | None = None,
+           speed: float = 1.0, programme: tuple[str, str] | None = None,
+           log: TrainingLog | None = None) -> LogRecorder:
+    """Run a real session of ``routine_id`` started at Unix time ``when``, through the
+    recorder; stopped after ``stop_after`` seconds when given, else run to the end."""
+    segments = timeline(routine_id)
+    clock = FakeClock()
+    recorder = LogRecorder(routine_id, segments, wall=wall_of(clock, when), speed=speed,
+                           programme_id=programme[0] if programme else None,
+                           programme_session=programme[1] if programme else None, log=log)
+    session = Session(segments, clock)
+    deliver(session.start(), recorder)
+    if stop_after is None:
+        run_to_end(session, clock, recorder)
+    else:
+        run_for(session, clock, stop_after, recorder, step=5.0)
+        deliver(session.stop(), recorder)
+    return recorder

@@ -1,0 +1,99 @@
+"""Weeks, the weekly goal and the streak, worked out from the sessions in the log.
+
+Weeks start on Monday, in local time. A run is a completed, real-time session that had
+running in it (``SessionRow.is_run``); running time counts every real-time session,
+stopped ones too, because the running in them happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, tzinfo
+
+from warmup_tui.log.store import SessionRow
+
+
+@dataclass(frozen=True)
+class WeekStats:
+    start: date  # the Monday
+    sessions: int
+    runs: int
+    run_seconds: float
+    goal: int
+
+    @property
+    def met(self) -> bool:
+        return self.runs >= self.goal
+
+    @property
+    def end(self) -> date:
+        return self.start + timedelta(days=6)
+
+
+_WeekOf = Callable[[date], WeekStats]
+
+
+@dataclass(frozen=True)
+class Progress:
+    """The recent weeks (oldest first, this week last) and the streak."""
+
+    goal: int
+    weeks: list[WeekStats]
+    streak: int
+
+    @property
+    def this_week(self) -> WeekStats:
+        return self.weeks[-1]
+
+    @property
+    def runs_left(self) -> int:
+        return max(0, self.goal - self.this_week.runs)
+
+
+def local_time(timestamp: float, tz: tzinfo | None = None) -> datetime:
+    """Unix time as local time (or in ``tz``), with the offset that applied that day."""
+    return datetime.fromtimestamp(timestamp, tz) if tz else datetime.fromtimestamp(
+        timestamp).astimezone()
+
+
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def progress(
+    sessions: Iterable[SessionRow],
+    goal: int,
+    *,
+    weeks: int = 8,
+    now: datetime | None = None,
+    tz: tzinfo | None = None,
+) -> Progress:
+    """The last ``weeks`` weeks up to and including the one holding ``now``."""
+    goal = max(1, goal)  # a goal of nothing would make every week, forever, a streak
+    now = now or datetime.now(tz).astimezone(tz)
+    this_monday = week_start(now.date())
+    tally: dict[date, list[SessionRow]] = {}
+    for row in sessions:
+        if row.is_preview:
+            continue
+        monday = week_start(local_time(row.started_at, tz).date())
+        tally.setdefault(monday, []).append(row)
+
+    def stats(monday: date) -> WeekStats:
+        rows = tally.get(monday, [])
+        return WeekStats(monday, len(rows), sum(1 for r in rows if r.is_run),
+                         sum(r.run_seconds for r in rows), goal)
+
+    shown = [stats(this_monday - timedelta(weeks=back)) for back in range(weeks - 1, -1, -1)]
+    return Progress(goal, shown, _streak(stats, this_monday))
+
+
+def _streak(stats: _WeekOf, this_monday: date) -> int:
+    """Weeks in a row that met the goal, ending last week; this week joins once it is met."""
+    monday = this_monday if stats(this_monday).met else this_monday - timedelta(weeks=1)
+    count = 0
+    while stats(monday).met:
+        count += 1
+        monday -= timedelta(weeks=1)
+    return count
