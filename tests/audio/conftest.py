@@ -11,12 +11,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import wave
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
-from warmup_tui.audio.player import read_clip, scale
 
 REPO = Path(__file__).resolve().parents[2]
 SOUNDS = REPO / "sounds"
@@ -80,8 +80,11 @@ def run_python(code: str, env: dict[str, str],
 
 
 def scaled_sound(name: str, volume: float) -> bytes:
-    """What a sound's WAV frames become at ``volume``, as bytes on the wire."""
-    return scale(read_clip(SOUNDS / f"{name}.wav").samples, volume).tobytes()
+    """What a sound's WAV frames become at ``volume``, as bytes on the wire (worked out here,
+    not with the player's own code, so a scaling bug cannot hide)."""
+    with wave.open(str(SOUNDS / f"{name}.wav"), "rb") as reader:
+        frames = array("h", reader.readframes(reader.getnframes()))
+    return array("h", (round(value * volume) for value in frames)).tobytes()
 
 
 def identify(captured: list[bytes], volume: float) -> list[str]:

@@ -179,3 +179,31 @@ def test_real_chunks_through_simpleaudio_join_into_one_exact_click_track(
         missed = (end - start) - len(files[number])
         assert 0 <= missed < RATE // 50, "a chunk started over 20 ms late"
         assert files[number] == whole[start + missed : end]
+
+
+HELD_NOTICE = """
+import json
+from warmup_tui.audio.player import Player
+from warmup_tui.audio.metronome import Metronome
+from warmup_tui.clock import MonotonicClock
+notices, bells = [], []
+player = Player(bell=lambda: bells.append(1), on_notice=notices.append)
+metronome = Metronome(player, MonotonicClock(), 170, background=False)
+metronome.start()
+before = list(notices)
+player.play("go")
+print(json.dumps({"before": before, "after": notices, "bells": len(bells),
+                  "running": metronome.running}))
+"""
+
+
+def test_a_metronome_failure_is_told_by_the_next_cue_on_the_callers_thread(
+        missing_card_env: dict[str, str]) -> None:
+    result = run_python(HELD_NOTICE, missing_card_env)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    report = json.loads(result.stdout)
+    assert report["before"] == []  # the metronome itself never reports or rings
+    assert len(report["after"]) == 1 and "no sound device" in report["after"][0]
+    assert report["bells"] == 1
+    assert report["running"] is False

@@ -61,3 +61,10 @@ def test_run_and_walk_are_opposites_by_ear() -> None:
     assert run[-1] > run[0] * 1.4, run  # run climbs
     assert walk[-1] < walk[0] / 1.4, walk  # walk falls
     assert min(run) > 2 * max(walk), (run, walk)  # and they live in different registers
+
+
+def test_the_readme_says_what_every_sound_means() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Sounds", 1)[1]
+    for name in SOUND_NAMES:
+        assert f"| {name} |" in section, name

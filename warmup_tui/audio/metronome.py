@@ -137,6 +137,9 @@ class Metronome:
                 if run.stopped.is_set():
                     return None
                 handle = self.player.play_samples(samples[skip:].tobytes(), run.grid.rate)
+                if handle is None and not self.player.available:
+                    run.stopped.set()  # fallen back to the bell: nothing to click with
+                    return None
                 # Keep the previous chunk too: its last click may still be ringing.
                 run.playing = [*run.playing[-1:], *([handle] if handle else [])]
             run.ready = None

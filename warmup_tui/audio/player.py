@@ -7,6 +7,10 @@ cues that meet play over each other instead of one cutting the other off.
 When there is no audio library, no sound device, or the library fails, the player falls
 back to a bell callable for the rest of its life and says so once through ``on_notice``.
 The session never notices: ``play`` cannot raise.
+
+Threads: ``bell`` and ``on_notice`` are only ever called from inside ``play`` (or the
+constructor), on the caller's thread, so a UI can pass its own methods. A failure seen by
+the metronome's thread is held back and reported by the next ``play``.
 """
 
 from __future__ import annotations
@@ -93,9 +97,10 @@ class Player:
         self._on_notice = on_notice
         self._lock = threading.Lock()
         self._noticed = False
+        self._held_notice: str | None = None  # seen off the caller's thread; told by play()
         self._failures = 0
         self._ever_played = False
-        self._playing: list[PlayHandle] = []
+        self._playing: list[PlayHandle] = []  # cues only: what an exit lets ring out
         self._clips: dict[str, Clip] = {}
         self._waves: dict[str, Any] = {}
         self._library: Any = None
@@ -161,6 +166,9 @@ class Player:
             wave_object = self._waves.get(name) if self.available else None
             if wave_object is not None and self._start(wave_object.play) is not None:
                 return
+            held, self._held_notice = self._held_notice, None
+            if held:
+                self._notice(held)
             self._bell()
         except Exception:
             return
@@ -172,7 +180,7 @@ class Player:
             library = self._library
             if library is None:
                 return None
-            return self._start(lambda: library.play_buffer(data, 1, 2, rate))
+            return self._start(lambda: library.play_buffer(data, 1, 2, rate), cue=False)
         except Exception:
             return None
 
@@ -187,30 +195,33 @@ class Player:
             time.sleep(0.01)
 
     def stop_all(self) -> None:
+        """Stop every stream of this process, cues and metronome alike."""
         with self._lock:
-            playing, self._playing = self._playing, []
-        for handle in playing:
-            try:
-                handle.stop()
-            except Exception:
-                continue
+            self._playing = []
+        try:
+            if self._library is not None:
+                self._library.stop_all()
+        except Exception:
+            return
 
     # ----- internals ---------------------------------------------------------------------
 
-    def _start(self, open_stream: Callable[[], PlayHandle]) -> PlayHandle | None:
+    def _start(self, open_stream: Callable[[], PlayHandle], *,
+               cue: bool = True) -> PlayHandle | None:
         try:
             handle = open_stream()
         except Exception as error:
-            self._failed(error)
+            self._failed(error, tell_now=cue)
             return None
         with self._lock:
             self._failures = 0
             self._ever_played = True
-            self._prune()
-            self._playing.append(handle)
+            if cue:
+                self._prune()
+                self._playing.append(handle)
         return handle
 
-    def _failed(self, error: Exception) -> None:
+    def _failed(self, error: Exception, *, tell_now: bool) -> None:
         with self._lock:
             self._failures += 1
             # A device that never opened is missing; one that worked may just be busy for a
@@ -221,8 +232,12 @@ class Player:
                 self._waves = {}
         if give_up:
             reason = str(error).split(" -- ")[0].strip().rstrip(".") or type(error).__name__
-            self._notice(f"sound: no sound device could be used ({reason}); "
-                         "using the terminal bell")
+            message = (f"sound: no sound device could be used ({reason}); "
+                       "using the terminal bell")
+            if tell_now:
+                self._notice(message)
+            else:
+                self._held_notice = message
 
     def _prune(self) -> None:
         still = []
@@ -251,6 +266,8 @@ _PLAYERS: weakref.WeakSet[Player] = weakref.WeakSet()
 @atexit.register
 def _drain_at_exit() -> None:
     # A process that ends right after its last cue (a headless run's finish) would cut
-    # the sound off; give it a moment to ring out.
+    # the sound off; give it a moment to ring out. Then stop what is left (a metronome
+    # chunk) so no audio thread outlives the interpreter.
     for player in list(_PLAYERS):
         player.wait_idle()
+        player.stop_all()
