@@ -210,3 +210,13 @@ def test_regular_sessions_expand_exactly_as_the_same_routine_would() -> None:
         routine = session_routine(session, "x")
         assert routine is not None
         assert session_segments(session) == build_timeline(routine)
+
+
+def test_the_example_in_the_format_guide_is_a_valid_programme() -> None:
+    guide = (Path(__file__).resolve().parents[2] / "routines" / "PROGRAMMES.md").read_text()
+    example = guide.split("```toml\n", 1)[1].split("```", 1)[0]
+    programme = parse_programme(example, "PROGRAMMES.md")
+    first, second, third = programme.sessions()
+    assert first.summary() == "run 1m / walk 1m30s x 8"
+    assert second.summary() == "run 3m, walk 1m30s, run 5m, walk 2m30s, run 3m"
+    assert (third.summary(), third.warmup, third.cooldown) == ("run 20m", 300.0, 600.0)
