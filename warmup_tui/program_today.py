@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from warmup_tui.config import load_settings
+from warmup_tui.config import config_path, load_settings
 from warmup_tui.library import Entry, Library
-from warmup_tui.problems import Problem, ProblemsError
+from warmup_tui.problems import Problem, ProblemsError, display_path
 from warmup_tui.program import Programme, ProgrammeSession, session_segments
 from warmup_tui.program_file import resolve_programme
 from warmup_tui.program_progress import Position, ProgressSource, locate
@@ -44,10 +44,17 @@ def choose_programme(state: ProgrammeState | None = None) -> ChosenProgramme:
         state, problems = load_state()
     if state.use:
         ref, chosen_by = state.use, "--use"
+        how = "chosen with warmup program --use; pick another the same way"
     else:
         settings, _ = load_settings(create=False)
         ref, chosen_by = settings.training.programme or DEFAULT_PROGRAMME, "settings"
-    return ChosenProgramme(resolve_programme(ref), chosen_by, state, problems)
+        how = (f"named by training.programme in {display_path(config_path())}; change it "
+               "there or pick another with warmup program --use NAME")
+    try:
+        programme = resolve_programme(ref)
+    except ProblemsError as error:
+        raise ProblemsError([*error.problems, Problem(ref, how)]) from None
+    return ChosenProgramme(programme, chosen_by, state, problems)
 
 
 @dataclass(frozen=True)
