@@ -63,8 +63,10 @@ def _chain(library: Library, first: Entry) -> list[Entry]:
     return entries
 
 
-def headless_sinks(args: argparse.Namespace, routine_id: str, started: float) -> list[EventSink]:
-    """The output sink for ``--plain``/``--json``, plus sound unless muted."""
+def headless_sinks(args: argparse.Namespace, routine_id: str, started: float,
+                   segments: list[Segment] | None = None) -> list[EventSink]:
+    """The output sink for ``--plain``/``--json``, plus sound unless muted, plus the
+    training log when ``segments`` are given."""
     def wall() -> float:
         return time.monotonic() - started
 
@@ -74,13 +76,17 @@ def headless_sinks(args: argparse.Namespace, routine_id: str, started: float) ->
 
     sound = headless_cue_sounds(mute=args.mute)
     # Sound first: a cue should start before the line describing it is written.
-    return [out] if sound is None else [sound, out]
+    sinks = [out] if sound is None else [sound, out]
+    from warmup_tui.log.headless import headless_recorder
+
+    return sinks + headless_recorder(args, routine_id, segments)
 
 
 def run_segments_headless(routine_id: str, segments: list[Segment],
                           args: argparse.Namespace) -> None:
     started = time.monotonic()
-    run_headless(segments, make_clock(args.speed), headless_sinks(args, routine_id, started))
+    run_headless(segments, make_clock(args.speed),
+                 headless_sinks(args, routine_id, started, segments))
 
 
 def run_entries_headless(entries: list[Entry], args: argparse.Namespace) -> int:

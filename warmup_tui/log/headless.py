@@ -1,0 +1,28 @@
+"""The training log's sink for headless runs (``warmup run NAME --plain/--json``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from warmup_tui.events import EventSink
+from warmup_tui.log.recorder import LogRecorder
+from warmup_tui.timeline import Segment
+
+
+def headless_recorder(args: argparse.Namespace, routine_id: str,
+                      segments: list[Segment] | None) -> list[EventSink]:
+    """A recorder for the run, or none when the caller records it itself (no segments
+    given) or one cannot even be made. Never raises: the log must not fail a run."""
+    if not segments:
+        return []
+    try:
+        return [LogRecorder(routine_id, segments, speed=float(getattr(args, "speed", 1.0)),
+                            on_notice=_warn)]
+    except Exception as error:  # a log that cannot be set up is reported, not fatal
+        _warn(f"the training log is off for this run ({error})")
+        return []
+
+
+def _warn(message: str) -> None:
+    print(f"warmup: {message}", file=sys.stderr, flush=True)

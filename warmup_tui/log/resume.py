@@ -1,0 +1,201 @@
+"""Offering to resume a session that was cut off (crash, closed terminal, power loss).
+
+A row left "running" by a process that is gone is a session that was cut off. The newest
+one is offered, at the segment it was in (a rest or side switch moves on to what follows
+it); older ones, and any cut off more than :data:`OFFER_FOR` ago, are simply recorded as
+stopped. Sessions still running in another live instance are left alone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from warmup_tui.library import Library
+from warmup_tui.log.db import LogUnavailable, Notice
+from warmup_tui.log.recorder import LogRecorder
+from warmup_tui.log.store import SessionRow, TrainingLog
+from warmup_tui.problems import ProblemsError
+from warmup_tui.timeline import Segment, build_timeline
+
+OFFER_FOR = 12 * 3600.0  # seconds; a warmup cut off longer ago than this is not worth resuming
+
+
+@dataclass(frozen=True)
+class ResumeOffer:
+    """A cut-off session that can be picked up again."""
+
+    session: SessionRow
+    start_index: int
+    segments: tuple[Segment, ...]
+
+    @property
+    def routine_id(self) -> str:
+        return self.session.routine_id
+
+    @property
+    def segment(self) -> Segment:
+        return self.segments[self.start_index]
+
+    @property
+    def step(self) -> str:
+        return self.segment.step
+
+    @property
+    def side(self) -> str | None:
+        return self.segment.side
+
+    @property
+    def question(self) -> str:
+        """'Resume pre-run at Side leg lift (left)?'"""
+        return f"Resume {self.routine_id} at {resume_title(self.segment)}?"
+
+
+@dataclass(frozen=True)
+class ResumePlan:
+    """What a front end needs to start ``Session(segments, clock, start_index=...)`` and
+    to log it as the continuation of the cut-off session."""
+
+    routine_id: str
+    routine_name: str
+    routine_path: str | None
+    segments: list[Segment]
+    start_index: int
+    programme_id: str | None
+    programme_session: str | None
+    resumed_from: int
+
+    def recorder(self, **options: Any) -> LogRecorder:
+        """A LogRecorder for the resumed session (options as for LogRecorder)."""
+        return LogRecorder(self.routine_id, self.segments, routine_name=self.routine_name,
+                           routine_path=self.routine_path, programme_id=self.programme_id,
+                           programme_session=self.programme_session,
+                           resumed_from=self.resumed_from, **options)
+
+
+def resume_title(seg: Segment) -> str:
+    """'Side leg lift (left)', 'Glute bridge, set 2 of 3', 'Run 3 of 8'."""
+    title = seg.step
+    if seg.interval and seg.intervals and seg.kind in ("run", "walk"):
+        title = f"{seg.step} {seg.interval} of {seg.intervals}"
+    if seg.sets > 1 and seg.kind == "exercise":
+        title = f"{title}, set {seg.set_number} of {seg.sets}"
+    return f"{title} ({seg.side})" if seg.side else title
+
+
+def pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive, and not ours to judge
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def pending_resume(
+    log: TrainingLog | None = None,
+    *,
+    library: Library | None = None,
+    on_notice: Notice | None = None,
+    now: float | None = None,
+    is_alive: Callable[[int], bool] = pid_alive,
+) -> ResumeOffer | None:
+    """The cut-off session to offer, if any; tidies up the ones not worth offering.
+    Never raises: with no usable log there is simply nothing to offer."""
+    try:
+        with _log_or(log, on_notice) as opened:
+            return _find(opened, library or Library(), now or time.time(), is_alive)
+    except (LogUnavailable, sqlite3.Error):
+        return None
+
+
+def decline(offer: ResumeOffer, log: TrainingLog | None = None) -> None:
+    """Record the cut-off session as stopped, so it is not offered again."""
+    try:
+        with _log_or(log, None) as opened:
+            opened.close_running(offer.session.id, offer.session.updated_at)
+    except (LogUnavailable, sqlite3.Error):
+        pass
+
+
+def accept(offer: ResumeOffer, log: TrainingLog | None = None) -> ResumePlan | None:
+    """Close the cut-off session and hand over what is needed to carry on from it.
+    None if another instance took it first (or the log is gone)."""
+    try:
+        with _log_or(log, None) as opened:
+            if not opened.close_running(offer.session.id, offer.session.updated_at):
+                return None
+    except (LogUnavailable, sqlite3.Error):
+        return None
+    row = offer.session
+    return ResumePlan(row.routine_id, row.routine_name, row.routine_path, list(offer.segments),
+                      offer.start_index, row.programme_id, row.programme_session, row.id)
+
+
+def _find(log: TrainingLog, library: Library, now: float,
+          is_alive: Callable[[int], bool]) -> ResumeOffer | None:
+    cut_off = [row for row in log.running() if row.pid != os.getpid()
+               and not (row.pid is not None and is_alive(row.pid)
+                        and now - row.updated_at < OFFER_FOR)]
+    offer = None
+    for row in cut_off:  # newest first: only the newest is worth offering
+        if offer is None and now - row.updated_at < OFFER_FOR:
+            offer = _offer_for(row, library)
+            if offer is not None:
+                continue
+        log.close_running(row.id, row.updated_at)
+    return offer
+
+
+def _offer_for(row: SessionRow, library: Library) -> ResumeOffer | None:
+    if row.last_index is None:
+        return None  # cut off in the get-ready: nothing was done yet
+    ref: str | Path = row.routine_id
+    if row.routine_path and Path(row.routine_path).is_file():
+        ref = Path(row.routine_path)
+    try:
+        entry = library.resolve(ref)
+    except ProblemsError:
+        return None
+    if entry.routine is None:
+        return None
+    segments = build_timeline(entry.routine)
+    index = _same_place(segments, row)
+    if index is None:
+        return None
+    while segments[index].kind in ("rest", "switch") and index + 1 < len(segments):
+        index += 1
+    return ResumeOffer(row, index, tuple(segments))
+
+
+def _same_place(segments: list[Segment], row: SessionRow) -> int | None:
+    """The recorded segment in today's timeline, found again if the routine was edited."""
+    assert row.last_index is not None
+    def matches(seg: Segment) -> bool:
+        return seg.step == row.last_step and seg.side == row.last_side
+
+    if row.last_index < len(segments) and matches(segments[row.last_index]):
+        return row.last_index
+    return next((seg.index for seg in segments if matches(seg)), None)
+
+
+@contextlib.contextmanager
+def _log_or(log: TrainingLog | None, on_notice: Notice | None) -> Iterator[TrainingLog]:
+    """Use the given log, or open the default one for the length of the block."""
+    if log is not None:
+        yield log
+        return
+    opened = TrainingLog.open(on_notice=on_notice)
+    try:
+        yield opened
+    finally:
+        opened.close()
