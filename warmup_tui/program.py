@@ -37,8 +37,8 @@ class ProgrammeSession:
     """One session of a programme; ``week`` and ``number`` count from 1.
 
     Exactly one of ``block`` (a regular run-walk) and ``intervals`` (an irregular day)
-    is set. ``block`` carries its own warmup, cooldown, cadence and cues; for an
-    irregular day those sit on the session itself.
+    is set. Warmup, cooldown, cadence and cues are on the session either way (and, for a
+    regular day, the same values are in ``block``, which is what the timeline reads).
     """
 
     week: int

@@ -235,7 +235,8 @@ def _build_session(data: dict[str, Any], path: str, week: int, number: int,
                     'a list such as intervals = ["run 3m", "walk 90s", "run 5m"]')
     else:
         block = _block(data, path, checker, session)
-        session = ProgrammeSession(week, number, block=block)
+        session = ProgrammeSession(week, number, block=block, warmup=warm, cooldown=cool,
+                                   cadence=beat, cues=cues)
     if len(checker.problems) > before:
         return None
     if session.total_seconds() > MAX_SESSION_SECONDS:
