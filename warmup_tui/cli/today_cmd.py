@@ -55,10 +55,9 @@ def run_planned_headless(runs: list[PlannedRun], args: argparse.Namespace) -> in
             if number and args.plain:
                 print(f"{runs[number - 1].name} done. Next: {run.describe()}", flush=True)
             started = time.monotonic()
-            # If the shared headless sinks ever record to the log themselves, this
-            # recorder (which knows the programme session) must be the only one.
-            sinks = [sink for sink in headless_sinks(args, run.routine_id, started)
-                     if not isinstance(sink, LogRecorder)]
+            # No segments to headless_sinks: this recorder, which knows the programme
+            # session, is the only one writing this run to the log.
+            sinks = headless_sinks(args, run.routine_id, started)
             recorder = LogRecorder(run.routine_id, run.segments, routine_name=run.name,
                                    programme_id=run.programme_id,
                                    programme_session=run.programme_session,
