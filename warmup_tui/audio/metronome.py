@@ -2,8 +2,8 @@
 
 Each chunk is rendered into one buffer (see ``beats``), so the clicks inside it are exact to
 the sample. Memory stays bounded: only the chunk playing and the next one exist, whatever
-the length of the run. Chunk ``c`` is due at ``start + c * chunk_seconds`` on the clock; a
-chunk started late drops the samples it missed, so its clicks stay on the grid.
+the length of the run. Chunk ``c`` is due ``c * chunk_seconds`` after beat one sounded, on
+the clock; a chunk started late drops the samples it missed, so its clicks stay on the grid.
 
 The scheduling is one step, :meth:`Metronome.pump`, that starts whatever is due and says
 when the next chunk is. By default a daemon thread calls it at each deadline, so nothing
