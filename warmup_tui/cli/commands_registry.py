@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from warmup_tui.cli import intervals_cmd, program_cmd, routines_cmd, run_cmd, today_cmd
+from warmup_tui.cli import (
+    edit_cmd,
+    history_cmd,
+    intervals_cmd,
+    program_cmd,
+    routines_cmd,
+    run_cmd,
+    today_cmd,
+)
 
 REGISTRARS = [
     routines_cmd.register,
@@ -10,4 +18,6 @@ REGISTRARS = [
     program_cmd.register,
     intervals_cmd.register,
     today_cmd.register,
+    history_cmd.register,
+    edit_cmd.register,
 ]

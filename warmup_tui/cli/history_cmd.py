@@ -1,0 +1,84 @@
+"""``warmup history``: recent sessions, this week against the goal, the streak, and
+running minutes per week."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime, time
+from typing import Any
+
+from warmup_tui.config import load_settings
+from warmup_tui.log.db import LogUnavailable
+from warmup_tui.log.report import (
+    JSON_FIELDS,
+    chart_lines,
+    history_json,
+    session_line,
+    started_since,
+    summary_lines,
+)
+from warmup_tui.log.resume import pid_alive
+from warmup_tui.log.stats import progress
+from warmup_tui.log.store import TrainingLog
+
+EXIT_NO_LOG = 1
+SHOWN_SESSIONS = 20
+
+
+def register(commands: Any) -> None:
+    history = commands.add_parser(
+        "history", help="recent sessions, this week's runs against the goal, the streak",
+        description="Your training log: recent sessions, this week's runs against the\n"
+        "weekly goal, the streak of weeks that met it, and running minutes per week.\n"
+        "A run is a completed session with running in it; --speed previews are listed\n"
+        "but never counted. Weeks start on Monday.",
+        epilog=JSON_FIELDS, formatter_class=argparse.RawDescriptionHelpFormatter)
+    history.add_argument("--json", action="store_true", help="print JSON (fields below)")
+    history.add_argument("--weeks", type=_weeks, default=8, metavar="N",
+                         help="how many weeks to show, this one included; default 8")
+    history.set_defaults(func=show_history)
+
+
+def _weeks(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if not 1 <= value <= 520:
+        raise argparse.ArgumentTypeError("expected 1 to 520 weeks")
+    return value
+
+
+def _warn(message: str) -> None:
+    print(f"warmup: {message}", file=sys.stderr)
+
+
+def show_history(args: argparse.Namespace) -> int:
+    settings, problems = load_settings()
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    try:
+        with TrainingLog.open(on_notice=_warn) as log:
+            rows = log.sessions()
+    except LogUnavailable as error:
+        _warn(str(error))
+        return EXIT_NO_LOG
+    stats = progress(rows, settings.training.weekly_goal, weeks=args.weeks)
+    window = datetime.combine(stats.weeks[0].start, time.min).astimezone()
+    recent = started_since(rows, window)
+    if args.json:
+        print(json.dumps(history_json(stats, recent, pid_alive), indent=2))
+        return 0
+    print("\n".join(summary_lines(stats)))
+    print("\nRunning time per week")
+    print("\n".join(f"  {line}" for line in chart_lines(stats)))
+    print("\nRecent sessions")
+    if not recent:
+        print("  none in these weeks; start one with: warmup run pre-run")
+    for row in recent[:SHOWN_SESSIONS]:
+        print(f"  {session_line(row, pid_alive)}")
+    if len(recent) > SHOWN_SESSIONS:
+        print(f"  ... and {len(recent) - SHOWN_SESSIONS} earlier (--json lists them all)")
+    return 0

@@ -1,0 +1,167 @@
+"""The history report in words, bars and JSON, shared by ``warmup history`` and the
+history screen. Plain text only; the screen styles it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
+
+from warmup_tui.durations import format_clock
+from warmup_tui.log.stats import Progress, WeekStats, local_time
+from warmup_tui.log.store import SessionRow
+
+EIGHTHS = " ▏▎▍▌▋▊▉"
+FULL = "█"
+BAR_WIDTH = 24
+
+
+def bar(value: float, largest: float, width: int = BAR_WIDTH) -> str:
+    """A left-aligned bar in eighths of a cell; any value above zero shows at least a sliver."""
+    if largest <= 0 or value <= 0:
+        return " " * width
+    eighths = max(1, round(value / largest * width * 8))
+    whole, part = divmod(min(eighths, width * 8), 8)
+    text = FULL * whole + (EIGHTHS[part] if part else "")
+    return text.ljust(width)
+
+
+def goal_meter(runs: int, goal: int) -> str:
+    """'●●○○' style: one mark per run of the goal, extra runs beyond it shown as '+2'."""
+    shown = min(runs, goal)
+    extra = f" +{runs - goal}" if runs > goal else ""
+    return "●" * shown + "○" * (goal - shown) + extra
+
+
+def week_label(week: WeekStats) -> str:
+    return f"{week.start:%a} {week.start.day:>2} {week.start:%b}"
+
+
+def summary_lines(stats: Progress) -> list[str]:
+    """This week against the goal, and the streak."""
+    week = stats.this_week
+    head = (f"This week (from {week_label(week).strip()}): {week.runs} of {stats.goal} "
+            f"runs  {goal_meter(week.runs, stats.goal)}")
+    if week.met:
+        head += "  goal met"
+    else:
+        left = stats.runs_left
+        head += f"  {left} more to meet the goal"
+    if stats.streak:
+        weeks = "week" if stats.streak == 1 else "weeks"
+        streak = f"Streak: {stats.streak} {weeks} in a row meeting the goal"
+    else:
+        streak = "Streak: none yet; a week with the goal met starts one"
+    return [head, streak]
+
+
+def chart_lines(stats: Progress) -> list[str]:
+    """Running minutes per week as bars, oldest week first."""
+    largest = max((w.run_seconds for w in stats.weeks), default=0.0)
+    lines = []
+    for week in stats.weeks:
+        minutes = round(week.run_seconds / 60)
+        mark = "✓" if week.met else " "
+        runs = f"{week.runs} run" + ("" if week.runs == 1 else "s")
+        lines.append(f"{week_label(week)}  {bar(week.run_seconds, largest)} "
+                     f"{minutes:>4} min  {runs:<7} {mark}".rstrip())
+    return lines
+
+
+def session_status(row: SessionRow, alive: Callable[[int], bool]) -> str:
+    """'completed', 'stopped at Glute bridge', 'in progress', 'cut off at ...'."""
+    where = row.last_step + (f" ({row.last_side})" if row.last_side else "") \
+        if row.last_step else ""
+    if row.status == "running":
+        live = row.pid is not None and alive(row.pid)
+        word = "in progress" if live else "cut off"
+        return f"{word} at {where}" if where and not live else word
+    if row.status == "stopped":
+        return f"stopped at {where}" if where else "stopped"
+    return "completed"
+
+
+def session_line(row: SessionRow, alive: Callable[[int], bool]) -> str:
+    started = local_time(row.started_at)
+    when = f"{started:%a} {started.day:>2} {started:%b} {started:%H:%M}"
+    name = row.routine_id + (f" {row.programme_session}" if row.programme_session else "")
+    extras = []
+    if row.run_seconds > 0:
+        extras.append(f"ran {format_clock(row.run_seconds)}")
+    if row.is_preview:
+        extras.append(f"preview x{row.speed:g}")
+    if row.resumed_from is not None:
+        extras.append("resumed")
+    tail = f"  ({', '.join(extras)})" if extras else ""
+    return (f"{when}  {name:<20} {format_clock(row.actual_seconds):>6}  "
+            f"{session_status(row, alive)}{tail}")
+
+
+def history_json(stats: Progress, rows: Sequence[SessionRow],
+                 alive: Callable[[int], bool]) -> dict[str, Any]:
+    """The JSON form; its fields are listed in ``warmup history --help``."""
+    return {
+        "goal": stats.goal,
+        "streak": stats.streak,
+        "this_week": _week_json(stats.this_week),
+        "weeks": [_week_json(week) for week in stats.weeks],
+        "sessions": [_session_json(row, alive) for row in rows],
+    }
+
+
+def _week_json(week: WeekStats) -> dict[str, Any]:
+    return {"start": week.start.isoformat(), "sessions": week.sessions, "runs": week.runs,
+            "run_seconds": round(week.run_seconds, 1), "met": week.met}
+
+
+def _iso(timestamp: float | None) -> str | None:
+    if timestamp is None:
+        return None
+    return local_time(timestamp).isoformat(timespec="seconds")
+
+
+def _session_json(row: SessionRow, alive: Callable[[int], bool]) -> dict[str, Any]:
+    status: str = row.status
+    if status == "running":
+        status = "running" if row.pid is not None and alive(row.pid) else "cut_off"
+    return {
+        "id": row.id,
+        "routine": row.routine_id,
+        "routine_name": row.routine_name,
+        "programme": row.programme_id,
+        "programme_session": row.programme_session,
+        "started_at": _iso(row.started_at),
+        "ended_at": _iso(row.ended_at),
+        "status": status,
+        "planned_seconds": round(row.planned_seconds, 1),
+        "actual_seconds": round(row.actual_seconds, 1),
+        "run_seconds": round(row.run_seconds, 1),
+        "segments_done": row.segments_done,
+        "segments_total": row.segments_total,
+        "last_step": row.last_step,
+        "last_side": row.last_side,
+        "speed": row.speed,
+        "counts_as_run": row.is_run,
+        "resumed_from": row.resumed_from,
+    }
+
+
+JSON_FIELDS = """\
+JSON (--json): one object.
+  goal               runs a week that meet the goal (training.weekly_goal in the config)
+  streak             weeks in a row that met it, up to last week; this week once met
+  this_week, weeks[] start (the Monday, YYYY-MM-DD), sessions, runs, run_seconds, met;
+                     weeks oldest first, this week last
+  sessions[]         newest first, those started in the weeks shown:
+    id, routine, routine_name, programme, programme_session (e.g. "w2s3") or null,
+    started_at, ended_at (local ISO 8601, ended_at null while running),
+    status (completed | stopped | running | cut_off), planned_seconds, actual_seconds
+    (time spent in segments, pauses left out), run_seconds (of that, running),
+    segments_done, segments_total, last_step, last_side (where it was or stopped),
+    speed (above 1 for a --speed preview), counts_as_run (completed, real time, with
+    running in it: what the goal counts), resumed_from (id of the cut-off session)"""
+
+
+def started_since(rows: Sequence[SessionRow], start: datetime) -> list[SessionRow]:
+    cutoff = start.timestamp()
+    return [row for row in rows if row.started_at >= cutoff]
