@@ -94,8 +94,10 @@ def run_headless(
             for sink in sinks:
                 sink.handle(event)
 
-    deliver(session.start())
     try:
+        # start() is inside the try: a signal can land while a sink is still busy with
+        # the first events (the log opening its file), and must still end the session.
+        deliver(session.start())
         while session.state != "finished":
             wait = session.wake_in()
             if wait:
