@@ -1,0 +1,146 @@
+"""Where an edited routine is saved, and the checks before a save: a bundled routine is
+saved as a copy in the user's folder, a file changed by someone else is never overwritten
+without asking, and comments that a save would drop are pointed out first."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from warmup_tui import paths
+from warmup_tui.library import Entry, Library
+from warmup_tui.problems import Problem, ProblemsError, display_path
+from warmup_tui.routine import Routine
+from warmup_tui.routine_file import has_comments, load_routine, read_text, routine_to_toml
+from warmup_tui.safe_write import write_atomic
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+
+
+def check_new_id(name: str) -> None:
+    """Raises ProblemsError unless ``name`` can be a routine file's name."""
+    if not _ID.match(name):
+        raise ProblemsError([Problem(name, "a routine name for a file is letters, digits, "
+                                     "'-' and '_', starting with a letter or digit")])
+
+
+def locate(ref: str, library: Library) -> tuple[Path, str]:
+    """The file for a name or path, whether or not it loads, and its source
+    ("bundled", "user" or "file"); ProblemsError when there is no such routine."""
+    looks_like_path = ref.endswith(".toml") or "/" in ref or Path(ref).exists()
+    if looks_like_path:
+        path = Path(ref).expanduser()
+        if not path.is_file():
+            raise ProblemsError([Problem(ref, "no such file")])
+    else:
+        found = library.path_for(ref)
+        if found is None:
+            known = ", ".join(library.ids_without_chains()) or "none"
+            raise ProblemsError([Problem(ref, f"no routine with that name; known: {known}")])
+        path = found
+    return path, _source_of(path, library)
+
+
+def _source_of(path: Path, library: Library) -> str:
+    folder = path.resolve().parent
+    if folder == library.bundled.resolve():
+        return "bundled"
+    if folder == library.user.resolve():
+        return "user"
+    return "file"
+
+
+@dataclass
+class EditTarget:
+    """The file an editor saves to, and what it expects to find there.
+
+    ``expected`` is the text the file had when it was opened (or last saved here); None
+    means the file is expected not to exist yet (a new copy of a bundled routine).
+    """
+
+    routine_id: str
+    source: Path
+    path: Path
+    expected: str | None
+    # Set once this editor has written the file: later saves then leave the .bak alone,
+    # so it keeps the version from before editing (with its comments) rather than our own.
+    wrote: bool = False
+
+    @property
+    def is_copy(self) -> bool:
+        return self.source != self.path
+
+    @property
+    def shown(self) -> str:
+        return display_path(self.path)
+
+    @property
+    def backup(self) -> Path:
+        return self.path.with_name(self.path.name + ".bak")
+
+    def current_text(self) -> str | None:
+        try:
+            return self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        except (OSError, UnicodeDecodeError):
+            return ""  # unreadable counts as changed; the save then asks
+
+    def conflict(self) -> str | None:
+        """Why saving would overwrite something the editor did not open, or None."""
+        current = self.current_text()
+        if current is None or current == self.expected:
+            return None
+        if self.expected is None:
+            return f"{self.shown} already exists"
+        return f"{self.shown} changed on disk since you opened it"
+
+    def comments_lost(self) -> bool:
+        """Whether the file as it is now has comments that saving would drop."""
+        current = self.current_text()
+        return bool(current) and has_comments(current or "")
+
+    def save(self, routine: Routine) -> None:
+        """Writes atomically; the .bak keeps the file as it was before this editor wrote it."""
+        current = self.current_text()
+        keep_backup = not (self.wrote and current == self.expected)
+        text = routine_to_toml(routine)
+        write_atomic(self.path, text, keep_backup=keep_backup)
+        self.expected, self.wrote = text, True
+
+    def copy_source_verbatim(self) -> None:
+        """Makes the user's copy of a bundled routine as the file is, comments and all."""
+        write_atomic(self.path, read_text(self.source), keep_backup=False)
+        self.expected = read_text(self.path)
+
+    def reload(self, library: Library) -> Routine:
+        """The routine as the file now holds it (after hand editing); ProblemsError with
+        every problem, chain included, when it does not load. The file becomes the base."""
+        text = self.current_text()
+        self.expected, self.wrote = text, False
+        return check_file(self.path, library)
+
+
+def check_file(path: Path, library: Library) -> Routine:
+    """Loads and checks a routine file exactly as ``warmup validate`` does."""
+    loaded = load_routine(path)
+    file = display_path(path)
+    problems = library.chain_problems(path, loaded.routine, file) if loaded.routine.then else []
+    if problems:
+        raise ProblemsError(problems)
+    return loaded.routine
+
+
+def target_for(path: Path, source: str, user_dir: Path | None = None) -> EditTarget:
+    """Bundled files are edited into a copy in the user's folder; others in place."""
+    routine_id = path.stem
+    if source == "bundled":
+        folder = user_dir if user_dir is not None else paths.user_routines_dir()
+        # Expected absent: an own copy that is already there is never replaced unasked.
+        return EditTarget(routine_id, path, folder / path.name, None)
+    return EditTarget(routine_id, path, path, read_text(path))
+
+
+def target_for_entry(entry: Entry, user_dir: Path | None = None) -> EditTarget:
+    return target_for(entry.path, entry.source, user_dir)
