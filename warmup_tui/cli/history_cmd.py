@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import datetime, time
 from typing import Any
 
 from warmup_tui.config import load_settings
@@ -15,13 +14,11 @@ from warmup_tui.log.report import (
     JSON_FIELDS,
     chart_lines,
     history_json,
+    load_history,
     session_line,
-    started_since,
     summary_lines,
 )
 from warmup_tui.log.resume import pid_alive
-from warmup_tui.log.stats import progress
-from warmup_tui.log.store import TrainingLog
 
 EXIT_NO_LOG = 1
 SHOWN_SESSIONS = 20
@@ -60,14 +57,11 @@ def show_history(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem, file=sys.stderr)
     try:
-        with TrainingLog.open(on_notice=_warn) as log:
-            rows = log.sessions()
+        history = load_history(settings.training.weekly_goal, args.weeks, on_notice=_warn)
     except LogUnavailable as error:
         _warn(str(error))
         return EXIT_NO_LOG
-    stats = progress(rows, settings.training.weekly_goal, weeks=args.weeks)
-    window = datetime.combine(stats.weeks[0].start, time.min).astimezone()
-    recent = started_since(rows, window)
+    stats, recent = history.stats, history.recent
     if args.json:
         print(json.dumps(history_json(stats, recent, pid_alive), indent=2))
         return 0

@@ -4,12 +4,14 @@ history screen. Plain text only; the screen styles it."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, time
 from typing import Any
 
 from warmup_tui.durations import format_clock
-from warmup_tui.log.stats import Progress, WeekStats, local_time
-from warmup_tui.log.store import SessionRow
+from warmup_tui.log.db import Notice
+from warmup_tui.log.stats import Progress, WeekStats, local_time, progress
+from warmup_tui.log.store import SessionRow, TrainingLog
 
 EIGHTHS = " ▏▎▍▌▋▊▉"
 FULL = "█"
@@ -162,6 +164,22 @@ JSON (--json): one object.
     running in it: what the goal counts), resumed_from (id of the cut-off session)"""
 
 
-def started_since(rows: Sequence[SessionRow], start: datetime) -> list[SessionRow]:
-    cutoff = start.timestamp()
-    return [row for row in rows if row.started_at >= cutoff]
+@dataclass(frozen=True)
+class History:
+    """Everything the history report shows: the weeks and the sessions within them."""
+
+    stats: Progress
+    recent: list[SessionRow]
+
+
+def load_history(goal: int, weeks: int = 8, *, log: TrainingLog | None = None,
+                 on_notice: Notice | None = None, now: datetime | None = None) -> History:
+    """Read the log (the default one unless given). Raises LogUnavailable."""
+    if log is None:
+        with TrainingLog.open(on_notice=on_notice) as opened:
+            rows = opened.sessions()
+    else:
+        rows = log.sessions()
+    stats = progress(rows, goal, weeks=weeks, now=now)
+    window = datetime.combine(stats.weeks[0].start, time.min).astimezone().timestamp()
+    return History(stats, [row for row in rows if row.started_at >= window])

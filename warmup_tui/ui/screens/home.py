@@ -38,6 +38,7 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("t", "today", "Today", id="home.today"),
         Binding("enter", "start", "Start", show=False, id="home.start"),
+        Binding("h", "history", "History", id="home.history"),
         Binding("question_mark", "help", "Help", key_display="?", id="home.help"),
         Binding("q", "app.quit", "Quit", id="home.quit"),
     ]
@@ -91,6 +92,11 @@ class HomeScreen(Screen[None]):
 
     def action_today(self) -> None:
         self.post_message(self.StartToday())
+
+    def action_history(self) -> None:
+        from warmup_tui.ui.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen())
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.BINDINGS, "Home keys"))

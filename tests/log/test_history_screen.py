@@ -1,0 +1,90 @@
+"""The history screen through Pilot: h on the home screen, over a real log file."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from datetime import time as dtime
+
+from log_support import record
+from textual.widgets import Static
+
+from warmup_tui.clock import FakeClock
+from warmup_tui.config import Settings, TrainingSettings
+from warmup_tui.library import Library
+from warmup_tui.log import default_path
+from warmup_tui.paths import bundled_dir
+from warmup_tui.ui.app import WarmupApp
+from warmup_tui.ui.screens.history import HistoryScreen
+from warmup_tui.ui.screens.home import HomeScreen
+
+SIZE = (110, 40)
+DAY = 86_400.0
+WEEK = 7 * DAY
+
+
+def make_app(goal: int = 3) -> WarmupApp:
+    library = Library(bundled=bundled_dir("routines"), user=default_path().parent / "none")
+    return WarmupApp(library=library, settings=Settings(training=TrainingSettings(
+        weekly_goal=goal)), clock_factory=FakeClock, mute=True)
+
+
+def text_of(app: WarmupApp, widget_id: str) -> str:
+    return str(app.screen.query_one(f"#{widget_id}", Static).content)
+
+
+async def open_history(app: WarmupApp, pilot) -> HistoryScreen:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    assert isinstance(app.screen, HomeScreen)
+    await pilot.press("h")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert isinstance(app.screen, HistoryScreen)
+    return app.screen
+
+
+async def test_h_shows_the_week_the_streak_the_chart_and_sessions() -> None:
+    today = datetime.now().date()
+    monday = datetime.combine(today - timedelta(days=today.weekday()), dtime.min).astimezone(
+    ).timestamp()
+    for back in (1, 2):  # three runs in each of the last two weeks
+        for day in (0, 2, 4):
+            record("first-steps", monday - back * WEEK + day * DAY + 7 * 3600)
+    record("first-steps", monday + 60)  # one so far this week
+    record("pre-run", monday + 3600, stop_after=40)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_history(app, pilot)
+        summary = text_of(app, "history-summary").splitlines()
+        assert "1 of 3 runs  ●○○  2 more to meet the goal" in summary[0]
+        assert summary[1] == "Streak: 2 weeks in a row meeting the goal"
+        chart = text_of(app, "history-chart").splitlines()
+        assert len(chart) == 8
+        assert [line.split(" min")[0].split()[-1] for line in chart[-3:]] == ["24", "24", "8"]
+        assert chart[-2].count("█") == 24 and chart[-1].count("█") == 8
+        sessions = text_of(app, "history-sessions").splitlines()
+        assert len(sessions) == 8
+        assert "stopped at Hip flexor stretch" in sessions[0]
+        assert "first-steps" in sessions[1] and "completed" in sessions[1]
+
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_empty_log_says_how_to_start() -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_history(app, pilot)
+        assert "0 of 3 runs" in text_of(app, "history-summary")
+        assert "None in these weeks yet" in text_of(app, "history-sessions")
+
+
+async def test_unreadable_log_is_one_line_on_the_screen() -> None:
+    default_path().parent.parent.mkdir(parents=True, exist_ok=True)
+    default_path().parent.write_text("a file where the folder should be")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_history(app, pilot)
+        summary = text_of(app, "history-summary")
+        assert summary.startswith("The training log cannot be read: ")
+        assert "\n" not in summary

@@ -1,0 +1,105 @@
+"""The history screen (the h key): this week against the goal, the streak, running
+minutes per week, and recent sessions. The log is read in a worker thread."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, Static
+
+from warmup_tui.log.db import LogUnavailable
+from warmup_tui.log.report import (
+    History,
+    chart_lines,
+    load_history,
+    session_line,
+    summary_lines,
+)
+from warmup_tui.log.resume import pid_alive
+
+WEEKS = 8
+SHOWN_SESSIONS = 30
+
+
+class HistoryScreen(Screen[None]):
+    """Read-only view of the training log; escape, q or h goes back."""
+
+    DEFAULT_CSS = """
+    HistoryScreen #history-body { padding: 1 2; }
+    HistoryScreen .history-title { text-style: bold; margin-top: 1; color: $accent; }
+    HistoryScreen #history-summary { text-style: bold; }
+    HistoryScreen #history-chart, HistoryScreen #history-sessions { height: auto; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,h", "close", "Back", id="history.close"),
+        Binding("r", "reload", "Reload", id="history.reload"),
+    ]
+
+    def __init__(self, goal: int | None = None, weeks: int = WEEKS) -> None:
+        super().__init__(classes="history")
+        self.goal = goal
+        self.weeks = weeks
+        self.history: History | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="history-body"):
+            yield Static("Reading the training log…", id="history-summary", markup=False)
+            yield Label("Running time per week", classes="history-title")
+            yield Static("", id="history-chart", markup=False)
+            yield Label("Recent sessions", classes="history-title")
+            yield Static("", id="history-sessions", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.action_reload()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def action_reload(self) -> None:
+        self._load(self._goal())
+
+    def _goal(self) -> int:
+        if self.goal is not None:
+            return self.goal
+        settings = getattr(self.app, "settings", None)
+        return int(settings.training.weekly_goal) if settings is not None else 4
+
+    @work(thread=True, exclusive=True, group="history")
+    def _load(self, goal: int) -> None:
+        def notice(message: str) -> None:
+            self.app.call_from_thread(self.notify, message, title="Training log",
+                                      severity="warning", timeout=8)
+
+        try:
+            history = load_history(goal, self.weeks, on_notice=notice)
+        except LogUnavailable as error:
+            self.app.call_from_thread(self._show_problem, str(error))
+            return
+        self.app.call_from_thread(self._show, history)
+
+    def _show_problem(self, message: str) -> None:
+        self.query_one("#history-summary", Static).update(
+            Text(f"The training log cannot be read: {message}"))
+
+    def _show(self, history: History) -> None:
+        self.history = history
+        self.query_one("#history-summary", Static).update(
+            Text("\n".join(summary_lines(history.stats))))
+        self.query_one("#history-chart", Static).update(
+            Text("\n".join(chart_lines(history.stats))))
+        lines = [session_line(row, pid_alive) for row in history.recent[:SHOWN_SESSIONS]]
+        if not lines:
+            lines = ["None in these weeks yet: pick a routine on the home screen to start."]
+        elif len(history.recent) > SHOWN_SESSIONS:
+            lines.append(f"… and {len(history.recent) - SHOWN_SESSIONS} earlier "
+                         "(warmup history --json lists them all)")
+        self.query_one("#history-sessions", Static).update(Text("\n".join(lines)))
