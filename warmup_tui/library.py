@@ -82,15 +82,14 @@ class Library:
         """Problems with ``then``: a missing target, a broken target, or a loop."""
         seen = [start.stem]
         current = routine
-        folder = start.parent
         while current.then:
             target = current.then
             if target in seen:
                 loop = " -> ".join([*seen, target])
                 return [Problem(file, f"chains in a loop: {loop}", key="then")]
-            path = folder / f"{target}.toml"
-            if not path.is_file():
-                path = self.path_for(target)  # type: ignore[assignment]
+            # Looked up exactly as a run looks it up (resolve: user folder, then bundled),
+            # so a chain that checks out is the chain that runs.
+            path = self.path_for(target)
             if path is None:
                 known = ", ".join(self.ids_without_chains()) or "none"
                 return [Problem(file, f'chains to "{target}", which is not a known routine '
@@ -101,7 +100,6 @@ class Library:
                 return [Problem(file, f'chains to "{target}", whose file has problems; '
                                 f"run: warmup validate {display_path(path)}", key="then")]
             seen.append(target)
-            folder = path.parent
         return []
 
     def ids_without_chains(self) -> list[str]:

@@ -192,3 +192,32 @@ def test_missing_user_folder_is_no_problem(tmp_path: Path) -> None:
     bundled.mkdir()
     (bundled / "x.toml").write_text(routine_text("X"))
     assert Library(bundled, tmp_path / "absent").ids() == ["x"]
+
+
+def test_then_is_looked_up_as_an_id_not_beside_the_file(
+    folders: tuple[Path, Path], tmp_path: Path
+) -> None:
+    # A run resolves `then` through the library, so validation must too: a sibling file
+    # that is not in the library would pass the check and then fail to start.
+    bundled, user = folders
+    loose = tmp_path / "loose"
+    loose.mkdir()
+    (loose / "first.toml").write_text(routine_text("First", then="second"))
+    (loose / "second.toml").write_text(routine_text("Second"))
+    with pytest.raises(ProblemsError) as caught:
+        Library(bundled, user).resolve(loose / "first.toml")
+    assert [p.message for p in caught.value.problems] == [
+        'chains to "second", which is not a known routine (alpha, beta)',
+    ]
+
+
+def test_a_chain_is_checked_against_the_users_override_of_its_target(
+    folders: tuple[Path, Path],
+) -> None:
+    bundled, user = folders
+    (user / "alpha.toml").write_text(routine_text("Alpha mine", then="beta"))
+    listed = {e.id: e for e in Library(bundled, user).entries()}
+    # beta (bundled) -> alpha (the user's) -> beta: a loop that only exists with the override.
+    assert [p.message for p in listed["beta"].problems] == [
+        "chains in a loop: beta -> alpha -> beta",
+    ]
