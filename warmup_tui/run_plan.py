@@ -21,6 +21,8 @@ class PlannedRun:
     programme_id: str | None = None
     programme_session: str | None = None
     label: str = ""
+    start_index: int = 0
+    resumed_from: int | None = None
 
     @property
     def total_seconds(self) -> float:

@@ -28,6 +28,7 @@ def make_app(
     *,
     get_ready: float = 0.0,
     library: Library | None = None,
+    mute: bool = True,
 ) -> WarmupApp:
     library = library or test_library()
     runs = runs_for(routine_id, library) if routine_id else None
@@ -37,7 +38,7 @@ def make_app(
         clock_factory=lambda: clock,
         start_runs=runs,
         get_ready=get_ready,
-        mute=True,
+        mute=mute,
     )
 
 

@@ -17,9 +17,11 @@ from warmup_tui.library import Library
 from warmup_tui.problems import ProblemsError
 from warmup_tui.run_plan import PlannedRun, plan_with_chain
 from warmup_tui.session_summary import SessionSummary
+from warmup_tui.ui import today
 from warmup_tui.ui.screens.home import HomeScreen
 from warmup_tui.ui.screens.session import SessionScreen
 from warmup_tui.ui.screens.summary import SummaryScreen
+from warmup_tui.ui.session_services import SessionServices
 
 ClockFactory = Callable[[], Clock]
 
@@ -43,6 +45,7 @@ class WarmupApp(App[int]):
         speed: float = 1.0,
         mute: bool = False,
         start_runs: list[PlannedRun] | None = None,
+        start_screen: Callable[[], Screen[object]] | None = None,
         get_ready: float = 3.0,
     ) -> None:
         super().__init__()
@@ -52,15 +55,33 @@ class WarmupApp(App[int]):
         else:
             self.setting_problems = []
         self.settings = settings
+        self.speed = speed
         self.clock_factory = clock_factory or (lambda: make_clock(speed))
-        self.muted = mute or settings.sound.mute
+        self.start_muted = mute or settings.sound.mute
+        self._services: SessionServices | None = None
         self.pending_runs = start_runs or []
+        # A screen to open on start (``warmup edit``); closing it ends the app.
+        self.start_screen = start_screen
         self.get_ready = get_ready
 
     # ----- start-up ------------------------------------------------------------------
 
     def get_default_screen(self) -> Screen[None]:
-        return HomeScreen(self.library.entries(), self.today_label())
+        return HomeScreen(self.library.entries(), today.label(self.library))
+
+    @property
+    def services(self) -> SessionServices:
+        """Sound and log, made on first use so the player can ring this app's bell."""
+        if self._services is None:
+            self._services = SessionServices(
+                self.settings, muted=self.start_muted, bell=self.bell,
+                notice=lambda message: self.notify(message, severity="warning", timeout=6),
+            )
+        return self._services
+
+    @property
+    def muted(self) -> bool:
+        return self.services.muted
 
     def on_mount(self) -> None:
         self._install_signal_handlers()
@@ -69,6 +90,10 @@ class WarmupApp(App[int]):
         if self.pending_runs:
             runs, self.pending_runs = self.pending_runs, []
             self.start_runs(runs)
+        elif self.start_screen is None:
+            today.offer_resume(self)
+        if self.start_screen is not None:
+            self.push_screen(self.start_screen(), lambda _result: self.exit(0))
 
     def _install_signal_handlers(self) -> None:
         # Ends the app through Textual so the terminal is restored, whatever sent the signal.
@@ -86,19 +111,14 @@ class WarmupApp(App[int]):
         for screen in self.screen_stack:
             if isinstance(screen, SessionScreen):
                 screen.stop_silently()
+        if self._services is not None:
+            self._services.shutdown()
         self.exit(code)
 
     async def action_quit(self) -> None:
         self.stop_and_exit(0)
 
     # ----- what the home screen offers -----------------------------------------------
-
-    def today_label(self) -> str | None:
-        """The home screen's primary action; None until a programme provides one."""
-        return None
-
-    def today_runs(self) -> list[PlannedRun]:
-        return []
 
     def on_home_screen_start_routine(self, message: HomeScreen.StartRoutine) -> None:
         try:
@@ -110,19 +130,21 @@ class WarmupApp(App[int]):
         self.start_runs(runs)
 
     def on_home_screen_start_today(self, message: HomeScreen.StartToday) -> None:
-        runs = self.today_runs()
+        runs = today.runs(self.library, self.notify)
         if runs:
             self.start_runs(runs)
 
     # ----- running sessions ------------------------------------------------------------
 
-    def session_sinks(self, run: PlannedRun) -> list[EventSink]:
+    def session_sinks(self, run: PlannedRun, speed: float) -> list[EventSink]:
         """Sound and log for one session."""
-        return []
+        return self.services.sinks_for(run, speed)
 
     def toggle_mute(self) -> bool:
-        self.muted = not self.muted
-        return self.muted
+        return self.services.toggle_mute()
+
+    def toggle_metronome(self) -> bool:
+        return self.services.toggle_metronome()
 
     def start_runs(self, runs: list[PlannedRun]) -> None:
         """Run each planned session in turn; between them a summary waits for Enter."""
@@ -138,10 +160,19 @@ class WarmupApp(App[int]):
         def after_summary(start_next: bool | None) -> None:
             if start_next and rest:
                 self.start_runs(rest)
+            else:
+                self._refresh_home()
 
-        screen = SessionScreen(run, self.clock_factory(), self.session_sinks(run),
-                               get_ready=self.get_ready, on_mute=self.toggle_mute)
+        clock = self.clock_factory()
+        screen = SessionScreen(run, clock, self.session_sinks(run, clock.speed),
+                               start_index=run.start_index, get_ready=self.get_ready,
+                               on_mute=self.toggle_mute, on_metronome=self.toggle_metronome)
         self.push_screen(screen, after_session)
+
+    def _refresh_home(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.show_today(today.label(self.library))
 
     # ----- command palette -------------------------------------------------------------
 
@@ -154,7 +185,7 @@ class WarmupApp(App[int]):
                         binding.description, f"Session: {binding.description} ({binding.key})",
                         _runner(screen, binding.action),
                     )
-        if isinstance(screen, HomeScreen) and self.today_label():
+        if isinstance(screen, HomeScreen) and screen.today_label:
             yield SystemCommand("Today", "Start today's warmup and run", screen.action_today)
 
 

@@ -38,6 +38,7 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("t", "today", "Today", id="home.today"),
         Binding("enter", "start", "Start", show=False, id="home.start"),
+        Binding("e", "edit", "Edit", id="home.edit"),
         Binding("h", "history", "History", id="home.history"),
         Binding("question_mark", "help", "Help", key_display="?", id="home.help"),
         Binding("q", "app.quit", "Quit", id="home.quit"),
@@ -75,6 +76,14 @@ class HomeScreen(Screen[None]):
             return False
         return True
 
+    def show_today(self, today_label: str | None) -> None:
+        """Update the Today button after a session moved the programme on."""
+        self.today_label = today_label
+        buttons = self.query("#today")
+        if buttons and today_label:
+            buttons.first(Button).label = f"Today: {today_label}"
+        self.refresh_bindings()
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
             self.post_message(self.StartRoutine(event.option.id))
@@ -92,6 +101,15 @@ class HomeScreen(Screen[None]):
 
     def action_today(self) -> None:
         self.post_message(self.StartToday())
+
+    def action_edit(self) -> None:
+        from warmup_tui.ui.screens.editor_open import edit_from_home
+
+        routines = self.query_one(OptionList)
+        if routines.highlighted is not None:
+            option = routines.get_option_at_index(routines.highlighted)
+            if option.id:
+                edit_from_home(self, option.id)
 
     def action_history(self) -> None:
         from warmup_tui.ui.screens.history import HistoryScreen

@@ -41,6 +41,7 @@ class SessionScreen(Screen[SessionSummary]):
         Binding("plus,equals_sign", "add_time", "+10s", key_display="+", id="session.add"),
         Binding("minus", "remove_time", "-10s", key_display="-", id="session.remove"),
         Binding("m", "toggle_mute", "Mute", id="session.mute"),
+        Binding("c", "toggle_metronome", "Metronome", id="session.metronome"),
         Binding("question_mark", "help", "Help", key_display="?", id="session.help"),
         Binding("q,escape", "quit_session", "Quit", id="session.quit"),
     ]
@@ -57,6 +58,7 @@ class SessionScreen(Screen[SessionSummary]):
         start_index: int = 0,
         get_ready: float = GET_READY_SECONDS,
         on_mute: Callable[[], bool] | None = None,
+        on_metronome: Callable[[], bool] | None = None,
     ) -> None:
         super().__init__(classes="session")
         self.run = run
@@ -64,6 +66,7 @@ class SessionScreen(Screen[SessionSummary]):
                                lead_in=get_ready)
         self.sinks = list(sinks)
         self._on_mute = on_mute
+        self._on_metronome = on_metronome
         self._timer: Timer | None = None
         self._view: SessionView | None = None
 
@@ -179,6 +182,13 @@ class SessionScreen(Screen[SessionSummary]):
             return
         muted = self._on_mute()
         self.notify("Sound off" if muted else "Sound on", timeout=2)
+
+    def action_toggle_metronome(self) -> None:
+        if self._on_metronome is None:
+            self.notify("The metronome is not available")
+            return
+        on = self._on_metronome()
+        self.notify("Cadence clicks on during runs" if on else "Cadence clicks off", timeout=2)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.BINDINGS))

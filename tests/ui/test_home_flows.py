@@ -1,0 +1,108 @@
+"""Home screen flows: today's warmup then run, the metronome key, resuming a cut-off session."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+
+from warmup_tui.clock import FakeClock
+from warmup_tui.ui.screens.confirm import ConfirmScreen
+from warmup_tui.ui.screens.home import HomeScreen
+from warmup_tui.ui.screens.summary import SummaryScreen
+
+from .app_factory import advance, make_app, session_screen
+
+SIZE = (100, 30)
+
+
+async def test_today_runs_the_warmup_then_offers_the_programme_session() -> None:
+    clock = FakeClock()
+    app = make_app(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.today_label and "week 1, session 1" in app.screen.today_label
+        await pilot.press("t")
+        await pilot.pause()
+        assert session_screen(app).run.routine_id == "pre-run"
+        advance(app, session_screen(app).session.remaining_total() + 0.01, clock)
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert app.screen.next_run is not None
+        assert app.screen.next_run.programme_session == "w1s1"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert session_screen(app).run.programme_id == "build-to-30"
+
+
+async def test_c_turns_cadence_clicks_on_and_off() -> None:
+    clock = FakeClock()
+    app = make_app(clock, "first-steps", mute=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        sink = app.services.metronome
+        assert not sink.enabled  # off by default in the settings
+        await pilot.press("c")
+        assert sink.enabled
+        await pilot.press("m")
+        assert not sink.enabled  # muting silences the clicks too
+        await pilot.press("m")
+        assert sink.enabled
+        await pilot.press("c")
+        assert not sink.enabled
+
+
+def _cut_off_session(env: dict[str, str]) -> None:
+    """A real process starts pre-run in the log, records two segments, then dies."""
+    script = textwrap.dedent("""
+        import os
+        from warmup_tui.clock import FakeClock
+        from warmup_tui.library import Library
+        from warmup_tui.log import LogRecorder
+        from warmup_tui.session import Session
+        from warmup_tui.timeline import build_timeline
+        segments = build_timeline(Library().resolve("pre-run").routine)
+        clock = FakeClock()
+        recorder = LogRecorder("pre-run", segments, routine_name="Pre-run warmup")
+        session = Session(segments, clock)
+        for event in session.start():
+            recorder.handle(event)
+        for _ in range(2):
+            clock.advance(session.remaining() + 0.001)
+            for event in session.poll():
+                recorder.handle(event)
+        os._exit(0)
+    """)
+    subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=60)
+
+
+async def test_a_cut_off_session_is_offered_and_resumed_where_it_stopped() -> None:
+    _cut_off_session(dict(os.environ))
+    clock = FakeClock()
+    app = make_app(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert app.screen.question.startswith("Resume pre-run at")
+        await pilot.press("y")
+        await pilot.pause()
+        screen = session_screen(app)
+        assert screen.session.index >= 2
+        assert screen.run.resumed_from is not None
+
+
+async def test_declining_the_offer_is_not_asked_again() -> None:
+    _cut_off_session(dict(os.environ))
+    app = make_app(FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    again = make_app(FakeClock())
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, HomeScreen)

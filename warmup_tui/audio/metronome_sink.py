@@ -1,0 +1,55 @@
+"""Turns the cadence metronome on for run segments and off for everything else."""
+
+from __future__ import annotations
+
+from warmup_tui.audio.metronome import Metronome
+from warmup_tui.events import Event
+from warmup_tui.timeline import Segment
+
+
+class MetronomeSink:
+    """An EventSink: clicks during run segments while ``enabled``; pause stops the clicks
+    and resume starts a fresh beat grid. ``default_cadence`` applies where a segment names
+    none."""
+
+    def __init__(self, metronome: Metronome, default_cadence: int, *, enabled: bool) -> None:
+        self.metronome = metronome
+        self.default_cadence = default_cadence
+        self.enabled = enabled
+        self._segment: Segment | None = None
+        self._paused = False
+
+    def handle(self, event: Event) -> None:
+        if event.name == "segment_start":
+            self._segment, self._paused = event.segment, False
+        elif event.name in ("segment_end", "session_end"):
+            self._segment = None
+        elif event.name == "pause":
+            self._paused = True
+        elif event.name == "resume":
+            self._paused = False
+        else:
+            return
+        self._apply()
+
+    def set_enabled(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._apply()
+
+    def stop(self) -> None:
+        self.metronome.stop()
+
+    @property
+    def in_run(self) -> bool:
+        return self._segment is not None and self._segment.kind == "run"
+
+    def _apply(self) -> None:
+        should_click = self.enabled and self.in_run and not self._paused
+        if not should_click:
+            if self.metronome.running:
+                self.metronome.stop()
+            return
+        assert self._segment is not None
+        self.metronome.cadence = self._segment.cadence or self.default_cadence
+        if not self.metronome.running:
+            self.metronome.start()

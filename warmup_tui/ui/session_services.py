@@ -1,0 +1,64 @@
+"""What listens to a session in the app: cue sounds, the metronome, the voice and the log.
+
+One sound player lives as long as the app, so sounds load once and a missing device is
+reported once; each session gets its own log recorder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from warmup_tui.audio.cues import CueSounds
+from warmup_tui.audio.metronome import Metronome
+from warmup_tui.audio.metronome_sink import MetronomeSink
+from warmup_tui.audio.player import Player
+from warmup_tui.clock import MonotonicClock
+from warmup_tui.config import Settings
+from warmup_tui.events import EventSink
+from warmup_tui.log.recorder import LogRecorder
+from warmup_tui.run_plan import PlannedRun
+
+Notice = Callable[[str], None]
+
+
+class SessionServices:
+    """Builds the sinks for each session and keeps the app-wide sound state."""
+
+    def __init__(self, settings: Settings, *, muted: bool, bell: Callable[[], None],
+                 notice: Notice) -> None:
+        self.settings = settings
+        self.notice = notice
+        self.player = Player(volume=settings.sound.volume, bell=bell, on_notice=notice)
+        self.cues = CueSounds(self.player, settings.sound, muted=muted)
+        # The metronome keeps real time whatever --speed says: it is for the runner's feet.
+        self.metronome = MetronomeSink(
+            Metronome(self.player, MonotonicClock(), settings.training.cadence),
+            settings.training.cadence, enabled=settings.sound.metronome and not muted,
+        )
+        self._metronome_wanted = settings.sound.metronome
+
+    @property
+    def muted(self) -> bool:
+        return self.cues.muted
+
+    def toggle_mute(self) -> bool:
+        muted = self.cues.toggle_mute()
+        self.metronome.set_enabled(self._metronome_wanted and not muted)
+        return muted
+
+    def toggle_metronome(self) -> bool:
+        self._metronome_wanted = not self._metronome_wanted
+        self.metronome.set_enabled(self._metronome_wanted and not self.muted)
+        return self._metronome_wanted
+
+    def sinks_for(self, run: PlannedRun, speed: float) -> list[EventSink]:
+        """Sound first, so a cue starts before anything slower runs; the log last."""
+        recorder = LogRecorder(
+            run.routine_id, run.segments, routine_name=run.name,
+            programme_id=run.programme_id, programme_session=run.programme_session,
+            resumed_from=run.resumed_from, speed=speed, on_notice=self.notice,
+        )
+        return [self.cues, self.metronome, recorder]
+
+    def shutdown(self) -> None:
+        self.metronome.stop()

@@ -1,0 +1,95 @@
+"""The app's "Today" action and the resume offer: thin glue between the home screen and
+the programme and log cores."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from warmup_tui.library import Library
+from warmup_tui.log import LogUnavailable, TrainingLog
+from warmup_tui.log.resume import accept, decline, pending_resume
+from warmup_tui.problems import ProblemsError
+from warmup_tui.program_progress import MemoryProgress, ProgressSource
+from warmup_tui.program_today import TodayPlan, load_today
+from warmup_tui.run_plan import PlannedRun, planned_run
+
+if TYPE_CHECKING:
+    from warmup_tui.ui.app import WarmupApp
+
+Notify = Callable[..., None]
+
+
+@contextmanager
+def _progress() -> Iterator[ProgressSource]:
+    try:
+        log = TrainingLog.open()
+    except LogUnavailable:
+        yield MemoryProgress()
+        return
+    try:
+        yield log
+    finally:
+        log.close()
+
+
+def plan(library: Library) -> TodayPlan | None:
+    """Today's warmup and programme session, or None when there is no usable programme."""
+    try:
+        with _progress() as progress:
+            today, _problems = load_today(progress, library=library)
+    except ProblemsError:
+        return None
+    return today
+
+
+def label(library: Library) -> str | None:
+    today = plan(library)
+    if today is None:
+        return None
+    return f"warmup, then {today.label}"
+
+
+def runs(library: Library, notify: Notify) -> list[PlannedRun]:
+    try:
+        with _progress() as progress:
+            today, problems = load_today(progress, library=library)
+    except ProblemsError as error:
+        for problem in error.problems:
+            notify(str(problem), severity="error", timeout=8)
+        return []
+    for problem in problems:
+        notify(str(problem), severity="warning", timeout=8)
+    return today.runs()
+
+
+def offer_resume(app: WarmupApp) -> None:
+    """Ask about a session that was cut off last time; yes carries on where it stopped."""
+    from warmup_tui.ui.screens.confirm import ConfirmScreen
+
+    offer = pending_resume(library=app.library)
+    if offer is None:
+        return
+
+    def answered(yes: bool | None) -> None:
+        if not yes:
+            decline(offer)
+            return
+        resumed = accept(offer)
+        if resumed is None:
+            app.notify("That session was already picked up elsewhere", timeout=5)
+            return
+        try:
+            base = planned_run(app.library.resolve(resumed.routine_id))
+            name = base.name
+        except ProblemsError:
+            name = resumed.routine_name
+        app.start_runs([PlannedRun(
+            resumed.routine_id, name, tuple(resumed.segments),
+            programme_id=resumed.programme_id, programme_session=resumed.programme_session,
+            start_index=resumed.start_index, resumed_from=resumed.resumed_from,
+        )])
+
+    app.push_screen(ConfirmScreen(offer.question, "No records it as stopped.",
+                                  yes="Resume", no="No"), answered)
