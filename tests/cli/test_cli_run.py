@@ -115,7 +115,7 @@ def test_run_chain_carries_on_into_then(warmup: Warmup, small: str) -> None:
     assert (result.returncode, result.stderr) == (0, "")
     chained = json_lines(result.stdout)
     assert {e["routine"] for e in alone} == {"small"}
-    strip = ("wall",)
+    strip = ("wall", "late")  # both depend on how busy the machine is
     assert [{k: v for k, v in e.items() if k not in strip} for e in chained[: len(alone)]] == [
         {k: v for k, v in e.items() if k not in strip} for e in alone
     ]

@@ -1,0 +1,114 @@
+"""The headless loop and clocks, in-process: a fake clock moved by a fake sleep."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from warmup_tui.clock import FakeClock, ScaledClock, make_clock
+from warmup_tui.events import Event
+from warmup_tui.headless import JsonLines, PlainLines, run_headless
+from warmup_tui.timeline import Segment
+
+SEGMENTS = [
+    Segment(index=0, step="Hold", kind="exercise", duration=6.0, side="left"),
+    Segment(index=1, step="Lift", kind="exercise", duration=4.0, reps=2, pace=2.0),
+]
+
+
+class Collect:
+    def __init__(self) -> None:
+        self.events: list[Event] = []
+
+    def handle(self, event: Event) -> None:
+        self.events.append(event)
+
+
+def test_run_headless_sleeps_only_until_the_next_change() -> None:
+    clock = FakeClock(speed=4.0)
+    sleeps: list[float] = []
+
+    def sleep(seconds: float) -> None:
+        sleeps.append(seconds)
+        clock.advance(seconds * clock.speed)  # real seconds -> session seconds
+
+    sink = Collect()
+    session = run_headless(SEGMENTS, clock, [sink], sleep=sleep)
+    assert session.state == "finished"
+    assert [(e.name, e.t) for e in sink.events if e.name != "cue"] == [
+        ("segment_start", 0.0), ("segment_end", 6.0), ("segment_start", 6.0),
+        ("segment_end", 10.0), ("session_end", 10.0),
+    ]
+    # One wake per shown second (10 s of session), each a quarter second of real time.
+    assert sleeps == [0.25] * 10
+
+
+def test_ctrl_c_stops_the_session_reports_it_and_propagates() -> None:
+    clock = FakeClock()
+    calls = 0
+
+    def sleep(seconds: float) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == 3:
+            raise KeyboardInterrupt
+        clock.advance(seconds)
+
+    sink = Collect()
+    with pytest.raises(KeyboardInterrupt):
+        run_headless(SEGMENTS, clock, [sink], sleep=sleep)
+    assert [(e.name, e.t, e.skipped) for e in sink.events[-2:]] == [
+        ("segment_end", 2.0, True), ("session_end", 2.0, False),
+    ]
+
+
+def test_ctrl_c_while_a_sink_handles_the_first_event_still_ends_the_session() -> None:
+    class SlowToStart(Collect):
+        def handle(self, event: Event) -> None:
+            super().handle(event)
+            if len(self.events) == 1:
+                raise KeyboardInterrupt  # as if Ctrl+C landed while opening the log
+
+    sink = SlowToStart()
+    with pytest.raises(KeyboardInterrupt):
+        run_headless(SEGMENTS, FakeClock(), [sink], sleep=lambda s: None)
+    assert [e.name for e in sink.events] == ["segment_start", "segment_end", "session_end"]
+
+
+def test_json_and_plain_lines() -> None:
+    event = Event("cue", 61.5, SEGMENTS[1], "rep", 2)
+    out = io.StringIO()
+    JsonLines(out, lambda: 0.25, "mine").handle(event)
+    assert json.loads(out.getvalue()) == {
+        "t": 61.5, "wall": 0.25, "event": "cue", "index": 1, "step": "Lift",
+        "kind": "exercise", "side": None, "duration": 4.0, "cue": "rep", "value": 2,
+        "routine": "mine",
+    }
+    plain = io.StringIO()
+    PlainLines(plain, "mine").handle(event)
+    PlainLines(plain, "mine").handle(Event("segment_start", 0.0, SEGMENTS[0]))
+    assert plain.getvalue().splitlines() == ["01:01.5 rep 2 of 2",
+                                             "00:00.0 start Hold (left side), 6 s"]
+
+
+def test_scaled_clock_runs_n_times_faster() -> None:
+    source = FakeClock(start=50.0)
+    clock = ScaledClock(20.0, source)
+    start = clock.now()
+    source.advance(0.5)
+    assert clock.now() - start == 10.0
+    assert clock.speed == 20.0
+    with pytest.raises(ValueError):
+        ScaledClock(0)
+
+
+def test_fake_clock_never_goes_back_and_make_clock_picks_by_speed() -> None:
+    clock = FakeClock()
+    with pytest.raises(ValueError):
+        clock.advance(-1)
+    with pytest.raises(ValueError):
+        clock.set(clock.now() - 1)
+    assert make_clock(1.0).speed == 1.0
+    assert isinstance(make_clock(3.0), ScaledClock)
