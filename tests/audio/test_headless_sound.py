@@ -71,7 +71,7 @@ def run_headless(routine: Path, env: dict[str, str], *extra: str,
                  speed: str = "10") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "warmup_tui", "run", str(routine), "--json", "--speed", speed,
-         *extra],
+         "--no-voice", *extra],  # tones only here; tests/voice covers the speech
         env=env, capture_output=True, text=True, timeout=60, cwd=routine.parent,
     )
 

@@ -34,6 +34,9 @@ def add_session_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--speed", type=_speed, default=1.0, metavar="N",
                         help="run the session clock N times faster (preview); default 1")
     parser.add_argument("--mute", action="store_true", help="no sound")
+    parser.add_argument("--voice", action=argparse.BooleanOptionalAction, default=None,
+                        help="speak each step's name (default: on when a speech engine "
+                             "such as espeak-ng is installed)")
 
 
 def _speed(text: str) -> float:
@@ -77,6 +80,11 @@ def headless_sinks(args: argparse.Namespace, routine_id: str, started: float,
     sound = headless_cue_sounds(mute=args.mute)
     # Sound first: a cue should start before the line describing it is written.
     sinks = [out] if sound is None else [sound, out]
+    from warmup_tui.audio.voice_headless import headless_voice
+
+    voice = headless_voice(sound, args.voice, segments)
+    if voice is not None:
+        sinks.insert(1, voice)  # after the cue sink: the words follow the tone
     from warmup_tui.log.headless import headless_recorder
 
     return sinks + headless_recorder(args, routine_id, segments)

@@ -1,0 +1,118 @@
+"""What the voice says: pure functions from segments and events to short spoken phrases.
+
+A phrase names what starts now, in the words a coach would use: "Glute bridge, 30 seconds",
+"Side leg lift, left side, 10 reps", "Switch sides", "Run for 2 minutes", "Walk for 90
+seconds". Pips and rep ticks stay tones; the voice speaks at segment starts, halfway and
+at the end only, so it never talks over itself on a busy segment.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from warmup_tui.cue_schedule import plan_cues
+from warmup_tui.events import CueName
+from warmup_tui.timeline import Segment
+
+MAX_NAME_CHARS = 120  # a step name longer than this is cut, so a phrase stays a phrase
+FINISHED = "Well done, session finished"
+WARMUP_DONE = "Warmup done"
+HALFWAY = "Halfway"
+SWITCH_SIDES = "Switch sides"
+LAST_INTERVAL = "Last interval"
+
+_SPACE = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def spoken_duration(seconds: float) -> str:
+    """A duration as it is said aloud: "30 seconds", "90 seconds", "2 minutes",
+    "2 and a half minutes", "3 minutes 15 seconds", "1 hour"."""
+    whole = max(1, round(seconds))
+    if whole < 120 and whole % 60:
+        return _count(whole, "second")
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    if not hours and secs == 30:
+        return f"{minutes} and a half minutes"
+    parts = []
+    if hours:
+        parts.append(_count(hours, "hour"))
+    if minutes:
+        parts.append(_count(minutes, "minute"))
+    if secs:
+        parts.append(_count(secs, "second"))
+    return " ".join(parts)
+
+
+def _count(number: int, unit: str) -> str:
+    return f"{number} {unit}" if number == 1 else f"{number} {unit}s"
+
+
+def clean_name(name: str) -> str:
+    """A step name made fit to speak: control characters and runs of white space become
+    one space, and it is cut to a sensible length. Nothing else is touched: the engine is
+    given the text as data, never through a shell."""
+    text = _SPACE.sub(" ", _CONTROL.sub(" ", name)).strip()
+    return text[:MAX_NAME_CHARS].rstrip()
+
+
+def _side(side: str) -> str:
+    return f"{side} side" if side in ("left", "right") else clean_name(side)
+
+
+def start_phrase(segment: Segment, previous: Segment | None) -> str:
+    """What to say as ``segment`` starts (``previous`` is the segment before it, or None)."""
+    length = spoken_duration(segment.duration)
+    if segment.kind == "switch":
+        return SWITCH_SIDES
+    if segment.kind == "rest":
+        return f"Rest, {length}"
+    if segment.kind == "run":
+        keys = {cue.cue for cue in plan_cues(segment, previous)}
+        run = f"Run for {length}"
+        return f"{LAST_INTERVAL}. {run}" if "last_interval" in keys else run
+    if segment.kind == "walk":
+        if segment.step == "Walk":
+            return f"Walk for {length}"
+        return f"{clean_name(segment.step)}, {length}"
+    parts = [clean_name(segment.step) or "Next step"]
+    if segment.side:
+        parts.append(_side(segment.side))
+    if segment.sets > 1:
+        parts.append(f"set {segment.set_number} of {segment.sets}")
+    parts.append(_count(segment.reps, "rep") if segment.reps else length)
+    phrase = ", ".join(parts)
+    # An exercise that starts on the other side with no switch segment before it.
+    if any(cue.cue == "switch_sides" for cue in plan_cues(segment, previous)):
+        return f"{SWITCH_SIDES}. {phrase}"
+    return phrase
+
+
+def cue_phrase(cue: CueName) -> str | None:
+    """What to say for a cue during a segment. Switch-sides and last-interval cues fall at
+    a segment's very start, where :func:`start_phrase` already says them."""
+    return HALFWAY if cue == "halfway" else None
+
+
+def end_phrase(last: Segment | None, completed: bool) -> str | None:
+    """What to say when the session ends: nothing when it was cut short."""
+    if not completed or last is None:
+        return None
+    return FINISHED if last.kind in ("run", "walk") else WARMUP_DONE
+
+
+def routine_phrases(segments: Sequence[Segment]) -> list[str]:
+    """Every phrase a run through ``segments`` in order can say, each once, in the order
+    they are first needed (so rendering them in this order readies the earliest first)."""
+    phrases: list[str] = []
+    previous: Segment | None = None
+    for segment in segments:
+        phrases.append(start_phrase(segment, previous))
+        phrases.extend(text for cue in plan_cues(segment, previous)
+                       if (text := cue_phrase(cue.cue)) is not None)
+        previous = segment
+    if segments:
+        phrases.extend(p for p in (end_phrase(segments[-1], True),) if p)
+    return list(dict.fromkeys(phrases))

@@ -1,0 +1,250 @@
+"""Spoken coaching: an EventSink that says what starts, after the tone that marks it.
+
+Order the sinks ``[cues, voice, ...]``: the cue sink starts the tone, then this one starts
+the words in a stream of their own, led by silence as long as that tone (at most
+``MAX_LEAD``), so the listener hears the tone, then "Run for 2 minutes".
+
+Nothing here waits on the engine. :meth:`Voice.prepare` queues every phrase a routine can
+say and a background thread renders them (or loads them from the disk cache) in the order
+they will be needed. A phrase that is not ready when due is skipped, tones still play, and
+it is queued so a later repeat of it is spoken.
+"""
+
+from __future__ import annotations
+
+import atexit
+import threading
+import time
+import weakref
+from array import array
+from collections.abc import Sequence
+from typing import Protocol
+
+from warmup_tui.audio.cues import CueSounds
+from warmup_tui.audio.phrases import cue_phrase, end_phrase, routine_phrases, start_phrase
+from warmup_tui.audio.player import PlayHandle, scale
+from warmup_tui.audio.speech_cache import SpeechCache
+from warmup_tui.audio.speech_engine import Engine, find_engine
+from warmup_tui.audio.synth import RATE
+from warmup_tui.config import SoundSettings, VoiceSettings
+from warmup_tui.events import Event
+from warmup_tui.timeline import Segment
+
+MAX_LEAD = 0.6  # seconds of tone before the words start, however long the tone rings
+DRAIN_SECONDS = 5.0  # at exit, how long a last phrase ("session finished") may finish
+
+
+class SpeechPlayer(Protocol):
+    volume: float
+
+    @property
+    def available(self) -> bool: ...
+
+    def samples(self, name: str) -> array[int] | None: ...
+
+    def play_samples(self, data: bytes, rate: int = RATE) -> PlayHandle | None: ...
+
+
+class _NoSound:
+    def play(self, name: str) -> None:
+        return None
+
+
+class Voice:
+    """Speaks each event's phrase through ``player``; see the module docstring.
+
+    ``muted`` silences it (follow the cue sink's mute). ``sound`` gives the cue toggles:
+    with the halfway tone off, "Halfway" is not said either.
+    """
+
+    def __init__(self, player: SpeechPlayer, cache: SpeechCache, *,
+                 sound: SoundSettings | None = None, muted: bool = False) -> None:
+        self.player = player
+        self.cache = cache
+        self.muted = muted
+        # A twin of the cue sink that plays nothing: it says which tone each event makes,
+        # so the words wait for that tone and follow the same cue toggles.
+        self._tones = CueSounds(_NoSound(), sound)
+        self._tone_seconds: dict[str, float] = {}
+        self._lock = threading.Condition()
+        self._ready: dict[str, array[int]] = {}
+        self._scaled: dict[str, tuple[float, bytes]] = {}
+        self._failed: set[str] = set()
+        self._queue: list[str] = []
+        self._worker: threading.Thread | None = None
+        self._previous: Segment | None = None
+        self._last_end: Event | None = None
+        self._final_index: int | None = None
+        self._prepared: list[str] = []
+        self._speaking: PlayHandle | None = None
+        _VOICES.add(self)
+
+    # ----- preparing ---------------------------------------------------------------------
+
+    def prepare(self, segments: Sequence[Segment]) -> None:
+        """Start rendering every phrase of ``segments`` in the background; returns at once."""
+        texts = routine_phrases(segments)
+        with self._lock:
+            self._final_index = segments[-1].index if segments else None
+            self._prepared = texts
+        self._enqueue(texts)
+
+    def wait_ready(self, timeout: float, count: int | None = None) -> bool:
+        """Wait up to ``timeout`` seconds until the first ``count`` phrases of the last
+        :meth:`prepare` (all when None) are rendered or given up on; True when they are.
+        For before a session starts, never during one."""
+        deadline = time.monotonic() + timeout
+        with self._lock:
+            wanted = self._prepared if count is None else self._prepared[:count]
+            while any(t not in self._ready and t not in self._failed for t in wanted):
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return False
+                self._lock.wait(left)
+            return True
+
+    def ready(self, text: str) -> bool:
+        """True when ``text`` can be spoken at once."""
+        with self._lock:
+            return text in self._ready
+
+    def _enqueue(self, texts: Sequence[str]) -> None:
+        with self._lock:
+            fresh = [t for t in texts
+                     if t not in self._ready and t not in self._failed and t not in self._queue]
+            self._queue.extend(fresh)
+            if self._queue and self._worker is None:
+                self._worker = threading.Thread(target=self._render_all, name="voice",
+                                                daemon=True)
+                self._worker.start()
+
+    def _render_all(self) -> None:
+        while True:
+            with self._lock:
+                if not self._queue:
+                    self._worker = None
+                    self._lock.notify_all()
+                    return
+                text = self._queue[0]
+            samples = self.cache.get(text)  # slow part, outside the lock
+            volume = self.player.volume
+            scaled = scale(samples, volume).tobytes() if samples is not None else b""
+            with self._lock:
+                if samples is None:
+                    self._failed.add(text)
+                else:
+                    self._ready[text] = samples
+                    self._scaled[text] = (volume, scaled)
+                if self._queue and self._queue[0] == text:
+                    self._queue.pop(0)
+                self._lock.notify_all()
+
+    # ----- speaking ----------------------------------------------------------------------
+
+    def toggle_mute(self) -> bool:
+        self.muted = not self.muted
+        if self.muted:
+            self._stop_speaking()
+        return self.muted
+
+    def handle(self, event: Event) -> None:
+        tone = self._tones.sound_for(event)
+        text = self.phrase_for(event)
+        if event.name == "session_end" and text is None:
+            self._stop_speaking()  # cut short: say nothing more
+        if text is None or self.muted or event.late:
+            return
+        if event.name == "cue" and tone is None:
+            return  # that cue is switched off in the sound settings
+        data = self._bytes(text)
+        if data is None:
+            self._enqueue([text])  # too late for now; ready for the next time it is said
+            return
+        lead = min(MAX_LEAD, self._tone_length(tone))
+        self._stop_speaking()
+        self._speaking = self.player.play_samples(bytes(2 * round(lead * RATE)) + data, RATE)
+
+    def phrase_for(self, event: Event) -> str | None:
+        """The phrase for ``event``, or None; keeps track of the session (call once each)."""
+        seg = event.segment
+        if event.name == "segment_start" and seg is not None:
+            previous, self._previous = self._previous, seg
+            return start_phrase(seg, previous)
+        if event.name == "cue" and event.cue is not None:
+            return cue_phrase(event.cue)
+        if event.name == "segment_end":
+            self._last_end = event
+            return None
+        if event.name == "session_end":
+            last, self._last_end, self._previous = self._last_end, None, None
+            if last is None or last.segment is None:
+                return None
+            completed = not last.skipped or last.segment.index == self._final_index
+            return end_phrase(last.segment, completed)
+        return None
+
+    def wait_idle(self, timeout: float = DRAIN_SECONDS) -> None:
+        """Wait (up to ``timeout``) for the phrase being spoken; for exits only."""
+        end = time.monotonic() + timeout
+        while time.monotonic() < end:
+            handle = self._speaking
+            try:
+                if handle is None or not handle.is_playing():
+                    return
+            except Exception:
+                return
+            time.sleep(0.01)
+
+    def _bytes(self, text: str) -> bytes | None:
+        with self._lock:
+            samples = self._ready.get(text)
+            volume, data = self._scaled.get(text, (None, b""))
+        if samples is None:
+            return None
+        if volume != self.player.volume:  # the volume changed since it was rendered
+            volume = self.player.volume
+            data = scale(samples, volume).tobytes()
+            with self._lock:
+                self._scaled[text] = (volume, data)
+        return data
+
+    def _tone_length(self, tone: str | None) -> float:
+        if tone is None:
+            return 0.0
+        if tone not in self._tone_seconds:
+            samples = self.player.samples(tone)
+            self._tone_seconds[tone] = len(samples) / RATE if samples else 0.0
+        return self._tone_seconds[tone]
+
+    def _stop_speaking(self) -> None:
+        handle, self._speaking = self._speaking, None
+        if handle is not None:
+            try:
+                handle.stop()
+            except Exception:
+                return
+
+
+def make_voice(player: SpeechPlayer, settings: VoiceSettings, enabled: bool | None = None,
+               *, sound: SoundSettings | None = None,
+               engine: Engine | None = None) -> Voice | None:
+    """A Voice for ``player``, or None when speech is off (``enabled`` overrides the
+    setting when not None) or no speech engine is installed."""
+    wanted = settings.enabled if enabled is None else enabled
+    if not wanted:
+        return None
+    engine = engine or find_engine()
+    if engine is None:
+        return None
+    return Voice(player, SpeechCache(engine, settings.voice, settings.rate), sound=sound)
+
+
+_VOICES: weakref.WeakSet[Voice] = weakref.WeakSet()
+
+
+@atexit.register
+def _drain_at_exit() -> None:
+    # Registered after the player's own exit hook, so it runs first: a headless run ends
+    # right after "session finished" is started, and the player would stop it mid-word.
+    for voice in list(_VOICES):
+        voice.wait_idle()
