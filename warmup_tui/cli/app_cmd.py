@@ -29,3 +29,18 @@ def open_session(entry: Entry, args: argparse.Namespace) -> int:
 def open_runs(runs: list[PlannedRun], args: argparse.Namespace) -> int:
     """Start the app straight into a prepared queue of sessions (``today``, ``intervals``)."""
     return _run_app(args, runs)
+
+
+def open_editor(ref: str, args: argparse.Namespace) -> int:
+    """Start the app in the routine editor on ``ref`` (a name or a path); the app ends when
+    the editor closes. A routine that does not load raises ProblemsError before the app
+    starts (``warmup edit --external`` fixes such a file by hand)."""
+    from warmup_tui.ui.app import WarmupApp
+    from warmup_tui.ui.screens.editor import editor_for
+
+    library = Library()
+    screen = editor_for(ref, library, preview_speed=getattr(args, "speed", 10.0))
+    app = WarmupApp(library=library, mute=getattr(args, "mute", False),
+                    start_screen=lambda: screen)
+    result = app.run()
+    return result if isinstance(result, int) else 0

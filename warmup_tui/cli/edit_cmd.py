@@ -1,0 +1,148 @@
+"""``warmup edit`` (the editor, or ``--external`` for the user's own text editor) and
+``warmup new`` (a user routine from a bundled one or a blank template)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import replace
+from typing import Any
+
+from warmup_tui.external_editor import find_editor, run_editor
+from warmup_tui.library import Library
+from warmup_tui.problems import Problem, ProblemsError, display_path
+from warmup_tui.routine_edit import blank_draft, check_draft
+from warmup_tui.routine_file import save_routine
+from warmup_tui.routine_target import EditTarget, check_file, check_new_id, locate, target_for
+
+EXIT_INVALID = 2
+
+
+def register(commands: Any) -> None:
+    edit = commands.add_parser("edit", help="edit a routine in the app, or by hand with "
+                               "--external; a bundled routine is saved as your own copy")
+    edit.add_argument("routine", metavar="NAME|PATH", help="routine name or path to a .toml file")
+    edit.add_argument("--external", action="store_true",
+                      help="open the file in $VISUAL or $EDITOR and check it afterwards")
+    edit.add_argument("--speed", type=_speed, default=10.0, metavar="N",
+                      help="speed of the editor's preview (p); default 10")
+    edit.set_defaults(func=edit_routine)
+
+    new = commands.add_parser("new", help="make a routine of your own and open the editor")
+    new.add_argument("name", metavar="NAME", help="file name for it: letters, digits, - and _")
+    new.add_argument("--from", dest="source", metavar="ROUTINE",
+                     help="start from a copy of this routine instead of a blank one")
+    new.add_argument("--no-edit", action="store_true",
+                     help="only create the file and print where it is")
+    new.set_defaults(func=new_routine)
+
+
+def _speed(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not 0 < value <= 1000:
+        raise argparse.ArgumentTypeError("expected a number above 0 and at most 1000")
+    return value
+
+
+def edit_routine(args: argparse.Namespace) -> int:
+    if args.external:
+        return edit_external(args.routine)
+    library = Library()
+    try:
+        check_file(locate(args.routine, library)[0], library)
+    except ProblemsError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"warmup: fix it by hand with: warmup edit --external {args.routine}",
+              file=sys.stderr)
+        return EXIT_INVALID
+    from warmup_tui.cli.app_cmd import open_editor
+
+    return open_editor(args.routine, args)
+
+
+def _say(message: str) -> None:
+    print(f"warmup: {message}", file=sys.stderr)
+
+
+def edit_external(ref: str) -> int:
+    """Hand editing from the shell: the editor runs, the file is checked, and while it has
+    problems the user can edit again or leave it as written (exit status 2)."""
+    library = Library()
+    path, source = locate(ref, library)
+    target = target_for(path, source, library.user)
+    command = find_editor()
+    _prepare_copy(target)
+    while True:
+        run_editor(command, target.path)
+        try:
+            check_file(target.path, library)
+        except ProblemsError as error:
+            for problem in error.problems:
+                print(problem, file=sys.stderr)
+            if _ask_again():
+                continue
+            _say(f"{target.shown} is left as you wrote it; warmup validate {target.shown} "
+                 "lists its problems")
+            return EXIT_INVALID
+        print(f"{target.shown}: ok")
+        return 0
+
+
+def _prepare_copy(target: EditTarget) -> None:
+    if not target.is_copy:
+        return
+    if target.path.exists():
+        _say(f"editing your own copy, {target.shown}; the bundled file is never changed")
+        return
+    target.copy_source_verbatim()
+    _say(f"made your own copy to edit: {target.shown}")
+
+
+def _ask_again() -> bool:
+    """Asks on the terminal; with no one to answer (not a terminal, or end of input) the
+    file is left as written."""
+    if not sys.stdin.isatty():
+        try:
+            answer = sys.stdin.readline()
+        except OSError:
+            return False
+    else:
+        try:
+            answer = input("Edit again (e) or leave it as written (l)? [e] ")
+        except EOFError:
+            return False
+        if answer.strip() == "":
+            return True
+    return answer.strip().lower() in ("e", "edit", "y", "yes")
+
+
+def new_routine(args: argparse.Namespace) -> int:
+    check_new_id(args.name)
+    library = Library()
+    path = library.user / f"{args.name}.toml"
+    if path.exists():
+        raise ProblemsError([Problem(display_path(path), "already exists; open it with: "
+                                     f"warmup edit {args.name}")])
+    title = args.name.replace("-", " ").replace("_", " ").strip().capitalize()
+    if args.source:
+        entry = library.resolve(args.source)
+        assert entry.routine is not None  # resolve raises for a routine that does not load
+        routine = replace(entry.routine, name=title)
+    else:
+        made = check_draft(blank_draft(title)).routine
+        assert made is not None  # the blank template is valid; tests hold it to that
+        routine = made
+    if args.name in library.ids_without_chains() and library.path_for(args.name) != path:
+        _say(f"your {args.name} takes the place of the bundled one of that name")
+    save_routine(routine, path)
+    print(f"Created {display_path(path)}")
+    if args.no_edit:
+        return 0
+    from warmup_tui.cli.app_cmd import open_editor
+
+    return open_editor(str(path), argparse.Namespace(speed=10.0, mute=False))
+

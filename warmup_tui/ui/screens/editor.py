@@ -1,0 +1,364 @@
+"""The routine editor: routine fields, the steps and their forms, the run-walk block, and the
+total time and timeline, all updated as the user types. Saving and hand editing live in
+``editor_flows``; this module is the screen and its editing keys."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Label, OptionList, Static
+
+from warmup_tui.clock import Clock, ScaledClock
+from warmup_tui.library import Library
+from warmup_tui.routine import Routine
+from warmup_tui.routine_edit import (
+    RUNWALK_FIELDS,
+    DraftCheck,
+    RoutineDraft,
+    StepKind,
+    check_draft,
+    timeline_of,
+)
+from warmup_tui.routine_target import EditTarget, check_file, locate, target_for
+from warmup_tui.timeline import Segment
+from warmup_tui.ui.screens.confirm import ConfirmScreen
+from warmup_tui.ui.screens.editor_flows import EditorFlows
+from warmup_tui.ui.screens.help import HelpScreen
+from warmup_tui.ui.widgets.form_field import FormField
+from warmup_tui.ui.widgets.step_form import StepForm
+from warmup_tui.ui.widgets.step_list import StepList
+from warmup_tui.ui.widgets.timeline_view import TimelineView
+
+PREVIEW_SPEED = 10.0
+ClockForSpeed = Callable[[float], Clock]
+# Keys typed into a text field instead of acting while one has focus (Esc leaves the field).
+_LETTER_ACTIONS = {"preview", "hand_edit", "toggle_runwalk", "help", "close"}
+_ROUTINE_FIELDS = (("name", "Name", ""), ("description", "Description", ""),
+                   ("rest", "Rest", "between steps; blank: none"),
+                   ("switch", "Switch", "to change sides; blank: 5s"),
+                   ("then", "Then", "a routine to run next"))
+_RUNWALK_LABELS = {"warmup": "Warmup walk", "run": "Run", "walk": "Walk", "repeats": "Repeats",
+                   "cooldown": "Cooldown", "cadence": "Cadence"}
+
+
+class EditorScreen(EditorFlows, Screen[bool]):
+    """Edits one routine; dismisses with True when it saved the file at least once."""
+
+    DEFAULT_CSS = """
+    EditorScreen #editor-body { height: 1fr; }
+    EditorScreen #editor-left { width: 24; border-right: vkey $panel; padding: 0 1; }
+    EditorScreen #editor-form { width: 1fr; padding: 0 1; }
+    EditorScreen #timeline { width: 34; border-left: vkey $panel; padding: 0 1; }
+    EditorScreen .section { text-style: bold; color: $accent; margin-top: 1; }
+    EditorScreen .problem { color: $error; height: auto; }
+    EditorScreen .problem.-empty { display: none; }
+    EditorScreen #no-runwalk { color: $text-muted; margin-top: 1; }
+    EditorScreen.-runwalk #no-runwalk { display: none; }
+    EditorScreen #runwalk-form { display: none; height: auto; }
+    EditorScreen.-runwalk #runwalk-form { display: block; }
+    EditorScreen #editor-status { height: 1; padding: 0 1; background: $panel; }
+    EditorScreen #editor-status.-invalid { background: $error-darken-2; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", id="editor.save"),
+        Binding("p", "preview", "Preview", id="editor.preview"),
+        Binding("o", "hand_edit", "Edit file", id="editor.hand_edit"),
+        Binding("w", "toggle_runwalk", "Run-walk block", show=False, id="editor.runwalk"),
+        Binding("question_mark", "help", "Help", key_display="?", id="editor.help"),
+        Binding("escape", "leave_field", "Back", show=False, id="editor.back"),
+        Binding("q", "close", "Close", id="editor.close"),
+    ]
+
+    def __init__(
+        self,
+        target: EditTarget,
+        routine: Routine,
+        library: Library,
+        *,
+        draft: RoutineDraft | None = None,
+        preview_speed: float = PREVIEW_SPEED,
+        preview_clock: ClockForSpeed | None = None,
+    ) -> None:
+        super().__init__(classes="editor")
+        self.target = target
+        self.library = library
+        self.saved_draft = RoutineDraft.from_routine(routine)
+        self.draft = draft if draft is not None else self.saved_draft.copy()
+        self.selected: int | None = 0 if self.draft.steps else None
+        self.preview_speed = preview_speed
+        self.preview_clock: ClockForSpeed = preview_clock or ScaledClock
+        self.saved_once = False
+        self.check: DraftCheck = self._check()
+        self.last_good: tuple[list[Segment], float] = ([], 0.0)
+        self._list_shown: object = None
+
+    # ----- layout ----------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="editor-body"):
+            with Vertical(id="editor-left"):
+                yield Label("Steps", classes="section")
+                yield StepList(id="steps")
+            with VerticalScroll(id="editor-form"):
+                yield Label("Routine", classes="section")
+                for key, label, hint in _ROUTINE_FIELDS:
+                    yield FormField(key, label, getattr(self.draft, key), hint=hint,
+                                    id=f"routine-{key}")
+                yield Static("", id="routine-problem", classes="problem", markup=False)
+                yield Label("Step", id="step-title", classes="section")
+                yield StepForm(id="step-form")
+                yield Static("No run-walk block: press w to add one.", id="no-runwalk")
+                with Vertical(id="runwalk-form"):
+                    yield Label("Run-walk block", classes="section")
+                    yield Static("", id="runwalk-problem", classes="problem", markup=False)
+                    for key in RUNWALK_FIELDS:
+                        yield FormField(f"runwalk.{key}", _RUNWALK_LABELS[key],
+                                        id=f"runwalk-{key}")
+            yield TimelineView(id="timeline")
+        yield Static("", id="editor-status", markup=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.title = f"Edit {self.target.routine_id}"
+        self.sub_title = self.target.shown
+        self.fill_form()
+        self.query_one(StepList).focus()
+        if self.target.is_copy and not self.target.path.exists():
+            self.notify(f"A bundled routine: saving makes your own copy, {self.target.shown}",
+                        timeout=6)
+
+    # ----- state -------------------------------------------------------------------------
+
+    @property
+    def dirty(self) -> bool:
+        """Whether the draft differs from what was loaded or last saved."""
+        return self.draft != self.saved_draft
+
+    def _check(self) -> DraftCheck:
+        return check_draft(self.draft, self.target.shown, library=self.library,
+                           path=self.target.path)
+
+    def load_routine(self, routine: Routine) -> None:
+        """Starts over from ``routine`` (after hand editing), as freshly opened."""
+        self.saved_draft = RoutineDraft.from_routine(routine)
+        self.draft = self.saved_draft.copy()
+        if self.selected is not None:
+            self.selected = min(self.selected, len(self.draft.steps) - 1)
+        if self.selected is None or self.selected < 0:
+            self.selected = 0 if self.draft.steps else None
+        self.fill_form()
+
+    def fill_form(self) -> None:
+        """Shows every value of the draft in the form, then refreshes the rest."""
+        for field in self.query_one("#editor-form").query(FormField):
+            in_step = isinstance(field.parent, StepForm)
+            if not in_step and (self.draft.runwalk is not None
+                                or not field.key.startswith("runwalk.")):
+                field.set_value(self.draft.get_field(field.key))
+        self._fill_step()
+        self.refresh_view()
+
+    def _fill_step(self) -> None:
+        step = None if self.selected is None else self.draft.steps[self.selected]
+        self.query_one(StepForm).show_step(step)
+        title = "Step" if self.selected is None else \
+            f"Step {self.selected + 1} of {len(self.draft.steps)}"
+        self.query_one("#step-title", Label).update(title)
+
+    def refresh_view(self) -> None:
+        """Checks the draft and shows the outcome: problems at their fields, the timeline,
+        the total and the status line."""
+        self.check = self._check()
+        if self.check.routine is not None:
+            self.last_good = timeline_of(self.check.routine)
+        self.query_one(TimelineView).show(*self.last_good, stale=not self.check.ok)
+        self.set_class(self.draft.runwalk is not None, "-runwalk")
+        self._show_list()
+        self._show_problems()
+        self._show_status()
+
+    def _show_list(self) -> None:
+        flagged = {i for i in range(len(self.draft.steps)) if self.check.step_has_problems(i)}
+        shown = ([s.name for s in self.draft.steps], flagged, self.selected)
+        if shown != self._list_shown:
+            self._list_shown = shown
+            self.query_one(StepList).show_steps(self.draft.steps, flagged, self.selected)
+
+    def _show_problems(self) -> None:
+        check = self.check
+        placed: set[str] = set()
+        for field in self.query_one("#editor-form").query(FormField):
+            if field.parent is not None and isinstance(field.parent, StepForm):
+                continue
+            field.show_problem("; ".join(check.messages_at(field.key)))
+            placed.add(field.key)
+        prefix = f"steps[{self.selected}]"
+        by_field = {}
+        if self.selected is not None:
+            for field in self.query_one(StepForm).fields():
+                by_field[field.key] = "; ".join(check.messages_at(f"{prefix}.{field.key}"))
+                placed.add(f"{prefix}.{field.key}")
+        placed.add(prefix)
+        self.query_one(StepForm).show_problems("; ".join(check.messages_at(prefix)), by_field)
+        placed.add("runwalk")
+        self._show_problem_line("#runwalk-problem", check.messages_at("runwalk"))
+        # The rest (the routine as a whole, the list of steps) shows under the routine fields;
+        # problems of other steps are marked in the step list.
+        others = [check.describe(p) for p in check.problems
+                  if (p.key or "") not in placed and not (p.key or "").startswith("steps[")]
+        self._show_problem_line("#routine-problem", others)
+
+    def _show_problem_line(self, selector: str, messages: list[str]) -> None:
+        widget = self.query_one(selector, Static)
+        widget.update("\n".join(messages))
+        widget.set_class(not messages, "-empty")
+
+    def _show_status(self) -> None:
+        status = self.query_one("#editor-status", Static)
+        state = "unsaved changes" if self.dirty else "saved"
+        if self.check.ok:
+            status.update(f"{state} · no problems")
+        else:
+            count = len(self.check.problems)
+            first = self.check.describe(self.check.problems[0])
+            status.update(f"{state} · {count} problem{'s' if count != 1 else ''}: {first}")
+        status.set_class(not self.check.ok, "-invalid")
+
+    # ----- edits from the form -----------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        field = next((a for a in event.input.ancestors if isinstance(a, FormField)), None)
+        if field is None:
+            return
+        in_step = any(isinstance(a, StepForm) for a in field.ancestors)
+        if in_step:
+            if self.selected is None:
+                return
+            key = f"steps[{self.selected}].{field.key}"
+        else:
+            key = field.key
+        try:
+            self.draft.set_field(key, event.value)
+        except KeyError:
+            return
+        self.refresh_view()
+
+    def on_step_form_kind_changed(self, event: StepForm.KindChanged) -> None:
+        if self.selected is not None:
+            self.draft.set_field(f"steps[{self.selected}].kind", event.kind)
+            self.refresh_view()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if isinstance(event.option_list, StepList) and event.option_index != self.selected:
+            self.selected = event.option_index
+            self._list_shown = None
+            self._fill_step()
+            self.refresh_view()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if isinstance(event.option_list, StepList):
+            self.query_one("#step-name", FormField).input.focus()
+
+    # ----- list operations ---------------------------------------------------------------
+
+    def _after_list_change(self, selected: int | None) -> None:
+        self.selected = selected
+        self._list_shown = None
+        self._fill_step()
+        self.refresh_view()
+
+    def action_add_step(self) -> None:
+        self._after_list_change(self.draft.add_step(self.selected))
+
+    def action_delete_step(self) -> None:
+        if self.selected is None:
+            return
+        name = self.draft.steps[self.selected].name
+        self._after_list_change(self.draft.delete_step(self.selected))
+        self.notify(f"Deleted {name or 'the step'}; close without saving to get it back",
+                    timeout=4)
+
+    def action_duplicate_step(self) -> None:
+        if self.selected is not None:
+            self._after_list_change(self.draft.duplicate_step(self.selected))
+
+    def action_move_step(self, offset: int) -> None:
+        if self.selected is not None:
+            self._after_list_change(self.draft.move_step(self.selected, offset))
+
+    def action_toggle_runwalk(self) -> None:
+        def apply(yes: bool | None = True) -> None:
+            if yes:
+                self.draft.toggle_runwalk()
+                self.fill_form()
+
+        if self.draft.runwalk is None:
+            apply()
+            return
+        self.app.push_screen(ConfirmScreen("Remove the run-walk block?",
+                                           "The steps stay; the run and walk intervals go."),
+                             apply)
+
+    # ----- keys that leave, help, and which keys apply -----------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (action in _LETTER_ACTIONS and isinstance(self.focused, Input))
+
+    def action_leave_field(self) -> None:
+        if isinstance(self.focused, Input):
+            self.query_one(StepList).focus()
+        else:
+            self.action_close()
+
+    def action_close(self) -> None:
+        if not self.dirty:
+            self.dismiss(self.saved_once)
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.dismiss(self.saved_once)
+
+        self.app.push_screen(ConfirmScreen("Close without saving?",
+                                           "Your changes since the last save are lost.",
+                                           yes="Close", no="Keep editing"), answered)
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen([*self.BINDINGS, *StepList.BINDINGS], "Editor keys"))
+
+    def action_save(self) -> None:
+        self._save_worker()
+
+    @work(exclusive=True, group="editor")
+    async def _save_worker(self) -> None:
+        await self.save_flow()
+
+    def action_hand_edit(self) -> None:
+        self._hand_edit_worker()
+
+    @work(exclusive=True, group="editor")
+    async def _hand_edit_worker(self) -> None:
+        await self.hand_edit_flow()
+
+    def action_preview(self) -> None:
+        self.preview()
+
+    def kind_of_selected(self) -> StepKind | None:
+        return None if self.selected is None else self.draft.steps[self.selected].kind
+
+
+def editor_for(ref: str, library: Library, **options: object) -> EditorScreen:
+    """The editor on a routine by name or path; ProblemsError when the file does not load
+    (hand editing, ``warmup edit --external``, is the way to fix such a file)."""
+    path, source = locate(ref, library)
+    routine = check_file(path, library)
+    target = target_for(path, source, library.user)
+    return EditorScreen(target, routine, library, **options)  # type: ignore[arg-type]

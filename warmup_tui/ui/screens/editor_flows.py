@@ -1,0 +1,133 @@
+"""The editor's longer conversations: saving (with its questions), hand editing in the
+user's own editor, and the sped-up preview. Mixed into :class:`EditorScreen`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from warmup_tui.external_editor import find_editor
+from warmup_tui.problems import ProblemsError
+from warmup_tui.run_plan import PlannedRun
+from warmup_tui.session_summary import SessionSummary
+from warmup_tui.timeline import build_timeline
+from warmup_tui.ui.screens.confirm import ConfirmScreen
+from warmup_tui.ui.screens.hand_edit import HandEditProblemsScreen, edit_suspended
+from warmup_tui.ui.screens.session import SessionScreen
+
+if TYPE_CHECKING:
+    from warmup_tui.ui.screens.editor import EditorScreen
+
+    _Base = EditorScreen
+else:
+    _Base = object
+
+
+class EditorFlows(_Base):
+    """Save, hand edit and preview, as used by the editor's keys."""
+
+    def _refuse(self, what: str) -> None:
+        check = self.check
+        more = len(check.problems) - 1
+        reason = check.describe(check.problems[0]) if check.problems else "it has problems"
+        extra = f" (and {more} more)" if more > 0 else ""
+        self.notify(f"{what}: {reason}{extra}", title="Fix the marked fields first",
+                    severity="error", timeout=8)
+
+    async def save_flow(self) -> bool:
+        """Saves the draft if it is valid and the user agrees to any overwrite; whether saved."""
+        self.refresh_view()
+        routine = self.check.routine
+        if routine is None or not self.check.ok:
+            self._refuse("Not saved")
+            return False
+        target = self.target
+        backup = target.backup.name
+        conflict = target.conflict()
+        if conflict is not None:
+            overwrite = await self.app.push_screen_wait(ConfirmScreen(
+                f"{conflict}.", f"Save over it? What is there now is kept as {backup}.",
+                yes="Save over it", no="Cancel"))
+            if not overwrite:
+                self.notify("Not saved", timeout=3)
+                return False
+        if target.comments_lost():
+            go_on = await self.app.push_screen_wait(ConfirmScreen(
+                f"{target.shown} has comments, and saving from here drops them.",
+                f"The file as it is now, comments and all, is kept as {backup}.",
+                yes="Save", no="Cancel"))
+            if not go_on:
+                self.notify("Not saved", timeout=3)
+                return False
+        try:
+            target.save(routine)
+        except OSError as error:
+            self.notify(f"Not saved: {target.shown}: {error.strerror or error}",
+                        severity="error", timeout=8)
+            return False
+        self.saved_draft = self.draft.copy()
+        self.saved_once = True
+        self.refresh_view()
+        self.notify(f"Saved {target.shown}", timeout=3)
+        return True
+
+    async def hand_edit_flow(self) -> None:
+        """Opens the file in $VISUAL/$EDITOR, then checks it, until it loads or the user
+        leaves it as written."""
+        try:
+            command = find_editor()
+        except ProblemsError as error:
+            self.notify(error.problems[0].message, severity="error", timeout=8)
+            return
+        target = self.target
+        if self.dirty:
+            save_first = await self.app.push_screen_wait(ConfirmScreen(
+                "Save your changes first?",
+                "Your editor opens the file as saved; unsaved changes would not be in it.",
+                yes="Save and open", no="Cancel"))
+            if not save_first or not await self.save_flow():
+                return
+        if not target.path.exists():
+            try:
+                target.copy_source_verbatim()
+            except (OSError, ProblemsError) as error:
+                self.notify(f"Could not make your copy: {error}", severity="error", timeout=8)
+                return
+            self.notify(f"Made your own copy to edit: {target.shown}", timeout=4)
+        while True:
+            failure = edit_suspended(self.app, command, target.path)
+            if failure is not None:
+                self.notify(str(failure.problems[0]), severity="error", timeout=8)
+                return
+            try:
+                routine = target.reload(self.library)
+            except ProblemsError as error:
+                choice = await self.app.push_screen_wait(
+                    HandEditProblemsScreen(target.shown, error.problems))
+                if choice == "again":
+                    continue
+                self.notify(f"{target.shown} is left as you wrote it; "
+                            f"warmup validate {target.shown} lists its problems",
+                            severity="warning", timeout=10)
+                self.dismiss(True)
+                return
+            self.load_routine(routine)
+            self.saved_once = True
+            self.notify(f"{target.shown} checked: no problems", timeout=4)
+            return
+
+    def preview(self) -> None:
+        """Runs the draft as a session at preview speed; nothing is logged and no sound plays."""
+        routine = self.check.routine
+        if routine is None or not self.check.ok:
+            self._refuse("No preview")
+            return
+        speed = self.preview_speed
+        run = PlannedRun(self.target.routine_id, f"{routine.name} (preview at {speed:g}x)",
+                         tuple(build_timeline(routine)))
+        get_ready = float(getattr(self.app, "get_ready", 3.0))
+
+        def ended(summary: SessionSummary | None) -> None:
+            self.notify("Preview over: back in the editor", timeout=3)
+
+        self.app.push_screen(SessionScreen(run, self.preview_clock(speed), [],
+                                           get_ready=get_ready), ended)

@@ -1,0 +1,44 @@
+"""Opening the editor from the home screen, and showing the saved routine there after."""
+
+from __future__ import annotations
+
+from textual.screen import Screen
+from textual.widgets import OptionList
+
+from warmup_tui.library import Library
+from warmup_tui.problems import ProblemsError
+from warmup_tui.ui.screens.editor import editor_for
+
+
+def edit_from_home(home: Screen[object], routine_id: str) -> None:
+    """Pushes the editor on ``routine_id``; when it closes having saved, the home list is
+    reloaded so the new length (or the new user copy) shows."""
+    app = home.app
+    library = getattr(app, "library", None)
+    if not isinstance(library, Library):
+        library = Library()
+    try:
+        screen = editor_for(routine_id, library)
+    except ProblemsError as error:
+        for problem in error.problems:
+            app.notify(str(problem), severity="error", timeout=8)
+        return
+
+    def closed(saved: bool | None) -> None:
+        if saved:
+            _reload_home(home, library)
+
+    app.push_screen(screen, closed)
+
+
+def _reload_home(home: Screen[object], library: Library) -> None:
+    from warmup_tui.ui.screens.home import routine_option
+
+    entries = library.entries()
+    if hasattr(home, "entries"):
+        home.entries = entries
+    for routines in home.query("#routines").results(OptionList):
+        highlighted = routines.highlighted
+        routines.set_options([routine_option(entry) for entry in entries])
+        if highlighted is not None and highlighted < len(entries):
+            routines.highlighted = highlighted

@@ -1,0 +1,88 @@
+"""Hand editing from the app: the user's editor runs with the app suspended, and a file
+left with problems is explained, with the choice to edit again or leave it as written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar, Literal
+
+from textual.app import App, ComposeResult, SuspendNotSupported
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Static
+
+from warmup_tui.external_editor import run_editor
+from warmup_tui.problems import Problem, ProblemsError
+
+Choice = Literal["again", "leave"]
+
+
+def edit_suspended(app: App[object], command: list[str], path: Path) -> ProblemsError | None:
+    """Runs the editor on ``path`` with the terminal handed over to it; the error, if the
+    editor could not be started."""
+    def run() -> ProblemsError | None:
+        try:
+            run_editor(command, path)
+        except ProblemsError as error:
+            return error
+        return None
+
+    try:
+        with app.suspend():
+            # Nothing may escape this block: Textual only resumes when it ends normally.
+            return run()
+    except SuspendNotSupported:
+        # A headless app (tests) has no terminal to hand over; the editor runs as it is.
+        return run()
+
+
+class HandEditProblemsScreen(ModalScreen[Choice]):
+    """Lists what is wrong with the file; dismisses with "again" or "leave"."""
+
+    DEFAULT_CSS = """
+    HandEditProblemsScreen { align: center middle; }
+    HandEditProblemsScreen > Vertical {
+        width: 90%; max-width: 100; height: auto; max-height: 90%;
+        border: thick $error; background: $surface; padding: 1 2;
+    }
+    HandEditProblemsScreen #hand-title { text-style: bold; }
+    HandEditProblemsScreen VerticalScroll { height: auto; max-height: 16; margin: 1 0; }
+    HandEditProblemsScreen .hand-problem { color: $error; }
+    HandEditProblemsScreen #hand-hint { color: $text-muted; }
+    HandEditProblemsScreen Horizontal { height: auto; margin-top: 1; }
+    HandEditProblemsScreen Button { margin-right: 2; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e,o", "answer('again')", "Edit again", id="hand.again"),
+        Binding("l,escape", "answer('leave')", "Leave as written", id="hand.leave"),
+    ]
+
+    def __init__(self, shown: str, problems: list[Problem]) -> None:
+        super().__init__()
+        self.shown = shown
+        self.problems = problems
+
+    def compose(self) -> ComposeResult:
+        count = len(self.problems)
+        with Vertical():
+            yield Label(f"{self.shown} has {count} problem{'s' if count != 1 else ''} "
+                        "after your edit", id="hand-title")
+            with VerticalScroll():
+                for problem in self.problems:
+                    yield Static(str(problem), classes="hand-problem", markup=False)
+            yield Static("Edit it again to fix them, or leave the file as you wrote it "
+                         "(the app will not load it until it is fixed).", id="hand-hint")
+            with Horizontal():
+                yield Button("Edit again (e)", variant="primary", id="again")
+                yield Button("Leave as written (l)", id="leave")
+
+    def on_mount(self) -> None:
+        self.query_one("#again", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss("again" if event.button.id == "again" else "leave")
+
+    def action_answer(self, choice: Choice) -> None:
+        self.dismiss(choice)
