@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +38,9 @@ class ProblemsError(Exception):
 def display_path(path: Path | str) -> str:
     """The path as the user most likely typed it: relative to the working folder when inside it."""
     p = Path(path)
+    # abspath, not resolve: the name the user gave is kept even when it is a symlink
+    # (a dangling or looping link is then reported under its own name, not its target's).
     try:
-        return str(p.resolve().relative_to(Path.cwd().resolve()))
+        return str(Path(os.path.abspath(p)).relative_to(os.getcwd()))
     except (ValueError, OSError):
         return str(p)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import stat
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,11 +32,15 @@ class LoadedRoutine:
 def read_text(path: Path) -> str:
     """The file's text, or :class:`ProblemsError` with one line saying why it can't be read."""
     shown = display_path(path)
-    if not path.exists():
-        raise ProblemsError([Problem(shown, "no such file")])
-    if path.is_dir():
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise ProblemsError([Problem(shown, "no such file")]) from None
+    except OSError as error:  # a folder on the way that may not be entered, a loop of links
+        raise ProblemsError([Problem(shown, f"cannot be read: {error.strerror}")]) from None
+    if stat.S_ISDIR(info.st_mode):
         raise ProblemsError([Problem(shown, "is a folder, not a routine file")])
-    if not path.is_file():
+    if not stat.S_ISREG(info.st_mode):
         # A pipe or a device (/dev/zero) would block or never end; only plain files are read.
         raise ProblemsError([Problem(shown, "is not a regular file, so not a routine file")])
     try:

@@ -296,3 +296,20 @@ def test_file_over_a_megabyte_is_refused() -> None:
     assert problems_for("#" * 1_000_001) == [
         "r.toml: is over 1 MB; that is not a routine file",
     ]
+
+
+def test_a_dangling_symlink_is_reported_under_its_own_name() -> None:
+    Path("link.toml").symlink_to("gone.toml")
+    with pytest.raises(ProblemsError) as caught:
+        load_routine(Path("link.toml"))
+    assert [str(p) for p in caught.value.problems] == ["link.toml: no such file"]
+
+
+def test_a_loop_of_symlinks_is_one_line_not_a_crash() -> None:
+    Path("one.toml").symlink_to("two.toml")
+    Path("two.toml").symlink_to("one.toml")
+    with pytest.raises(ProblemsError) as caught:
+        load_routine(Path("one.toml"))
+    assert [str(p) for p in caught.value.problems] == [
+        "one.toml: cannot be read: Too many levels of symbolic links",
+    ]
