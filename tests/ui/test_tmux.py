@@ -83,6 +83,10 @@ def test_a_warmup_driven_by_keys_in_a_real_terminal(terminal: Terminal) -> None:
 def test_resizing_mid_session_keeps_step_and_time(terminal: Terminal) -> None:
     start(terminal, "run", "pre-run", "--mute")
     terminal.wait_for("HIP FLEXOR STRETCH")
+    # Textual asks the terminal for in-band resize reports at start-up; a resize that lands
+    # while that exchange is still going can be missed (seen under heavy load), so let the
+    # app settle first, as a person would before dragging the window.
+    time.sleep(1.5)
     for width, height in ((40, 12), (250, 70), (60, 16), (100, 30)):
         subprocess.run(["tmux", "resize-window", "-t", terminal.name, "-x", str(width),
                         "-y", str(height)], check=True)
