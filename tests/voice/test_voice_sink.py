@@ -1,0 +1,242 @@
+"""The Voice sink: what it plays for a session's events, when, and what it leaves out.
+
+Speech is rendered by the real espeak-ng into the real cache. The sound device is stood in
+for by a recorder of what would be played (the capture tests in test_headless_voice.py play
+it through real ALSA); the recorder hands out the real tone samples for the lead.
+"""
+
+from __future__ import annotations
+
+import time
+import wave
+from array import array
+from pathlib import Path
+
+import pytest
+
+from tests.voice.conftest import ESPEAK, LoggedEngine, make_wrapper
+from warmup_tui.audio.speech_engine import Engine
+from warmup_tui.audio.synth import RATE
+from warmup_tui.audio.voice import MAX_LEAD, Voice, make_voice
+from warmup_tui.clock import FakeClock
+from warmup_tui.config import SoundSettings, VoiceSettings
+from warmup_tui.events import Event
+from warmup_tui.routine_file import parse_routine
+from warmup_tui.session import Session
+from warmup_tui.timeline import Segment, build_timeline
+
+SOUNDS = Path(__file__).resolve().parents[2] / "sounds"
+
+
+def tone_samples(name: str) -> int:
+    with wave.open(str(SOUNDS / f"{name}.wav"), "rb") as reader:
+        return reader.getnframes()
+
+
+class Handle:
+    def __init__(self) -> None:
+        self.stopped = False
+
+    def stop(self) -> None:
+        self.stopped = True
+
+    def is_playing(self) -> bool:
+        return False
+
+
+class Recorder:
+    """Records each buffer handed to play_samples (the player's speech path)."""
+
+    def __init__(self, volume: float = 0.8) -> None:
+        self.volume = volume
+        self.available = True
+        self.played: list[tuple[bytes, Handle]] = []
+
+    def samples(self, name: str) -> array[int] | None:
+        with wave.open(str(SOUNDS / f"{name}.wav"), "rb") as reader:
+            return array("h", reader.readframes(reader.getnframes()))
+
+    def play_samples(self, data: bytes, rate: int = RATE) -> Handle:
+        assert rate == RATE
+        handle = Handle()
+        self.played.append((data, handle))
+        return handle
+
+
+ROUTINE = """\
+format = 1
+name = "Voice"
+rest = "4s"
+switch = "2s"
+
+[[steps]]
+name = "Side leg lift"
+duration = "20s"
+sides = ["left", "right"]
+
+[runwalk]
+run = "6s"
+walk = "5s"
+repeats = 2
+"""
+
+
+def segments() -> list[Segment]:
+    return build_timeline(parse_routine(ROUTINE, "voice.toml"))
+
+
+def voice_for(engine: LoggedEngine, player: Recorder, **kwargs: object) -> Voice:
+    voice = make_voice(player, VoiceSettings(), engine=Engine("espeak-ng", str(engine.path)),
+                       **kwargs)  # type: ignore[arg-type]
+    assert voice is not None
+    return voice
+
+
+def run_session(voice: Voice, segs: list[Segment], step: float = 0.5) -> list[Event]:
+    clock = FakeClock()
+    session = Session(segs, clock)
+    events = session.start()
+    while session.state != "finished":
+        clock.advance(step)
+        events.extend(session.poll())
+    for event in events:
+        voice.handle(event)
+    return events
+
+
+def expected(voice: Voice, text: str, tone: str, volume: float = 0.8) -> bytes:
+    """Silence as long as the tone (capped), then the cached phrase at ``volume``."""
+    samples = voice.cache.cached(text)
+    assert samples is not None, text
+    lead = min(tone_samples(tone), round(MAX_LEAD * RATE))
+    return bytes(2 * lead) + array("h", (round(v * volume) for v in samples)).tobytes()
+
+
+def test_a_session_is_spoken_tone_first_in_order(logged_engine: LoggedEngine) -> None:
+    player = Recorder()
+    voice = voice_for(logged_engine, player)
+    voice.prepare(segments())
+    assert voice.wait_ready(20)
+    run_session(voice, segments())
+    said = [
+        ("Side leg lift, left side, 20 seconds", "go"), ("Halfway", "halfway"),
+        ("Switch sides", "switch"), ("Side leg lift, right side, 20 seconds", "go"),
+        ("Halfway", "halfway"), ("Rest, 4 seconds", "rest"), ("Run for 6 seconds", "run"),
+        ("Walk for 5 seconds", "walk"), ("Last interval. Run for 6 seconds", "last"),
+        ("Walk for 5 seconds", "walk"), ("Well done, session finished", "finish"),
+    ]
+    assert [data for data, _ in player.played] == [expected(voice, t, s) for t, s in said]
+    # Each phrase was rendered once, however often it was said.
+    assert len(logged_engine.calls()) == len({text for text, _ in said})
+    # A new phrase cuts off the one before (only the last is left running).
+    assert [handle.stopped for _, handle in player.played] == [True] * 10 + [False]
+
+
+def test_a_phrase_not_ready_in_time_is_skipped_without_waiting(tmp_path: Path) -> None:
+    assert ESPEAK is not None
+    slow = make_wrapper(tmp_path / "slow", ESPEAK, delay=1.0)
+    player = Recorder()
+    voice = voice_for(slow, player)
+    segs = segments()
+    started = time.monotonic()
+    voice.prepare(segs)
+    voice.handle(Event("segment_start", 0.0, segs[0]))
+    assert time.monotonic() - started < 0.5  # neither prepare nor handle waited on it
+    assert player.played == []
+    assert voice.wait_ready(30, count=1)
+    voice.handle(Event("segment_start", 0.0, segs[0]))
+    assert [d for d, _ in player.played] == [
+        expected(voice, "Side leg lift, left side, 20 seconds", "go")]
+
+
+def test_a_phrase_never_prepared_is_rendered_for_next_time(logged_engine: LoggedEngine) -> None:
+    player = Recorder()
+    voice = voice_for(logged_engine, player)
+    walk = Segment(0, "Cooldown walk", "walk", 240.0)
+    voice.handle(Event("segment_start", 0.0, walk))
+    assert player.played == []
+    voice.wait_ready(20)
+    deadline = time.monotonic() + 20
+    while not voice.ready("Cooldown walk, 4 minutes") and time.monotonic() < deadline:
+        time.sleep(0.01)  # the render thread, not a session timer
+    voice.handle(Event("segment_start", 0.0, walk))
+    assert [d for d, _ in player.played] == [
+        expected(voice, "Cooldown walk, 4 minutes", "walk")]
+
+
+def test_muted_late_and_cut_short_say_nothing(logged_engine: LoggedEngine) -> None:
+    player = Recorder()
+    voice = voice_for(logged_engine, player)
+    segs = segments()
+    voice.prepare(segs)
+    assert voice.wait_ready(20)
+    voice.handle(Event("segment_start", 0.0, segs[0], late=True))
+    assert player.played == []
+    voice.handle(Event("segment_start", 0.0, segs[0]))
+    assert len(player.played) == 1
+    assert voice.toggle_mute() is True
+    assert player.played[0][1].stopped  # muting stops the words at once
+    voice.handle(Event("segment_start", 3.0, segs[1]))
+    assert len(player.played) == 1
+    assert voice.toggle_mute() is False
+    voice.handle(Event("segment_start", 5.0, segs[2]))
+    assert len(player.played) == 2
+    # Stopped part-way: no "well done", and what was being said stops.
+    voice.handle(Event("segment_end", 6.0, segs[2], skipped=True))
+    voice.handle(Event("session_end", 6.0))
+    assert len(player.played) == 2 and player.played[1][1].stopped
+
+
+def test_finishing_a_warmup_and_skipping_the_last_segment(logged_engine: LoggedEngine) -> None:
+    warmup = [s for s in segments() if s.kind in ("exercise", "switch", "rest")][:3]
+    player = Recorder()
+    voice = voice_for(logged_engine, player)
+    voice.prepare(warmup)
+    assert voice.wait_ready(20)
+    # "Next" on the last segment still finishes the session.
+    voice.handle(Event("segment_end", 9.0, warmup[-1], skipped=True))
+    voice.handle(Event("session_end", 9.0))
+    assert [d for d, _ in player.played] == [expected(voice, "Warmup done", "finish")]
+
+
+def test_the_halfway_words_follow_the_halfway_tone_setting(logged_engine: LoggedEngine) -> None:
+    player = Recorder()
+    voice = voice_for(logged_engine, player, sound=SoundSettings(halfway=False))
+    segs = segments()
+    voice.prepare(segs)
+    assert voice.wait_ready(20)
+    run_session(voice, segs)
+    halfway = voice.cache.cached("Halfway")
+    assert halfway is not None  # rendered, in case the setting changes
+    assert len(player.played) == 9  # the 11 of the full session less the two halfways
+
+
+def test_the_volume_is_applied_and_follows_changes(logged_engine: LoggedEngine) -> None:
+    player = Recorder(volume=0.5)
+    voice = voice_for(logged_engine, player)
+    segs = segments()
+    voice.prepare(segs)
+    assert voice.wait_ready(20)
+    assert segs[3].kind == "rest"
+    voice.handle(Event("segment_start", 0.0, segs[3]))
+    player.volume = 0.25
+    voice.handle(Event("segment_start", 0.0, segs[3]))
+    text = "Rest, 4 seconds"
+    assert [d for d, _ in player.played] == [expected(voice, text, "rest", 0.5),
+                                             expected(voice, text, "rest", 0.25)]
+
+
+@pytest.mark.parametrize(("setting", "flag", "on"), [
+    (True, None, True), (False, None, False), (True, False, False), (False, True, True),
+])
+def test_make_voice_follows_the_setting_and_the_flag(logged_engine: LoggedEngine,
+                                                     setting: bool, flag: bool | None,
+                                                     on: bool) -> None:
+    voice = make_voice(Recorder(), VoiceSettings(enabled=setting), flag,
+                       engine=Engine("espeak-ng", str(logged_engine.path)))
+    assert (voice is not None) is on
+
+
+def test_no_engine_means_no_voice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert make_voice(Recorder(), VoiceSettings(), True) is None
