@@ -6,6 +6,7 @@ is used instead; good values in the same file still apply.
 
 from __future__ import annotations
 
+import contextlib
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -84,16 +85,16 @@ def config_path() -> Path:
     return paths.config_dir() / "config.toml"
 
 
-def load_settings(path: Path | None = None, *, create: bool = True) -> tuple[Settings, list[Problem]]:
+def load_settings(
+    path: Path | None = None, *, create: bool = True
+) -> tuple[Settings, list[Problem]]:
     """Settings from the config file, creating a commented default one when there is none."""
     path = path or config_path()
     defaults = Settings()
     if not path.exists():
         if create:
-            try:
+            with contextlib.suppress(OSError):  # a read-only home still gets the defaults
                 write_atomic(path, DEFAULT_CONFIG, keep_backup=False)
-            except OSError:
-                pass
         return defaults, []
     shown = display_path(path)
     try:

@@ -55,7 +55,7 @@ def describe_next(segment: Segment | None) -> str:
 def build_view(session: Session) -> SessionView:
     seg = session.segment
     ready = session.in_get_ready()
-    phase = "ready" if ready else seg.kind
+    phase: str = "ready" if ready else seg.kind
     if session.state == "finished":
         phase = "finished"
     # The coloured band says what to do now; the line under it adds context when there is any.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 from collections.abc import Callable, Iterable
 
@@ -101,10 +102,8 @@ class WarmupApp(App[int]):
         for name in ("SIGTERM", "SIGHUP"):
             sig = getattr(signal, name, None)
             if sig is not None:
-                try:
+                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                     loop.add_signal_handler(sig, self.stop_and_exit, 130)
-                except (NotImplementedError, RuntimeError, ValueError):
-                    pass
 
     def stop_and_exit(self, code: int = 0) -> None:
         """Quit, first ending any running session so its sinks (log, sound) hear the stop."""

@@ -72,9 +72,7 @@ class HomeScreen(Screen[None]):
         self.query_one(OptionList).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "today" and not self.today_label:
-            return False
-        return True
+        return not (action == "today" and not self.today_label)
 
     def show_today(self, today_label: str | None) -> None:
         """Update the Today button after a session moved the programme on."""

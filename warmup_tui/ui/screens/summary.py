@@ -39,9 +39,7 @@ class SummaryScreen(Screen[bool]):
         yield Footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "start_next" and self.next_run is None:
-            return False
-        return True
+        return not (action == "start_next" and self.next_run is None)
 
     def action_start_next(self) -> None:
         self.dismiss(True)
