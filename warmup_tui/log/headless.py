@@ -17,8 +17,10 @@ def headless_recorder(args: argparse.Namespace, routine_id: str,
     if not segments:
         return []
     try:
-        return [LogRecorder(routine_id, segments, speed=float(getattr(args, "speed", 1.0)),
-                            on_notice=_warn)]
+        recorder = LogRecorder(routine_id, segments, speed=float(getattr(args, "speed", 1.0)),
+                               on_notice=_warn)
+        recorder.open()  # opening (and creating) the file now keeps it out of the timing
+        return [recorder]
     except Exception as error:  # a log that cannot be set up is reported, not fatal
         _warn(f"the training log is off for this run ({error})")
         return []
