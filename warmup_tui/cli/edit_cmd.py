@@ -51,8 +51,9 @@ def edit_routine(args: argparse.Namespace) -> int:
     if args.external:
         return edit_external(args.routine)
     library = Library()
+    path, _source = locate(args.routine, library)  # no such routine: one line, no hint
     try:
-        check_file(locate(args.routine, library)[0], library)
+        check_file(path, library)
     except ProblemsError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)

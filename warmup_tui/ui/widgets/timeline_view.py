@@ -48,7 +48,7 @@ class TimelineView(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="timeline-total")
-        yield Static("Fix the marked fields to update this.", id="timeline-note")
+        yield Static("Out of date until fixed", id="timeline-note")
         yield Static("", id="timeline-lines")
 
     def show(self, segments: list[Segment], total: float, *, stale: bool) -> None:
