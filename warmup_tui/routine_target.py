@@ -93,8 +93,8 @@ class EditTarget:
         if current is None or current == self.expected:
             return None
         if self.expected is None:
-            return f"{self.shown} already exists"
-        return f"{self.shown} changed on disk since you opened it"
+            return f"Your own {self.path.name} already exists"
+        return f"{self.path.name} changed on disk since you opened it"
 
     def comments_lost(self) -> bool:
         """Whether the file as it is now has comments that saving would drop."""

@@ -50,7 +50,7 @@ def test_a_bundled_routine_is_saved_as_a_user_copy_and_never_written(
 def test_an_existing_copy_is_not_replaced_unasked(library: Library, user_routines: Path) -> None:
     shutil.copy(BUNDLED / "pre-run.toml", user_routines / "pre-run.toml")
     target = target_for(BUNDLED / "pre-run.toml", "bundled", library.user)
-    assert target.conflict() == f"{target.shown} already exists"
+    assert target.conflict() == "Your own pre-run.toml already exists"
 
 
 def test_a_file_changed_on_disk_is_a_conflict_until_saved_over(
@@ -60,7 +60,7 @@ def test_a_file_changed_on_disk_is_a_conflict_until_saved_over(
     target = target_for(*locate("mine", library), library.user)
     assert target.conflict() is None
     path.write_text(path.read_text() + "\n# someone else was here\n")
-    assert target.conflict() == f"{target.shown} changed on disk since you opened it"
+    assert target.conflict() == "mine.toml changed on disk since you opened it"
     target.save(edited(check_file(path, library)))
     assert target.conflict() is None
     # The other version is what the .bak keeps.

@@ -44,16 +44,18 @@ class EditorFlows(_Base):
         backup = target.backup.name
         conflict = target.conflict()
         if conflict is not None:
+            # ConfirmScreen does not wrap its lines: each is kept short.
             overwrite = await self.app.push_screen_wait(ConfirmScreen(
-                f"{conflict}.", f"Save over it? What is there now is kept as {backup}.",
+                f"{conflict}.", f"Save over it? What is there now is kept\nas {backup}.",
                 yes="Save over it", no="Cancel"))
             if not overwrite:
                 self.notify("Not saved", timeout=3)
                 return False
         if target.comments_lost():
             go_on = await self.app.push_screen_wait(ConfirmScreen(
-                f"{target.shown} has comments, and saving from here drops them.",
-                f"The file as it is now, comments and all, is kept as {backup}.",
+                f"{target.path.name} has comments.",
+                "Saving from here drops them. The file as it is\n"
+                f"now, comments and all, is kept as {backup}.",
                 yes="Save", no="Cancel"))
             if not go_on:
                 self.notify("Not saved", timeout=3)
@@ -82,7 +84,7 @@ class EditorFlows(_Base):
         if self.dirty:
             save_first = await self.app.push_screen_wait(ConfirmScreen(
                 "Save your changes first?",
-                "Your editor opens the file as saved; unsaved changes would not be in it.",
+                "Your editor opens the file as saved; changes\nnot saved would not be in it.",
                 yes="Save and open", no="Cancel"))
             if not save_first or not await self.save_flow():
                 return

@@ -10,7 +10,7 @@ from textual.app import App, ComposeResult, SuspendNotSupported
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Static
+from textual.widgets import Button, Static
 
 from warmup_tui.external_editor import run_editor
 from warmup_tui.problems import Problem, ProblemsError
@@ -67,8 +67,8 @@ class HandEditProblemsScreen(ModalScreen[Choice]):
     def compose(self) -> ComposeResult:
         count = len(self.problems)
         with Vertical():
-            yield Label(f"{self.shown} has {count} problem{'s' if count != 1 else ''} "
-                        "after your edit", id="hand-title")
+            yield Static(f"{self.shown} has {count} problem{'s' if count != 1 else ''} "
+                         "after your edit", id="hand-title", markup=False)
             with VerticalScroll():
                 for problem in self.problems:
                     yield Static(str(problem), classes="hand-problem", markup=False)
