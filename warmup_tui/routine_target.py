@@ -82,7 +82,7 @@ class EditTarget:
     def current_text(self) -> str | None:
         try:
             return self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):
             return None
         except (OSError, UnicodeDecodeError):
             return ""  # unreadable counts as changed; the save then asks

@@ -370,3 +370,18 @@ async def test_help_lists_the_editor_keys(user_routines: Path) -> None:
         assert described["ctrl+s"] == "Save"
         assert described["o"] == "Edit file"
         assert described["a"] == "Add"
+
+
+async def test_a_save_that_cannot_write_says_why_in_one_line(tmp_path: Path) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the routines folder should be")
+    app = editor_app(blocked)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_into(pilot, "routine-rest", "15s")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is editor(app)
+        assert editor(app).dirty
+        assert messages(app)[-1].startswith("Not saved: ")
+        assert "\n" not in messages(app)[-1]
+    assert blocked.read_text() == "a file where the routines folder should be"

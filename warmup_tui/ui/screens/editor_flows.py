@@ -63,7 +63,10 @@ class EditorFlows(_Base):
         try:
             target.save(routine)
         except OSError as error:
-            self.notify(f"Not saved: {target.shown}: {error.strerror or error}",
+            # The failing path may be a folder on the way, not the file: name it then.
+            where = f" ({error.filename})" if error.filename and \
+                str(error.filename) != str(target.path) else ""
+            self.notify(f"Not saved: {target.shown}: {error.strerror or error}{where}",
                         severity="error", timeout=8)
             return False
         self.saved_draft = self.draft.copy()
