@@ -15,13 +15,22 @@ from warmup_tui.timeline import Segment
 
 
 class JsonLines:
-    """Writes each event as one JSON object per line."""
+    """Writes each event as one JSON object per line.
 
-    def __init__(self, out: TextIO, wall: Callable[[], float], routine_id: str) -> None:
-        self.out, self.wall, self.routine_id = out, wall, routine_id
+    ``wall`` counts real seconds from the first event (the session's start), so set-up
+    work before the session, such as loading sounds, does not show up as lateness.
+    """
+
+    def __init__(self, out: TextIO, routine_id: str,
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
+        self.out, self.routine_id, self.monotonic = out, routine_id, monotonic
+        self._origin: float | None = None
 
     def handle(self, event: Event) -> None:
-        data = event.to_json(self.wall())
+        now = self.monotonic()
+        if self._origin is None:
+            self._origin = now
+        data = event.to_json(now - self._origin)
         data["routine"] = self.routine_id
         self.out.write(json.dumps(data) + "\n")
         self.out.flush()

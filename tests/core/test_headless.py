@@ -80,8 +80,13 @@ def test_ctrl_c_while_a_sink_handles_the_first_event_still_ends_the_session() ->
 def test_json_and_plain_lines() -> None:
     event = Event("cue", 61.5, SEGMENTS[1], "rep", 2)
     out = io.StringIO()
-    JsonLines(out, lambda: 0.25, "mine").handle(event)
-    assert json.loads(out.getvalue()) == {
+    readings = iter([100.0, 100.25])
+    sink = JsonLines(out, "mine", monotonic=lambda: next(readings))
+    sink.handle(Event("segment_start", 0.0, SEGMENTS[0]))
+    sink.handle(event)
+    first, second = (json.loads(line) for line in out.getvalue().splitlines())
+    assert first["wall"] == 0.0  # wall counts from the first event, the session's start
+    assert second == {
         "t": 61.5, "wall": 0.25, "event": "cue", "index": 1, "step": "Lift",
         "kind": "exercise", "side": None, "duration": 4.0, "cue": "rep", "value": 2,
         "routine": "mine",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from typing import Any
 
 from warmup_tui.clock import make_clock
@@ -66,14 +65,11 @@ def _chain(library: Library, first: Entry) -> list[Entry]:
     return entries
 
 
-def headless_sinks(args: argparse.Namespace, routine_id: str, started: float,
+def headless_sinks(args: argparse.Namespace, routine_id: str,
                    segments: list[Segment] | None = None) -> list[EventSink]:
     """The output sink for ``--plain``/``--json``, plus sound unless muted, plus the
     training log when ``segments`` are given."""
-    def wall() -> float:
-        return time.monotonic() - started
-
-    out: EventSink = (JsonLines(sys.stdout, wall, routine_id) if args.json
+    out: EventSink = (JsonLines(sys.stdout, routine_id) if args.json
                       else PlainLines(sys.stdout, routine_id))
     from warmup_tui.audio.headless import headless_cue_sounds
 
@@ -92,9 +88,8 @@ def headless_sinks(args: argparse.Namespace, routine_id: str, started: float,
 
 def run_segments_headless(routine_id: str, segments: list[Segment],
                           args: argparse.Namespace) -> None:
-    started = time.monotonic()
-    run_headless(segments, make_clock(args.speed),
-                 headless_sinks(args, routine_id, started, segments))
+    sinks = headless_sinks(args, routine_id, segments)
+    run_headless(segments, make_clock(args.speed), sinks)
 
 
 def run_entries_headless(entries: list[Entry], args: argparse.Namespace) -> int:

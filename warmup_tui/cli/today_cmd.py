@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 from typing import Any
 
 from warmup_tui.cli.program_cmd import log_progress
@@ -54,10 +53,9 @@ def run_planned_headless(runs: list[PlannedRun], args: argparse.Namespace) -> in
         for number, run in enumerate(runs):
             if number and args.plain:
                 print(f"{runs[number - 1].name} done. Next: {run.describe()}", flush=True)
-            started = time.monotonic()
             # No segments to headless_sinks: this recorder, which knows the programme
             # session, is the only one writing this run to the log.
-            sinks = headless_sinks(args, run.routine_id, started)
+            sinks = headless_sinks(args, run.routine_id)
             recorder = LogRecorder(run.routine_id, run.segments, routine_name=run.name,
                                    programme_id=run.programme_id,
                                    programme_session=run.programme_session,
