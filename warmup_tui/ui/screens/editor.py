@@ -1,6 +1,7 @@
 """The routine editor: routine fields, the steps and their forms, the run-walk block, and the
-total time and timeline, all updated as the user types. Saving and hand editing live in
-``editor_flows``; this module is the screen and its editing keys."""
+total time and timeline, all updated as the user types. The step list's keys live in
+``editor_steps``, saving, hand editing and preview in ``editor_flows``, and opening the
+editor on a routine in ``editor_open``."""
 
 from __future__ import annotations
 
@@ -21,14 +22,14 @@ from warmup_tui.routine_edit import (
     RUNWALK_FIELDS,
     DraftCheck,
     RoutineDraft,
-    StepKind,
     check_draft,
     timeline_of,
 )
-from warmup_tui.routine_target import EditTarget, check_file, locate, target_for
+from warmup_tui.routine_target import EditTarget
 from warmup_tui.timeline import Segment
 from warmup_tui.ui.screens.confirm import ConfirmScreen
 from warmup_tui.ui.screens.editor_flows import EditorFlows
+from warmup_tui.ui.screens.editor_steps import EditorStepActions
 from warmup_tui.ui.screens.help import HelpScreen
 from warmup_tui.ui.widgets.form_field import FormField
 from warmup_tui.ui.widgets.step_form import StepForm
@@ -47,7 +48,7 @@ _RUNWALK_LABELS = {"warmup": "Warmup walk", "run": "Run", "walk": "Walk", "repea
                    "cooldown": "Cooldown", "cadence": "Cadence"}
 
 
-class EditorScreen(EditorFlows, Screen[bool]):
+class EditorScreen(EditorFlows, EditorStepActions, Screen[bool]):
     """Edits one routine; dismisses with True when it saved the file at least once."""
 
     DEFAULT_CSS = """
@@ -267,46 +268,6 @@ class EditorScreen(EditorFlows, Screen[bool]):
         if isinstance(event.option_list, StepList):
             self.query_one("#step-name", FormField).input.focus()
 
-    # ----- list operations ---------------------------------------------------------------
-
-    def _after_list_change(self, selected: int | None) -> None:
-        self.selected = selected
-        self._list_shown = None
-        self._fill_step()
-        self.refresh_view()
-
-    def action_add_step(self) -> None:
-        self._after_list_change(self.draft.add_step(self.selected))
-
-    def action_delete_step(self) -> None:
-        if self.selected is None:
-            return
-        name = self.draft.steps[self.selected].name
-        self._after_list_change(self.draft.delete_step(self.selected))
-        self.notify(f"Deleted {name or 'the step'}; close without saving to get it back",
-                    timeout=4)
-
-    def action_duplicate_step(self) -> None:
-        if self.selected is not None:
-            self._after_list_change(self.draft.duplicate_step(self.selected))
-
-    def action_move_step(self, offset: int) -> None:
-        if self.selected is not None:
-            self._after_list_change(self.draft.move_step(self.selected, offset))
-
-    def action_toggle_runwalk(self) -> None:
-        def apply(yes: bool | None = True) -> None:
-            if yes:
-                self.draft.toggle_runwalk()
-                self.fill_form()
-
-        if self.draft.runwalk is None:
-            apply()
-            return
-        self.app.push_screen(ConfirmScreen("Remove the run-walk block?",
-                                           "The steps stay; the run and walk intervals go."),
-                             apply)
-
     # ----- keys that leave, help, and which keys apply -----------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -351,14 +312,3 @@ class EditorScreen(EditorFlows, Screen[bool]):
     def action_preview(self) -> None:
         self.preview()
 
-    def kind_of_selected(self) -> StepKind | None:
-        return None if self.selected is None else self.draft.steps[self.selected].kind
-
-
-def editor_for(ref: str, library: Library, **options: object) -> EditorScreen:
-    """The editor on a routine by name or path; ProblemsError when the file does not load
-    (hand editing, ``warmup edit --external``, is the way to fix such a file)."""
-    path, source = locate(ref, library)
-    routine = check_file(path, library)
-    target = target_for(path, source, library.user)
-    return EditorScreen(target, routine, library, **options)  # type: ignore[arg-type]

@@ -1,4 +1,5 @@
-"""Opening the editor from the home screen, and showing the saved routine there after."""
+"""Opening the editor on a routine by name or path, from the command line or the home
+screen (whose list is then reloaded to show what was saved)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,17 @@ from textual.widgets import OptionList
 
 from warmup_tui.library import Library
 from warmup_tui.problems import ProblemsError
-from warmup_tui.ui.screens.editor import editor_for
+from warmup_tui.routine_target import check_file, locate, target_for
+from warmup_tui.ui.screens.editor import EditorScreen
+
+
+def editor_for(ref: str, library: Library, **options: object) -> EditorScreen:
+    """The editor on a routine by name or path; ProblemsError when the file does not load
+    (hand editing, ``warmup edit --external``, is the way to fix such a file)."""
+    path, source = locate(ref, library)
+    routine = check_file(path, library)
+    target = target_for(path, source, library.user)
+    return EditorScreen(target, routine, library, **options)  # type: ignore[arg-type]
 
 
 def edit_from_home(home: Screen[object], routine_id: str) -> None:
