@@ -38,10 +38,10 @@ class SessionScreen(Screen[SessionSummary]):
         Binding("n,right", "next", "Next", id="session.next"),
         Binding("b,left", "back", "Back", id="session.back"),
         Binding("r", "restart", "Restart", id="session.restart"),
-        Binding("plus,equals_sign", "add_time", "+10s", key_display="+", id="session.add"),
-        Binding("minus", "remove_time", "-10s", key_display="-", id="session.remove"),
+        Binding("plus,equals_sign", "add_time", "Add 10s", key_display="+", id="session.add"),
+        Binding("minus", "remove_time", "Cut 10s", key_display="-", id="session.remove"),
         Binding("m", "toggle_mute", "Mute", id="session.mute"),
-        Binding("c", "toggle_metronome", "Metronome", id="session.metronome"),
+        Binding("c", "toggle_metronome", "Clicks", id="session.metronome"),
         Binding("question_mark", "help", "Help", key_display="?", id="session.help"),
         Binding("q,escape", "quit_session", "Quit", id="session.quit"),
     ]
@@ -84,7 +84,7 @@ class SessionScreen(Screen[SessionSummary]):
             yield TextLine(id="next-up")
             yield TextLine(id="paused-banner")
         yield SessionProgress(id="progress")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self._deliver(self.session.start())

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import ProgressBar
 
 from warmup_tui.session_view import SessionView
+from warmup_tui.ui.widgets.progress_line import ProgressLine
 from warmup_tui.ui.widgets.text_line import TextLine
 
 
@@ -15,19 +15,16 @@ class SessionProgress(Vertical):
 
     DEFAULT_CSS = """
     SessionProgress { height: auto; align-horizontal: center; }
-    SessionProgress ProgressBar { width: 100%; padding: 0 4; }
-    SessionProgress ProgressBar Bar { width: 1fr; }
+    SessionProgress ProgressLine { margin: 0 4; }
     SessionProgress #progress-text { text-align: center; color: $text-muted; }
     """
 
     def compose(self) -> ComposeResult:
-        yield ProgressBar(total=1.0, show_eta=False, show_percentage=False, id="progress-bar")
+        yield ProgressLine(id="progress-bar")
         yield TextLine(id="progress-text")
 
     def show(self, view: SessionView) -> None:
-        bar = self.query_one(ProgressBar)
-        if bar.progress != view.done_fraction:
-            bar.update(progress=view.done_fraction)
+        self.query_one(ProgressLine).fraction = view.done_fraction
         self.query_one(TextLine).show(
             f"Segment {view.position}  ·  {view.elapsed_total} done  ·  {view.remaining_total} left"
         )
