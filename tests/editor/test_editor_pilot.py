@@ -385,3 +385,21 @@ async def test_a_save_that_cannot_write_says_why_in_one_line(tmp_path: Path) -> 
         assert messages(app)[-1].startswith("Not saved: ")
         assert "\n" not in messages(app)[-1]
     assert blocked.read_text() == "a file where the routines folder should be"
+
+
+async def test_ctrl_c_with_unsaved_changes_asks_before_quitting(user_routines: Path) -> None:
+    app = editor_app(user_routines)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_into(pilot, "routine-name", "Changed")
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert not app._exit
+        await pilot.press("n")
+        await pilot.pause()
+        assert editor(app).draft.name == "Changed"
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert app._exit

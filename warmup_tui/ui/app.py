@@ -120,7 +120,21 @@ class WarmupApp(App[int]):
         self.exit(code)
 
     async def action_quit(self) -> None:
-        self.stop_and_exit(0)
+        from warmup_tui.ui.screens.confirm import ConfirmScreen
+        from warmup_tui.ui.screens.editor import EditorScreen
+
+        unsaved = [s for s in self.screen_stack if isinstance(s, EditorScreen) and s.dirty]
+        if not unsaved or isinstance(self.screen, ConfirmScreen):
+            self.stop_and_exit(0)
+            return
+
+        def answered(quit_anyway: bool | None) -> None:
+            if quit_anyway:
+                self.stop_and_exit(0)
+
+        self.push_screen(ConfirmScreen("Quit without saving?",
+                                       "Your routine has changes that are not saved yet.",
+                                       yes="Quit", no="Keep editing"), answered)
 
     # ----- what the home screen offers -----------------------------------------------
 
