@@ -193,3 +193,22 @@ def test_no_usable_log_means_no_offer() -> None:
     default_path().parent.parent.mkdir(parents=True, exist_ok=True)
     default_path().parent.write_text("not a folder")
     assert pending_resume() is None
+
+
+def test_cut_off_keeps_the_row_resumable_and_ignores_the_stop_that_follows() -> None:
+    segments = timeline("pre-run")
+    clock = FakeClock()
+    recorder = LogRecorder("pre-run", segments, wall=wall_of(clock, time.time()))
+    session = Session(segments, clock)
+    deliver(session.start(), recorder)
+    run_for(session, clock, 30 + 5 + 30 + 10 + 12, recorder)  # in Glute bridge
+    recorder.cut_off()  # the terminal closed
+    deliver(session.stop(), recorder)
+    assert recorder.status == "running"
+    with sqlite3.connect(default_path()) as conn:
+        row = conn.execute("SELECT status, last_step, segments_done, pid FROM sessions"
+                           ).fetchone()
+    # No pid: offered even while this process (which could hang on its way out) lives on.
+    assert row == ("running", "Glute bridge", 4, None)
+    offer = pending_resume()
+    assert offer is not None and offer.question == "Resume pre-run at Glute bridge?"

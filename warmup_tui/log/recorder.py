@@ -8,6 +8,7 @@ notice, the session carries on, and later writes catch up if the log comes back.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import threading
@@ -65,6 +66,7 @@ class LogRecorder:
         self._on_notice = on_notice
         self._wall = wall
         self._disabled = False
+        self._cut_off = False
         self._busy_before = False
         self._finishing: threading.Thread | None = None
         self._started_at: float | None = None
@@ -84,6 +86,8 @@ class LogRecorder:
     # ----- the EventSink -------------------------------------------------------------------
 
     def handle(self, event: Event) -> None:
+        if self._cut_off:
+            return
         try:
             self._handle(event)
         except Exception as error:  # the log must never stop a session
@@ -96,6 +100,21 @@ class LogRecorder:
             self._started_at = self._wall()
         self._write()
         return self.session_id
+
+    def cut_off(self) -> None:
+        """The session is being ended by something other than the runner (the terminal
+        closed, SIGTERM): leave its row "running" at the segment it was in, and ignore the
+        stop events that follow, so the next start offers to resume it."""
+        if self._cut_off or self.status != "running":
+            return
+        if self._started_at is not None:
+            self._write()
+            if self._log is not None and self.session_id is not None and not self._pending:
+                # if this fails, the session is still offered once the process is gone
+                with contextlib.suppress(sqlite3.Error):
+                    self._log.disown(self.session_id)
+        self._cut_off = True
+        self.close()
 
     def close(self) -> None:
         """Close the log if the recorder opened it (left to the background writer while it

@@ -166,6 +166,13 @@ class TrainingLog:
                  progress.segments_done, progress.last_index, progress.last_step,
                  progress.last_side, progress.status, progress.ended_at, session_id))
 
+    def disown(self, session_id: int) -> None:
+        """Drop the pid of a session being cut off, so it is offered for resuming even if
+        its process lingers (a terminal app can hang on its way out)."""
+        with self._transaction():
+            self.conn.execute("UPDATE sessions SET pid = NULL WHERE id = ? AND"
+                              " status = 'running'", (session_id,))
+
     def close_running(self, session_id: int, ended_at: float) -> bool:
         """Mark a cut-off session stopped; False if it was no longer running (someone else
         already dealt with it), so two instances never both resume it."""
