@@ -164,6 +164,16 @@ def test_a_phrase_never_prepared_is_rendered_for_next_time(logged_engine: Logged
         expected(voice, "Cooldown walk, 4 minutes", "walk")]
 
 
+def test_an_unprepared_phrase_already_on_disk_is_spoken_at_once(
+        logged_engine: LoggedEngine) -> None:
+    assert voice_for(logged_engine, Recorder()).cache.get("Walk for 5 seconds") is not None
+    player = Recorder()
+    fresh = voice_for(logged_engine, player)  # never prepared
+    fresh.handle(Event("segment_start", 0.0, segments()[5]))
+    assert [d for d, _ in player.played] == [expected(fresh, "Walk for 5 seconds", "walk")]
+    assert len(logged_engine.calls()) == 1
+
+
 def test_muted_late_and_cut_short_say_nothing(logged_engine: LoggedEngine) -> None:
     player = Recorder()
     voice = voice_for(logged_engine, player)

@@ -126,9 +126,12 @@ class Voice:
                     self._lock.notify_all()
                     return
                 text = self._queue[0]
-            samples = self.cache.get(text)  # slow part, outside the lock
-            volume = self.player.volume
-            scaled = scale(samples, volume).tobytes() if samples is not None else b""
+            try:
+                samples = self.cache.get(text)  # the slow part, outside the lock
+                volume = self.player.volume
+                scaled = scale(samples, volume).tobytes() if samples is not None else b""
+            except Exception:  # never a traceback from this thread; the words just go unsaid
+                samples, volume, scaled = None, 0.0, b""
             with self._lock:
                 if samples is None:
                     self._failed.add(text)
@@ -200,7 +203,13 @@ class Voice:
             samples = self._ready.get(text)
             volume, data = self._scaled.get(text, (None, b""))
         if samples is None:
-            return None
+            # Not prepared (a run whose segments were not given, or a jump that changed
+            # the words): a file already in the cache is a quick read; rendering is not.
+            samples = self.cache.cached(text)
+            if samples is None:
+                return None
+            with self._lock:
+                self._ready[text] = samples
         if volume != self.player.volume:  # the volume changed since it was rendered
             volume = self.player.volume
             data = scale(samples, volume).tobytes()
