@@ -221,3 +221,25 @@ def test_two_processes_writing_at_once_keep_the_log_whole() -> None:
             f"{name}-{n}" for name in ("alpha", "beta") for n in range(count))
         assert {row.status for row in rows} == {"completed"}
         assert all(len(log.segments(row.id)) == segments for row in rows)
+
+
+def test_two_processes_finding_a_damaged_log_move_it_aside_once() -> None:
+    path = default_path()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"\x13garbage, not SQLite" * 300)
+    start = time.time() + 1.5
+    writers = [subprocess.Popen([sys.executable, str(HERE / "writer_process.py"), name, "3",
+                                 str(start)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True)
+               for name in ("alpha", "beta")]
+    reports = []
+    for writer in writers:
+        out, err = writer.communicate(timeout=120)
+        assert writer.returncode == 0, err
+        reports.append(json.loads(out))
+    moved = list(path.parent.glob("log.sqlite3.corrupt-*"))
+    assert len(moved) == 1  # one of them moved it; the other found the fresh log
+    notices = [n for report in reports for n in report["notices"]]
+    assert sum("damaged" in n for n in notices) == 1
+    with TrainingLog.open() as log:
+        assert len(log.sessions()) == 6
