@@ -134,7 +134,8 @@ async def test_question_mark_opens_help_listing_every_key() -> None:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         described = [description for _, description in app.screen.rows]
-        for action in ("Pause", "Next", "Back", "Restart", "Add 10s", "Cut 10s", "Mute", "Clicks", "Quit"):
+        for action in ("Pause", "Next", "Back", "Restart", "Add 10s", "Cut 10s", "Mute",
+                       "Clicks", "Quit"):
             assert action in described
         await pilot.press("escape")
         session_screen(app)
