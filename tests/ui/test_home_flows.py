@@ -106,3 +106,20 @@ async def test_declining_the_offer_is_not_asked_again() -> None:
     async with again.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(again.screen, HomeScreen)
+
+
+async def test_speech_joins_the_session_when_an_engine_is_installed() -> None:
+    import shutil
+
+    from warmup_tui.audio.voice import Voice
+
+    app = make_app(FakeClock(), "pre-run", mute=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        sinks = session_screen(app).sinks
+        has_engine = shutil.which("espeak-ng") or shutil.which("espeak")
+        assert any(isinstance(s, Voice) for s in sinks) == bool(has_engine)
+        if has_engine:
+            assert app.services.voice is not None
+            await pilot.press("m")
+            assert app.services.voice.muted

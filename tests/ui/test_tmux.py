@@ -8,6 +8,7 @@ import sys
 import time
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -107,3 +108,20 @@ def test_sigterm_restores_the_terminal(terminal: Terminal) -> None:
     while time.monotonic() < deadline and "HIP FLEXOR STRETCH" in terminal.screen():
         time.sleep(0.1)
     assert "HIP FLEXOR STRETCH" not in terminal.screen()
+
+
+def test_closing_the_terminal_ends_the_app_process(terminal: Terminal) -> None:
+    start(terminal, "run", "pre-run", "--mute")
+    terminal.wait_for("HIP FLEXOR STRETCH")
+    pid = subprocess.run(["tmux", "list-panes", "-t", terminal.name, "-F", "#{pane_pid}"],
+                         capture_output=True, text=True, check=True).stdout.strip()
+    children = subprocess.run(["pgrep", "-P", pid], capture_output=True, text=True).stdout.split()
+    assert children, "the app process was not found"
+    subprocess.run(["tmux", "kill-session", "-t", terminal.name], check=True)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(Path(f"/proc/{c}").exists() for c in children):
+        time.sleep(0.1)
+    lingering = [c for c in children if Path(f"/proc/{c}").exists()]
+    for child in lingering:  # never leave a spinning process behind, even when failing
+        subprocess.run(["kill", "-KILL", child], check=False)
+    assert not lingering, "the app kept running after its terminal was closed"

@@ -12,7 +12,7 @@ def _run_app(args: argparse.Namespace, runs: list[PlannedRun] | None) -> int:
     from warmup_tui.ui.app import WarmupApp
 
     app = WarmupApp(speed=getattr(args, "speed", 1.0), mute=getattr(args, "mute", False),
-                    start_runs=runs)
+                    start_runs=runs, voice=getattr(args, "voice", None))
     result = app.run()
     return result if isinstance(result, int) else 0
 

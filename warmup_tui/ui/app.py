@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
+import threading
 from collections.abc import Callable, Iterable
 
 from textual.app import App, SystemCommand
@@ -26,6 +28,7 @@ from warmup_tui.ui.screens.summary import SummaryScreen
 from warmup_tui.ui.session_services import SessionServices
 
 ClockFactory = Callable[[], Clock]
+EXIT_GRACE_SECONDS = 3.0
 
 
 class WarmupApp(App[int]):
@@ -49,6 +52,7 @@ class WarmupApp(App[int]):
         start_runs: list[PlannedRun] | None = None,
         start_screen: Callable[[], Screen[object]] | None = None,
         get_ready: float = 3.0,
+        voice: bool | None = None,
     ) -> None:
         super().__init__()
         self.library = library or Library()
@@ -60,6 +64,7 @@ class WarmupApp(App[int]):
         self.speed = speed
         self.clock_factory = clock_factory or (lambda: make_clock(speed))
         self.start_muted = mute or settings.sound.mute
+        self.voice_choice = voice
         self._services: SessionServices | None = None
         self.pending_runs = start_runs or []
         # A screen to open on start (``warmup edit``); closing it ends the app.
@@ -78,6 +83,7 @@ class WarmupApp(App[int]):
             self._services = SessionServices(
                 self.settings, muted=self.start_muted, bell=self.bell,
                 notice=lambda message: self.notify(message, severity="warning", timeout=6),
+                voice=self.voice_choice,
             )
         return self._services
 
@@ -104,7 +110,16 @@ class WarmupApp(App[int]):
             sig = getattr(signal, name, None)
             if sig is not None:
                 with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                    loop.add_signal_handler(sig, self.stop_and_exit, 130)
+                    loop.add_signal_handler(sig, self._on_signal, sig)
+
+    def _on_signal(self, sig: int) -> None:
+        self.stop_and_exit(130)
+        # Textual's shutdown writes to the terminal; when the terminal has gone (a closed
+        # window, a killed tmux) that write can block for ever and the process lingers,
+        # spinning. The session is already saved, so make sure the process ends.
+        watchdog = threading.Timer(EXIT_GRACE_SECONDS, os._exit, args=(128 + sig,))
+        watchdog.daemon = True
+        watchdog.start()
 
     def stop_and_exit(self, code: int = 0) -> None:
         """Quit, first ending any running session so its sinks (log, sound) hear the stop."""

@@ -12,6 +12,7 @@ from warmup_tui.audio.cues import CueSounds
 from warmup_tui.audio.metronome import Metronome
 from warmup_tui.audio.metronome_sink import MetronomeSink
 from warmup_tui.audio.player import Player
+from warmup_tui.audio.voice import Voice, make_voice
 from warmup_tui.clock import MonotonicClock
 from warmup_tui.config import Settings
 from warmup_tui.events import EventSink
@@ -25,11 +26,16 @@ class SessionServices:
     """Builds the sinks for each session and keeps the app-wide sound state."""
 
     def __init__(self, settings: Settings, *, muted: bool, bell: Callable[[], None],
-                 notice: Notice) -> None:
+                 notice: Notice, voice: bool | None = None) -> None:
         self.settings = settings
         self.notice = notice
         self.player = Player(volume=settings.sound.volume, bell=bell, on_notice=notice)
         self.cues = CueSounds(self.player, settings.sound, muted=muted)
+        # None when speech is off or no engine is installed: tones alone, no complaint.
+        self.voice: Voice | None = make_voice(self.player, settings.voice, voice,
+                                              sound=settings.sound)
+        if self.voice is not None:
+            self.voice.muted = muted
         # The metronome keeps real time whatever --speed says: it is for the runner's feet.
         self.metronome = MetronomeSink(
             Metronome(self.player, MonotonicClock(), settings.training.cadence),
@@ -43,6 +49,8 @@ class SessionServices:
 
     def toggle_mute(self) -> bool:
         muted = self.cues.toggle_mute()
+        if self.voice is not None:
+            self.voice.muted = muted
         self.metronome.set_enabled(self._metronome_wanted and not muted)
         return muted
 
@@ -52,13 +60,18 @@ class SessionServices:
         return self._metronome_wanted
 
     def sinks_for(self, run: PlannedRun, speed: float) -> list[EventSink]:
-        """Sound first, so a cue starts before anything slower runs; the log last."""
+        """Sound first, so a cue starts before anything slower runs; the words after the
+        tone; the log last. Speech for the whole session starts rendering now, in the
+        background, during the get-ready."""
         recorder = LogRecorder(
             run.routine_id, run.segments, routine_name=run.name,
             programme_id=run.programme_id, programme_session=run.programme_session,
             resumed_from=run.resumed_from, speed=speed, on_notice=self.notice,
         )
-        return [self.cues, self.metronome, recorder]
+        if self.voice is None:
+            return [self.cues, self.metronome, recorder]
+        self.voice.prepare(run.segments)
+        return [self.cues, self.voice, self.metronome, recorder]
 
     def shutdown(self) -> None:
         self.metronome.stop()
