@@ -184,7 +184,7 @@ class Session:
         if self.state not in ("running", "ready"):
             return []
         events = self.poll()
-        if self.state == "finished":  # it ran out during a stall: nothing left to pause
+        if self.state not in ("running", "ready"):  # it ran out during a stall
             return events
         self._resume_to = self.state
         self._paused_at = self.clock.now()

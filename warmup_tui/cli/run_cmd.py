@@ -66,9 +66,11 @@ def _chain(library: Library, first: Entry) -> list[Entry]:
 
 
 def headless_sinks(args: argparse.Namespace, routine_id: str,
-                   segments: list[Segment] | None = None) -> list[EventSink]:
+                   segments: list[Segment] | None = None, *,
+                   record: bool = True) -> list[EventSink]:
     """The output sink for ``--plain``/``--json``, plus sound unless muted, plus the
-    training log when ``segments`` are given."""
+    training log when ``segments`` are given and ``record`` (a caller that records the
+    run itself passes False, and still gives the segments so the voice is prepared)."""
     out: EventSink = (JsonLines(sys.stdout, routine_id) if args.json
                       else PlainLines(sys.stdout, routine_id))
     from warmup_tui.audio.headless import headless_cue_sounds
@@ -83,7 +85,7 @@ def headless_sinks(args: argparse.Namespace, routine_id: str,
         sinks.insert(1, voice)  # after the cue sink: the words follow the tone
     from warmup_tui.log.headless import headless_recorder
 
-    return sinks + headless_recorder(args, routine_id, segments)
+    return sinks + headless_recorder(args, routine_id, segments if record else None)
 
 
 def run_segments_headless(routine_id: str, segments: list[Segment],

@@ -53,9 +53,10 @@ def run_planned_headless(runs: list[PlannedRun], args: argparse.Namespace) -> in
         for number, run in enumerate(runs):
             if number and args.plain:
                 print(f"{runs[number - 1].name} done. Next: {run.describe()}", flush=True)
-            # No segments to headless_sinks: this recorder, which knows the programme
-            # session, is the only one writing this run to the log.
-            sinks = headless_sinks(args, run.routine_id)
+            # record=False: this recorder, which knows the programme session, is the only
+            # one writing this run to the log. The segments still go, so the voice
+            # renders this run's phrases before they are due.
+            sinks = headless_sinks(args, run.routine_id, list(run.segments), record=False)
             recorder = LogRecorder(run.routine_id, run.segments, routine_name=run.name,
                                    programme_id=run.programme_id,
                                    programme_session=run.programme_session,
