@@ -61,7 +61,8 @@ class Voice:
                  sound: SoundSettings | None = None, muted: bool = False) -> None:
         self.player = player
         self.cache = cache
-        self.muted = muted
+        self._speaking: PlayHandle | None = None
+        self._muted = muted
         # A twin of the cue sink that plays nothing: it says which tone each event makes,
         # so the words wait for that tone and follow the same cue toggles.
         self._tones = CueSounds(_NoSound(), sound)
@@ -76,7 +77,6 @@ class Voice:
         self._last_end: Event | None = None
         self._final_index: int | None = None
         self._prepared: list[str] = []
-        self._speaking: PlayHandle | None = None
         _VOICES.add(self)
 
     # ----- preparing ---------------------------------------------------------------------
@@ -144,10 +144,20 @@ class Voice:
 
     # ----- speaking ----------------------------------------------------------------------
 
+    @property
+    def muted(self) -> bool:
+        return self._muted
+
+    @muted.setter
+    def muted(self, muted: bool) -> None:
+        # However it is set (the app sets it to follow the cue sink), muting stops the
+        # words being spoken at once.
+        self._muted = muted
+        if muted:
+            self._stop_speaking()
+
     def toggle_mute(self) -> bool:
         self.muted = not self.muted
-        if self.muted:
-            self._stop_speaking()
         return self.muted
 
     def handle(self, event: Event) -> None:

@@ -1,0 +1,40 @@
+"""The app's m key (SessionServices.toggle_mute) stops words already being spoken, as the
+Voice sink's own mute does. The device is stood in for by the recorder of test_voice_sink."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests.voice.conftest import LoggedEngine
+from tests.voice.test_voice_sink import Recorder, segments
+from warmup_tui.config import Settings
+from warmup_tui.events import Event
+from warmup_tui.ui.session_services import SessionServices
+
+
+def test_muting_in_the_app_cuts_off_the_phrase_being_spoken(
+        logged_engine: LoggedEngine, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", os.pathsep.join([str(logged_engine.bin), os.environ["PATH"]]))
+    services = SessionServices(Settings(), muted=False, bell=lambda: None,
+                               notice=lambda message: None, voice=True)
+    try:
+        voice = services.voice
+        assert voice is not None
+        player = Recorder()
+        voice.player = player
+        segs = segments()
+        voice.prepare(segs)
+        assert voice.wait_ready(20)
+        voice.handle(Event("segment_start", 0.0, segs[0]))
+        assert len(player.played) == 1 and not player.played[0][1].stopped
+        assert services.toggle_mute() is True
+        assert player.played[0][1].stopped
+        voice.handle(Event("segment_start", 3.0, segs[1]))
+        assert len(player.played) == 1
+        assert services.toggle_mute() is False
+        voice.handle(Event("segment_start", 5.0, segs[2]))
+        assert len(player.played) == 2
+    finally:
+        services.shutdown()
