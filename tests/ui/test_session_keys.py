@@ -239,3 +239,18 @@ async def test_ctrl_c_stops_the_session_before_quitting() -> None:
         await pilot.pause()
     assert screen.session.state == "finished"
     assert screen.session.records[-1].skipped
+
+
+async def test_a_late_wake_after_the_end_does_not_close_the_summary() -> None:
+    clock = FakeClock()
+    app = make_app(clock, "first-steps")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = session_screen(app)
+        advance(app, 1800.5, clock)
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        screen.tick()  # as a timer that was already due would
+        screen.action_quit_session()
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)

@@ -68,6 +68,7 @@ class SessionScreen(Screen[SessionSummary]):
         self._on_mute = on_mute
         self._on_metronome = on_metronome
         self._timer: Timer | None = None
+        self._done = False
         self._view: SessionView | None = None
 
     def compose(self) -> ComposeResult:
@@ -94,6 +95,8 @@ class SessionScreen(Screen[SessionSummary]):
 
     def tick(self) -> None:
         """Deliver due events, refresh what changed, and sleep until the next change."""
+        if self._done:
+            return
         self._deliver(self.session.poll())
         self._show(build_view(self.session))
         if self.session.state == "finished":
@@ -142,6 +145,11 @@ class SessionScreen(Screen[SessionSummary]):
         self.query_one(SessionProgress).show(view)
 
     def _finish(self) -> None:
+        # A timer that was already due can still call tick() after the end; the summary
+        # must be handed over exactly once.
+        if self._done:
+            return
+        self._done = True
         if self._timer is not None:
             self._timer.stop()
         self.dismiss(summarize(self.session, self.run.name))
