@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 
@@ -20,6 +21,7 @@ def write_atomic(path: Path, text: str, *, keep_backup: bool = True) -> None:
         _copy_atomic(path, backup)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        _keep_mode(path, fd)  # mkstemp makes 0600; a replaced file keeps its own mode
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
@@ -35,6 +37,7 @@ def write_atomic(path: Path, text: str, *, keep_backup: bool = True) -> None:
 def _copy_atomic(source: Path, target: Path) -> None:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        _keep_mode(source, fd)
         with os.fdopen(fd, "wb") as out, source.open("rb") as src:
             shutil.copyfileobj(src, out)
             out.flush()
@@ -44,6 +47,11 @@ def _copy_atomic(source: Path, target: Path) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
+
+
+def _keep_mode(original: Path, fd: int) -> None:
+    with contextlib.suppress(OSError):  # no file yet (or no stat): mkstemp's private 0600
+        os.fchmod(fd, stat.S_IMODE(original.stat().st_mode))
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -83,3 +84,13 @@ def test_a_read_only_folder_raises_and_changes_nothing(folder: Path) -> None:
     finally:
         folder.chmod(0o700)
     assert path.read_text() == "good\n"
+
+
+def test_a_replaced_file_and_its_backup_keep_the_file_mode(folder: Path) -> None:
+    path = folder / "shared.toml"
+    path.write_text("old\n")
+    path.chmod(0o644)
+    write_atomic(path, "new\n")
+    backup = path.with_name("shared.toml.bak")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o644
