@@ -149,10 +149,18 @@ class SessionScreen(Screen[SessionSummary]):
         # must be handed over exactly once.
         if self._done:
             return
-        self._done = True
         if self._timer is not None:
             self._timer.stop()
+        if self.app.screen is not self:
+            # Help, the stop question or the palette is on top, and dismiss() pops the
+            # top screen whichever screen asks: finish once this one is back on top.
+            return
+        self._done = True
         self.dismiss(summarize(self.session, self.run.name))
+
+    def on_screen_resume(self) -> None:
+        if self.session.state == "finished":
+            self._finish()
 
     def stop_silently(self) -> None:
         """End the session without showing the summary (the app is closing)."""
