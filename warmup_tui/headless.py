@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 from collections.abc import Callable, Sequence
@@ -94,14 +95,24 @@ def run_headless(
 ) -> Session:
     """Run to the end, sleeping between due moments and handing every event to ``sinks``.
 
-    Ctrl+C propagates as KeyboardInterrupt after the session is stopped and reported.
+    Ctrl+C propagates as KeyboardInterrupt after the session is stopped and reported. A
+    sink that fails (stdout closed under ``| head``) is dropped and the session is stopped,
+    so the other sinks, the log above all, still hear how it ended; then the error goes on.
     """
     session = Session(segments, clock)
+    healthy = list(sinks)
+    failures: list[Exception] = []
 
     def deliver(events: list[Event]) -> None:
         for event in events:
-            for sink in sinks:
-                sink.handle(event)
+            for sink in list(healthy):
+                try:
+                    sink.handle(event)
+                except Exception as error:
+                    healthy.remove(sink)
+                    failures.append(error)
+        if failures:
+            raise failures[0]
 
     try:
         # start() is inside the try: a signal can land while a sink is still busy with
@@ -114,5 +125,9 @@ def run_headless(
             deliver(session.poll())
     except KeyboardInterrupt:
         deliver(session.stop())
+        raise
+    except Exception:
+        with contextlib.suppress(Exception):
+            deliver(session.stop())
         raise
     return session

@@ -117,3 +117,17 @@ def test_fake_clock_never_goes_back_and_make_clock_picks_by_speed() -> None:
         clock.set(clock.now() - 1)
     assert make_clock(1.0).speed == 1.0
     assert isinstance(make_clock(3.0), ScaledClock)
+
+
+def test_a_failing_sink_is_dropped_and_the_others_hear_the_stop() -> None:
+    class ClosedPipe:
+        def handle(self, event: Event) -> None:
+            if event.name == "segment_end":
+                raise BrokenPipeError("stdout closed")
+
+    log = Collect()
+    with pytest.raises(BrokenPipeError):
+        run_headless(SEGMENTS, FakeClock(), [ClosedPipe(), log], sleep=lambda s: None)
+    names = [e.name for e in log.events]
+    assert names[-1] == "session_end"
+    assert names.count("session_end") == 1

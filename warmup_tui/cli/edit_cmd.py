@@ -8,6 +8,7 @@ import sys
 from dataclasses import replace
 from typing import Any
 
+from warmup_tui.cli.run_cmd import speed_option
 from warmup_tui.external_editor import find_editor, run_editor
 from warmup_tui.library import Library
 from warmup_tui.problems import Problem, ProblemsError, display_path
@@ -24,7 +25,7 @@ def register(commands: Any) -> None:
     edit.add_argument("routine", metavar="NAME|PATH", help="routine name or path to a .toml file")
     edit.add_argument("--external", action="store_true",
                       help="open the file in $VISUAL or $EDITOR and check it afterwards")
-    edit.add_argument("--speed", type=_speed, default=10.0, metavar="N",
+    edit.add_argument("--speed", type=speed_option, default=10.0, metavar="N",
                       help="speed of the editor's preview (p); default 10")
     edit.set_defaults(func=edit_routine)
 
@@ -35,16 +36,6 @@ def register(commands: Any) -> None:
     new.add_argument("--no-edit", action="store_true",
                      help="only create the file and print where it is")
     new.set_defaults(func=new_routine)
-
-
-def _speed(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
-    if not 0 < value <= 1000:
-        raise argparse.ArgumentTypeError("expected a number above 0 and at most 1000")
-    return value
 
 
 def edit_routine(args: argparse.Namespace) -> int:

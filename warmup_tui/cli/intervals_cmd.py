@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from warmup_tui.cli.run_cmd import EXIT_INTERRUPTED, add_session_options, run_segments_headless
+from warmup_tui.cli.run_cmd import add_session_options
 from warmup_tui.durations import DurationError, format_duration, parse_duration
 from warmup_tui.routine import Routine, RunWalk
 from warmup_tui.routine_schema import CADENCE_RANGE, MAX_REPEATS
@@ -47,16 +47,14 @@ def quick_routine(args: argparse.Namespace) -> Routine:
 
 def run_intervals(args: argparse.Namespace) -> int:
     routine = quick_routine(args)
-    segments = build_timeline(routine)
+    runs = [PlannedRun(ROUTINE_ID, routine.name, tuple(build_timeline(routine)))]
     if args.plain or args.json:
-        try:
-            run_segments_headless(ROUTINE_ID, segments, args)
-        except KeyboardInterrupt:
-            return EXIT_INTERRUPTED
-        return 0
+        from warmup_tui.cli.headless_runs import run_planned
+
+        return run_planned(runs, args)
     from warmup_tui.cli.app_cmd import open_runs
 
-    return open_runs([PlannedRun(ROUTINE_ID, routine.name, tuple(segments))], args)
+    return open_runs(runs, args)
 
 
 def _duration(*, zero: bool) -> Callable[[str], float]:

@@ -12,11 +12,8 @@ import sys
 from typing import Any
 
 from warmup_tui.cli.program_cmd import log_progress
-from warmup_tui.cli.run_cmd import EXIT_INTERRUPTED, add_session_options, headless_sinks
-from warmup_tui.clock import make_clock
-from warmup_tui.headless import run_headless
+from warmup_tui.cli.run_cmd import add_session_options
 from warmup_tui.program_today import load_today
-from warmup_tui.run_plan import PlannedRun
 
 
 def register(commands: Any) -> None:
@@ -42,29 +39,6 @@ def run_today(args: argparse.Namespace) -> int:
         from warmup_tui.cli.app_cmd import open_runs
 
         return open_runs(runs, args)
-    return run_planned_headless(runs, args)
+    from warmup_tui.cli.headless_runs import run_planned
 
-
-def run_planned_headless(runs: list[PlannedRun], args: argparse.Namespace) -> int:
-    """Each run in turn, with no pause between them, each recorded in the training log."""
-    from warmup_tui.log import LogRecorder
-
-    try:
-        for number, run in enumerate(runs):
-            if number and args.plain:
-                print(f"{runs[number - 1].name} done. Next: {run.describe()}", flush=True)
-            # record=False: this recorder, which knows the programme session, is the only
-            # one writing this run to the log. The segments still go, so the voice
-            # renders this run's phrases before they are due.
-            sinks = headless_sinks(args, run.routine_id, list(run.segments), record=False)
-            recorder = LogRecorder(run.routine_id, run.segments, routine_name=run.name,
-                                   programme_id=run.programme_id,
-                                   programme_session=run.programme_session,
-                                   speed=args.speed, on_notice=_notice)
-            try:
-                run_headless(list(run.segments), make_clock(args.speed), [*sinks, recorder])
-            finally:
-                recorder.close()
-    except KeyboardInterrupt:
-        return EXIT_INTERRUPTED
-    return 0
+    return run_planned(runs, args)

@@ -1,0 +1,58 @@
+"""Running planned sessions without a screen (``--plain`` / ``--json``): each gets its
+output, sound, voice and training-log record, and they run one after another."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from warmup_tui.clock import make_clock
+from warmup_tui.config import load_settings
+from warmup_tui.events import EventSink
+from warmup_tui.headless import JsonLines, PlainLines, run_headless
+from warmup_tui.log.recorder import LogRecorder
+from warmup_tui.run_plan import PlannedRun
+
+EXIT_OK = 0
+EXIT_INTERRUPTED = 130
+
+
+def session_sinks(args: argparse.Namespace, run: PlannedRun) -> list[EventSink]:
+    """Sound first (a cue should start before the line describing it is written), the
+    words after the tone, the output, and the log last."""
+    from warmup_tui.audio.headless import headless_cue_sounds
+    from warmup_tui.audio.voice_headless import headless_voice
+    from warmup_tui.log.headless import headless_recorder  # imports sqlite3 only when used
+
+    out: EventSink = (JsonLines(sys.stdout, run.routine_id) if args.json
+                      else PlainLines(sys.stdout, run.routine_id))
+    sound = headless_cue_sounds(mute=args.mute)
+    voice = headless_voice(sound, args.voice, list(run.segments))
+    sinks: list[EventSink] = [s for s in (sound, voice) if s is not None]
+    sinks.append(out)
+    return sinks + headless_recorder(
+        args, run.routine_id, list(run.segments), routine_name=run.name,
+        programme_id=run.programme_id, programme_session=run.programme_session,
+    )
+
+
+def run_planned(runs: list[PlannedRun], args: argparse.Namespace) -> int:
+    """Each run in turn with no wait between them; 130 when interrupted."""
+    _, problems = load_settings()
+    for problem in problems:  # the defaults apply; say so once, as the app does
+        print(f"warmup: {problem}", file=sys.stderr, flush=True)
+    try:
+        for number, run in enumerate(runs):
+            if number and args.plain:
+                print(f"{runs[number - 1].name} done. Next: {run.describe()}", flush=True)
+            sinks = session_sinks(args, run)
+            try:
+                run_headless(list(run.segments), make_clock(args.speed), sinks)
+            finally:
+                # An interrupted run must still let its record reach the file.
+                for sink in sinks:
+                    if isinstance(sink, LogRecorder):
+                        sink.close()
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    return EXIT_OK
