@@ -87,7 +87,7 @@ def _step_segments(step: Step, routine: Routine) -> list[dict[str, Any]]:
             if after_other_side and routine.switch > 0:
                 drafts.append({
                     "step": step.name, "kind": "switch", "duration": routine.switch,
-                    "side": side, "cue": f"Switch to the {side} side",
+                    "side": side, "cue": _switch_cue(side),
                     "set_number": set_number, "sets": step.sets,
                 })
             drafts.append({
@@ -100,6 +100,14 @@ def _step_segments(step: Step, routine: Routine) -> list[dict[str, Any]]:
             drafts.append({"step": "Rest", "kind": "rest", "duration": set_rest,
                            "cue": f"Set {set_number + 1} of {step.sets} of {step.name} next"})
     return drafts
+
+
+def _switch_cue(side: str | None) -> str:
+    # "left"/"right" name a side of the body; other labels ("back", "front") are
+    # directions, and "the back side" reads as something else entirely.
+    if side is not None and side.lower() in ("left", "right"):
+        return f"Switch to the {side} side"
+    return f"Switch to {side}"
 
 
 def _runwalk_segments(block: RunWalk) -> list[dict[str, Any]]:

@@ -121,6 +121,11 @@ def test_show_a_path_and_a_missing_routine(warmup: Warmup, work: Path) -> None:
     assert missing.stderr.startswith("nothing-here: no routine with that name; known routines: ")
 
 
+def test_show_counts_a_single_segment_in_the_singular(warmup: Warmup, work: Path) -> None:
+    (work / "one.toml").write_text('name = "One"\n[[steps]]\nname = "A"\nduration = 5\n')
+    assert "Total 0:05 in 1 segment\n" in warmup("show", "one.toml").stdout
+
+
 def test_validate_good_files_exits_0(warmup: Warmup) -> None:
     files = sorted(str(p) for p in (REPO / "routines").glob("*.toml"))
     result = warmup("validate", "pre-run", *files)

@@ -77,7 +77,8 @@ def show_routine(args: argparse.Namespace) -> int:
         reps = f"{seg.reps} reps" if seg.reps else ""
         print(f"{seg.index + 1:>3}  {seg.kind:<8}  {format_clock(seg.duration):>6}  "
               f"{reps:<8}  {segment_title(seg)}")
-    print(f"\nTotal {format_clock(total_seconds(segments))} in {len(segments)} segments"
+    count = f"{len(segments)} segment" + ("" if len(segments) == 1 else "s")
+    print(f"\nTotal {format_clock(total_seconds(segments))} in {count}"
           + (f"; then {entry.routine.then}" if entry.routine.then else ""))
     return 0
 
