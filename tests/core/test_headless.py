@@ -126,8 +126,9 @@ def test_a_failing_sink_is_dropped_and_the_others_hear_the_stop() -> None:
                 raise BrokenPipeError("stdout closed")
 
     log = Collect()
+    clock = FakeClock()
     with pytest.raises(BrokenPipeError):
-        run_headless(SEGMENTS, FakeClock(), [ClosedPipe(), log], sleep=lambda s: None)
+        run_headless(SEGMENTS, clock, [ClosedPipe(), log], sleep=clock.advance)
     names = [e.name for e in log.events]
     assert names[-1] == "session_end"
     assert names.count("session_end") == 1
