@@ -4,6 +4,10 @@ A row left "running" by a process that is gone is a session that was cut off. Th
 one is offered, at the segment it was in (a rest or side switch moves on to what follows
 it); older ones, and any cut off more than :data:`OFFER_FOR` ago, are simply recorded as
 stopped. Sessions still running in another live instance are left alone.
+
+Which timeline a row ran is asked of a ``timeline_for`` function: by default the routine is
+found again in the library; a front end that also runs programme sessions passes one that
+rebuilds those (this package sits below the programme modules and does not import them).
 """
 
 from __future__ import annotations
@@ -22,9 +26,13 @@ from warmup_tui.log.db import LogUnavailable, Notice
 from warmup_tui.log.recorder import LogRecorder
 from warmup_tui.log.store import SessionRow, TrainingLog
 from warmup_tui.problems import ProblemsError
+from warmup_tui.run_plan import PlannedRun
 from warmup_tui.timeline import Segment, build_timeline
 
 OFFER_FOR = 12 * 3600.0  # seconds; a warmup cut off longer ago than this is not worth resuming
+
+TimelineFor = Callable[[SessionRow], list[Segment] | None]
+"""The segments a logged session ran, as they are today; None when they cannot be had."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +86,13 @@ class ResumePlan:
                            programme_session=self.programme_session,
                            resumed_from=self.resumed_from, **options)
 
+    def planned_run(self, name: str | None = None) -> PlannedRun:
+        """The rest of the session as a run to queue (``name`` overrides the logged one)."""
+        return PlannedRun(self.routine_id, name or self.routine_name, tuple(self.segments),
+                          programme_id=self.programme_id,
+                          programme_session=self.programme_session,
+                          start_index=self.start_index, resumed_from=self.resumed_from)
+
 
 def resume_title(seg: Segment) -> str:
     """'Side leg lift (left)', 'Glute bridge, set 2 of 3', 'Run 3 of 8'."""
@@ -101,19 +116,40 @@ def pid_alive(pid: int) -> bool:
     return True
 
 
+def library_timeline(library: Library | None = None) -> TimelineFor:
+    """The default ``timeline_for``: the row's routine, from its file when that is still
+    there, else by id in ``library``."""
+    chosen = library or Library()
+
+    def timeline_for(row: SessionRow) -> list[Segment] | None:
+        ref: str | Path = row.routine_id
+        if row.routine_path and Path(row.routine_path).is_file():
+            ref = Path(row.routine_path)
+        try:
+            entry = chosen.resolve(ref)
+        except ProblemsError:
+            return None
+        return build_timeline(entry.routine) if entry.routine is not None else None
+
+    return timeline_for
+
+
 def pending_resume(
     log: TrainingLog | None = None,
     *,
     library: Library | None = None,
+    timeline_for: TimelineFor | None = None,
     on_notice: Notice | None = None,
     now: float | None = None,
     is_alive: Callable[[int], bool] = pid_alive,
 ) -> ResumeOffer | None:
     """The cut-off session to offer, if any; tidies up the ones not worth offering.
+    ``timeline_for`` rebuilds a row's segments (default: :func:`library_timeline`).
     Never raises: with no usable log there is simply nothing to offer."""
+    rebuild = timeline_for or library_timeline(library)
     try:
         with _log_or(log, on_notice) as opened:
-            return _find(opened, library or Library(), now or time.time(), is_alive)
+            return _find(opened, rebuild, now or time.time(), is_alive)
     except (LogUnavailable, sqlite3.Error):
         return None
 
@@ -141,7 +177,7 @@ def accept(offer: ResumeOffer, log: TrainingLog | None = None) -> ResumePlan | N
                       offer.start_index, row.programme_id, row.programme_session, row.id)
 
 
-def _find(log: TrainingLog, library: Library, now: float,
+def _find(log: TrainingLog, timeline_for: TimelineFor, now: float,
           is_alive: Callable[[int], bool]) -> ResumeOffer | None:
     cut_off = [row for row in log.running() if row.pid != os.getpid()
                and not (row.pid is not None and is_alive(row.pid)
@@ -149,26 +185,19 @@ def _find(log: TrainingLog, library: Library, now: float,
     offer = None
     for row in cut_off:  # newest first: only the newest is worth offering
         if offer is None and now - row.updated_at < OFFER_FOR:
-            offer = _offer_for(row, library)
+            offer = _offer_for(row, timeline_for)
             if offer is not None:
                 continue
         log.close_running(row.id, row.updated_at)
     return offer
 
 
-def _offer_for(row: SessionRow, library: Library) -> ResumeOffer | None:
+def _offer_for(row: SessionRow, timeline_for: TimelineFor) -> ResumeOffer | None:
     if row.last_index is None:
         return None  # cut off in the get-ready: nothing was done yet
-    ref: str | Path = row.routine_id
-    if row.routine_path and Path(row.routine_path).is_file():
-        ref = Path(row.routine_path)
-    try:
-        entry = library.resolve(ref)
-    except ProblemsError:
+    segments = timeline_for(row)
+    if not segments:
         return None
-    if entry.routine is None:
-        return None
-    segments = build_timeline(entry.routine)
     index = _same_place(segments, row)
     if index is None:
         return None

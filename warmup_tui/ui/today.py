@@ -3,6 +3,7 @@ the programme and log cores."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -12,8 +13,9 @@ from warmup_tui.log import LogUnavailable, TrainingLog
 from warmup_tui.log.resume import accept, decline, pending_resume
 from warmup_tui.problems import ProblemsError
 from warmup_tui.program_progress import MemoryProgress, ProgressSource
+from warmup_tui.program_resume import programme_timeline
 from warmup_tui.program_today import TodayPlan, load_today
-from warmup_tui.run_plan import PlannedRun, planned_run
+from warmup_tui.run_plan import PlannedRun
 
 if TYPE_CHECKING:
     from warmup_tui.ui.app import WarmupApp
@@ -39,7 +41,7 @@ def plan(library: Library) -> TodayPlan | None:
     try:
         with _progress() as progress:
             today, _problems = load_today(progress, library=library)
-    except ProblemsError:
+    except (ProblemsError, sqlite3.Error):  # a damaged log: no plan, not a crash at start
         return None
     return today
 
@@ -59,6 +61,10 @@ def runs(library: Library, notify: Notify) -> list[PlannedRun]:
         for problem in error.problems:
             notify(str(problem), severity="error", timeout=8)
         return []
+    except sqlite3.Error as error:
+        notify(f"The training log cannot be read ({error}), so today's session is not "
+               "known", severity="error", timeout=8)
+        return []
     for problem in problems:
         notify(str(problem), severity="warning", timeout=8)
     return today.runs()
@@ -68,7 +74,7 @@ def offer_resume(app: WarmupApp) -> None:
     """Ask about a session that was cut off last time; yes carries on where it stopped."""
     from warmup_tui.ui.screens.confirm import ConfirmScreen
 
-    offer = pending_resume(library=app.library)
+    offer = pending_resume(timeline_for=programme_timeline(app.library))
     if offer is None:
         return
 
@@ -80,16 +86,7 @@ def offer_resume(app: WarmupApp) -> None:
         if resumed is None:
             app.notify("That session was already picked up elsewhere", timeout=5)
             return
-        try:
-            base = planned_run(app.library.resolve(resumed.routine_id))
-            name = base.name
-        except ProblemsError:
-            name = resumed.routine_name
-        app.start_runs([PlannedRun(
-            resumed.routine_id, name, tuple(resumed.segments),
-            programme_id=resumed.programme_id, programme_session=resumed.programme_session,
-            start_index=resumed.start_index, resumed_from=resumed.resumed_from,
-        )])
+        app.start_runs([resumed.planned_run()])
 
     app.push_screen(ConfirmScreen(offer.question, "No records it as stopped.",
                                   yes="Resume", no="No"), answered)

@@ -1,0 +1,40 @@
+"""Finding a cut-off programme session's segments again, so it can be offered for resume.
+
+The log logs a programme session under the programme's id, which is no routine the
+library knows; the log cannot rebuild it itself without importing this layer, so a front
+end hands :func:`programme_timeline` to :func:`warmup_tui.log.resume.pending_resume`.
+"""
+
+from __future__ import annotations
+
+from warmup_tui.library import Library
+from warmup_tui.log.resume import TimelineFor, library_timeline
+from warmup_tui.log.store import SessionRow
+from warmup_tui.problems import ProblemsError
+from warmup_tui.program import session_segments
+from warmup_tui.program_file import resolve_programme
+from warmup_tui.timeline import Segment
+
+
+def programme_timeline(library: Library | None = None) -> TimelineFor:
+    """A ``timeline_for`` that rebuilds programme sessions from their programme file and
+    anything else (a warmup, a routine) from ``library``."""
+    from_library = library_timeline(library)
+
+    def timeline_for(row: SessionRow) -> list[Segment] | None:
+        if row.programme_id and row.programme_session:
+            segments = _programme_segments(row.programme_id, row.programme_session)
+            if segments is not None:
+                return segments
+        return from_library(row)
+
+    return timeline_for
+
+
+def _programme_segments(programme_id: str, key: str) -> list[Segment] | None:
+    try:
+        programme = resolve_programme(programme_id)
+    except ProblemsError:
+        return None  # the programme file is gone or broken: nothing to resume from
+    session = programme.session(key)
+    return session_segments(session) if session is not None else None
