@@ -50,6 +50,16 @@ class Event:
         return data
 
 
+def completes_session(event: Event, segments_total: int) -> bool:
+    """Whether ``event`` finishes a session of ``segments_total`` segments: the end of the
+    last segment, run out rather than skipped. The one rule for "completed" (the summary,
+    the log, the programme, the weekly goal and the voice all follow it), so stopping or
+    skipping in the cooldown is "stopped early" everywhere."""
+    seg = event.segment
+    return (event.name == "segment_end" and seg is not None and not event.skipped
+            and seg.index == segments_total - 1)
+
+
 class EventSink(Protocol):
     """Anything that reacts to session events: sounds, the log, headless output."""
 

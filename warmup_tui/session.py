@@ -14,7 +14,7 @@ from typing import Literal
 
 from warmup_tui.clock import Clock
 from warmup_tui.cue_schedule import PlannedCue, plan_cues
-from warmup_tui.events import Event
+from warmup_tui.events import Event, completes_session
 from warmup_tui.timeline import Segment
 
 State = Literal["idle", "ready", "running", "paused", "finished"]
@@ -51,6 +51,7 @@ class Session:
         self.state: State = "idle"
         self.index = max(0, min(start_index, len(segments) - 1))
         self.records: list[SegmentRecord] = []
+        self._last_end: Event | None = None
         self._origin = 0.0
         self._start = 0.0
         self._deadline = 0.0
@@ -123,12 +124,8 @@ class Session:
     @property
     def completed(self) -> bool:
         """Whether the session ran to the end of its last segment (skips on the way allowed)."""
-        return (
-            self.state == "finished"
-            and bool(self.records)
-            and self.records[-1].index == len(self.segments) - 1
-            and not self.records[-1].skipped
-        )
+        return (self.state == "finished" and self._last_end is not None
+                and completes_session(self._last_end, len(self.segments)))
 
     def in_get_ready(self) -> bool:
         """Whether the get-ready count before the first segment is on (running or paused)."""
@@ -289,7 +286,8 @@ class Session:
         seg = self.segment
         self.records.append(SegmentRecord(seg.index, seg.duration, max(0.0, at - self._start),
                                           skipped))
-        return Event("segment_end", at - self._origin, seg, skipped=skipped, late=late)
+        self._last_end = Event("segment_end", at - self._origin, seg, skipped=skipped, late=late)
+        return self._last_end
 
     def _begin_segment(self, index: int, at: float, *, now: float | None = None) -> list[Event]:
         self.index = index

@@ -12,6 +12,7 @@ from log_support import deliver, run_for, run_to_end, timeline, wall_of
 from warmup_tui.clock import FakeClock
 from warmup_tui.log import LogRecorder, TrainingLog, default_path
 from warmup_tui.session import Session
+from warmup_tui.session_summary import summarize
 from warmup_tui.timeline import total_seconds
 
 
@@ -73,6 +74,28 @@ def test_stop_during_last_segment_is_completed_only_when_the_last_segment_ended(
     deliver(session.stop(), recorder)  # cut short before the last segment
     with TrainingLog.open() as log:
         assert log.sessions()[0].status == "stopped"
+
+
+def test_stopping_or_skipping_in_the_cooldown_is_stopped_as_the_summary_says() -> None:
+    segments = timeline("easy-run-walk")
+    assert segments[-1].step == "Cooldown walk"
+    statuses = []
+    for end in ("stop", "next"):
+        clock = FakeClock()
+        recorder = LogRecorder("build-to-30", segments, wall=wall_of(clock),
+                               programme_id="build-to-30", programme_session="w1s1")
+        session = Session(segments, clock)
+        deliver(session.start(), recorder)
+        run_for(session, clock, total_seconds(segments[:-1]) + 1, recorder)  # 1 s in
+        assert session.index == len(segments) - 1
+        deliver(session.stop() if end == "stop" else session.next(), recorder)
+        assert session.state == "finished"
+        assert summarize(session, "Easy").headline() == "Easy: stopped early"
+        statuses.append(recorder.status)
+    assert statuses == ["stopped", "stopped"]
+    with TrainingLog.open() as log:
+        assert [row.status for row in log.sessions()] == ["stopped", "stopped"]
+        assert log.completed_programme_sessions("build-to-30") == []
 
 
 def test_row_exists_from_the_start_and_grows_at_each_segment_end() -> None:
@@ -160,6 +183,6 @@ def test_recorded_segment_times_match_the_session_records(
         assert row.actual_seconds == pytest.approx(record.actual, abs=1e-6)
     assert stored is not None
     assert stored.actual_seconds == pytest.approx(sum(r.actual for r in session.records))
-    assert stored.status == ("completed" if session.records
-                             and session.records[-1].index == len(segments) - 1 else "stopped")
+    # one rule for "completed": the log says what the summary says
+    assert stored.status == ("completed" if session.completed else "stopped")
     assert recorder.notices == []

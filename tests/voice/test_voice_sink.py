@@ -203,10 +203,32 @@ def test_finishing_a_warmup_and_skipping_the_last_segment(logged_engine: LoggedE
     voice = voice_for(logged_engine, player)
     voice.prepare(warmup)
     assert voice.wait_ready(20)
-    # "Next" on the last segment still finishes the session.
+    # "Next" on the last segment ends the session, but stopped early, as the summary says.
     voice.handle(Event("segment_end", 9.0, warmup[-1], skipped=True))
     voice.handle(Event("session_end", 9.0))
+    assert player.played == []
+    voice.handle(Event("segment_end", 9.0, warmup[-1]))
+    voice.handle(Event("session_end", 9.0))
     assert [d for d, _ in player.played] == [expected(voice, "Warmup done", "finish")]
+
+
+def test_stopping_in_the_cooldown_is_not_praised(logged_engine: LoggedEngine) -> None:
+    segs = segments()
+    player = Recorder()
+    voice = voice_for(logged_engine, player)
+    voice.prepare(segs)
+    assert voice.wait_ready(20)
+    clock = FakeClock()
+    session = Session(segs, clock, start_index=len(segs) - 1)  # the last walk, 5 s
+    events = session.start()
+    clock.advance(1.0)
+    events += session.poll() + session.stop()
+    assert not session.completed
+    for event in events:
+        voice.handle(event)
+    spoken = [d for d, _ in player.played]
+    assert expected(voice, "Well done, session finished", "finish") not in spoken
+    assert len(spoken) == 1  # the walk's start only
 
 
 def test_the_halfway_words_follow_the_halfway_tone_setting(logged_engine: LoggedEngine) -> None:

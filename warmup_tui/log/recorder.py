@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from warmup_tui.events import Event
+from warmup_tui.events import Event, completes_session
 from warmup_tui.log.db import BUSY_MESSAGE, DEFAULT_BUSY_SECONDS, LogUnavailable, Notice, is_busy
 from warmup_tui.log.store import NewSession, Progress, SegmentRow, Status, TrainingLog
 from warmup_tui.timeline import Segment, total_seconds
@@ -76,7 +76,7 @@ class LogRecorder:
         self._done = 0
         self._position = 0
         self._current: Segment | None = None
-        self._last_ended: int | None = None
+        self._completes = False  # the last segment_end finished the session
         self._segment_t = 0.0
         self._paused_in_segment = 0.0
         self._paused_at: float | None = None
@@ -148,8 +148,7 @@ class LogRecorder:
         elif event.name == "segment_end" and seg is not None:
             self._end_segment(event, seg)
         elif event.name == "session_end":
-            ended_all = self._last_ended == self.segments_total - 1
-            self.status = "completed" if ended_all else "stopped"
+            self.status = "completed" if self._completes else "stopped"
             self._ended_at = self._wall()
         elif not first:
             return  # cues, pauses and resumes change nothing worth a write
@@ -168,7 +167,7 @@ class LogRecorder:
             self._run += actual
         if not event.skipped:
             self._done += 1
-        self._last_ended = seg.index
+        self._completes = completes_session(event, self.segments_total)
         self._pending.append(SegmentRow(self._position, seg.index, seg.step, seg.kind,
                                         seg.side, seg.duration, actual, event.skipped))
         self._position += 1
