@@ -121,3 +121,14 @@ def test_stopping_early_still_sounds_the_finish() -> None:
     for event in [*session.start(), *session.stop()]:
         sink.handle(event)
     assert player.played == ["go", "finish"]
+
+
+def test_a_chained_session_starts_afresh_not_after_the_last_ones_final_segment() -> None:
+    # The app keeps one CueSounds for sessions run one after another. This one ends on
+    # "Lunge (right)"; the next starts on "Lunge (left)", which is a "go", not a switch.
+    routine = Routine("r", switch=0, steps=(Step("Lunge", 4, sides=("left", "right")),))
+    player = RecordingPlayer()
+    sink = CueSounds(player)
+    run_through(routine, sink)
+    run_through(routine, sink)
+    assert player.played == ["go", "switch", "finish"] * 2

@@ -65,6 +65,10 @@ class CueSounds:
                 return None
             return CUE_SOUNDS.get(event.cue)
         if event.name == "session_end":
+            # The app hands one CueSounds every session it chains: the next session's first
+            # start must not be judged against this one's last segment.
+            self._previous = None
+            self._covered = (-1, frozenset())
             return "finish"
         return None
 
