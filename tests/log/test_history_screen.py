@@ -88,3 +88,22 @@ async def test_unreadable_log_is_one_line_on_the_screen() -> None:
         summary = text_of(app, "history-summary")
         assert summary.startswith("The training log cannot be read: ")
         assert "\n" not in summary
+
+
+async def test_a_log_whose_sessions_cannot_be_read_is_one_line_not_a_crash() -> None:
+    import sqlite3
+
+    record("first-steps", 1_709_553_600.0)
+    with sqlite3.connect(default_path()) as conn:  # opens fine, then sessions() fails
+        conn.execute("DROP TABLE segments")
+        conn.execute("DROP TABLE sessions")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_history(app, pilot)
+        summary = text_of(app, "history-summary")
+        assert summary.startswith("The training log cannot be read:")
+        assert "no such table: sessions" in summary and "\n" not in summary
+        assert app.is_running
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)

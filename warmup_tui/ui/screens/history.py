@@ -3,6 +3,7 @@ minutes per week, and recent sessions. The log is read in a worker thread."""
 
 from __future__ import annotations
 
+import sqlite3
 from typing import ClassVar
 
 from rich.text import Text
@@ -83,6 +84,9 @@ class HistoryScreen(Screen[None]):
             history = load_history(goal, self.weeks, on_notice=notice)
         except LogUnavailable as error:
             self.app.call_from_thread(self._show_problem, str(error))
+            return
+        except sqlite3.Error as error:  # opened, but not a log we can read (damaged, altered)
+            self.app.call_from_thread(self._show_problem, f"the file is damaged ({error})")
             return
         self.app.call_from_thread(self._show, history)
 
