@@ -17,7 +17,6 @@ from warmup_tui.clock import Clock, make_clock
 from warmup_tui.config import Settings, load_settings
 from warmup_tui.events import EventSink
 from warmup_tui.library import Library
-from warmup_tui.log.recorder import LogRecorder
 from warmup_tui.problems import ProblemsError
 from warmup_tui.run_plan import PlannedRun, plan_with_chain
 from warmup_tui.session_summary import SessionSummary
@@ -126,9 +125,7 @@ class WarmupApp(App[int]):
         for screen in self.screen_stack:
             if isinstance(screen, SessionScreen):
                 if code != 0:  # a signal (terminal closed, SIGTERM): keep it resumable
-                    for sink in screen.sinks:
-                        if isinstance(sink, LogRecorder):
-                            sink.cut_off()
+                    screen.cut_off()
                 screen.stop_silently()
         if self._services is not None:
             self._services.shutdown()

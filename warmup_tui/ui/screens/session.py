@@ -162,6 +162,15 @@ class SessionScreen(Screen[SessionSummary]):
         if self.session.state == "finished":
             self._finish()
 
+    def cut_off(self) -> None:
+        """The app is being ended from outside (terminal closed, SIGTERM), not by the
+        runner: each sink that can (the log) keeps the session resumable. Call before
+        :meth:`stop_silently`, whose stop events those sinks then ignore."""
+        for sink in self.sinks:
+            cut_off = getattr(sink, "cut_off", None)
+            if callable(cut_off):
+                cut_off()
+
     def stop_silently(self) -> None:
         """End the session without showing the summary (the app is closing)."""
         if self._timer is not None:
