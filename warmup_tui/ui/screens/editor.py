@@ -65,7 +65,19 @@ class EditorScreen(EditorFlows, EditorStepActions, Screen[bool]):
     EditorScreen.-runwalk #runwalk-form { display: block; }
     EditorScreen #editor-status { height: 1; padding: 0 1; background: $panel; }
     EditorScreen #editor-status.-invalid { background: $error-darken-2; }
+    /* Below 110 columns the side panes give way so the form's inputs stay usable. */
+    EditorScreen.-medium #editor-left { width: 20; }
+    EditorScreen #editor-left OptionList { text-wrap: nowrap; text-overflow: ellipsis; }
+    EditorScreen.-medium #timeline { width: 24; }
+    EditorScreen.-narrow #editor-left { width: 16; }
+    EditorScreen.-narrow #timeline { display: none; }
+    EditorScreen.-medium .field-label, EditorScreen.-narrow .field-label { width: 12; }
+    EditorScreen.-medium .field-problem, EditorScreen.-narrow .field-problem {
+        padding-left: 12;
+    }
     """
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-medium"), (110, "-wide")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", id="editor.save"),
