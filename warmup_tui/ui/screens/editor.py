@@ -68,7 +68,7 @@ class EditorScreen(EditorFlows, EditorStepActions, Screen[bool]):
     /* Below 110 columns the side panes give way so the form's inputs stay usable. */
     EditorScreen.-medium #editor-left { width: 20; }
     EditorScreen #editor-left OptionList { text-wrap: nowrap; text-overflow: ellipsis; }
-    EditorScreen.-medium #timeline { width: 24; }
+    EditorScreen.-medium #timeline { width: 28; }
     EditorScreen.-narrow #editor-left { width: 16; }
     EditorScreen.-narrow #timeline { display: none; }
     EditorScreen.-medium .field-label, EditorScreen.-narrow .field-label { width: 12; }
