@@ -70,7 +70,7 @@ def test_hand_editing_suspends_the_app_and_reloads(pane: Pane, user_routines: Pa
     pane.wait_for("Total 4:20 · 15 segments")
     pane.keys("o")
     shown = pane.wait_for("Total 5:10 · 15 segments")
-    assert "0:55 Hip flexor stretc" in shown
+    assert "0:55" in shown
     copy = user_routines / "pre-run.toml"
     assert runs(plan) == [str(copy)]
     pane.keys("a")  # a new step after the first
