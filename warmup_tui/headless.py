@@ -74,8 +74,9 @@ def describe_event(event: Event) -> str:
 
 
 def segment_title(seg: Segment) -> str:
-    """The step with its side, set and interval: "Side leg lift (left side)", "Run 3 of 8"."""
-    title = seg.step
+    """The step with its side, set and interval: "Side leg lift (left side)", "Run 3 of 8",
+    "Switch sides for Side leg lift (right side)"."""
+    title = f"Switch sides for {seg.step}" if seg.kind == "switch" else seg.step
     if seg.interval and seg.intervals and seg.kind in ("run", "walk"):
         title = f"{seg.step} {seg.interval} of {seg.intervals}"
     extras = []

@@ -132,3 +132,11 @@ def test_a_failing_sink_is_dropped_and_the_others_hear_the_stop() -> None:
     names = [e.name for e in log.events]
     assert names[-1] == "session_end"
     assert names.count("session_end") == 1
+
+
+def test_a_switch_segment_reads_as_a_switch_not_as_the_exercise() -> None:
+    switch = Segment(index=1, step="Hip flexor stretch", kind="switch", duration=5.0,
+                     side="right", cue="Switch to the right side")
+    out = io.StringIO()
+    PlainLines(out, "mine").handle(Event("segment_end", 35.0, switch))
+    assert out.getvalue() == "00:35.0 done Switch sides for Hip flexor stretch (right side)\n"
