@@ -123,3 +123,20 @@ async def test_speech_joins_the_session_when_an_engine_is_installed() -> None:
             assert app.services.voice is not None
             await pilot.press("m")
             assert app.services.voice.muted
+
+
+async def test_a_cadence_in_the_session_turns_the_clicks_on() -> None:
+    from warmup_tui.routine import Routine, RunWalk
+    from warmup_tui.run_plan import PlannedRun
+    from warmup_tui.timeline import build_timeline
+
+    routine = Routine(name="Quick", runwalk=RunWalk(run=60, walk=30, repeats=2, cadence=172))
+    run = PlannedRun("intervals", "Quick", tuple(build_timeline(routine)))
+    app = make_app(FakeClock(), mute=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.start_runs([run])
+        await pilot.pause()
+        assert app.services.metronome.enabled
+        await pilot.press("c")
+        assert not app.services.metronome.enabled

@@ -146,10 +146,14 @@ async def test_q_asks_before_stopping_and_n_keeps_going() -> None:
     app = make_app(clock, "pre-run")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        advance(app, 5, clock)
         await pilot.press("q")
         assert isinstance(app.screen, ConfirmScreen)
+        assert app.screen_stack[-2].session.state == "paused"  # time stands still meanwhile
+        clock.advance(60)
         await pilot.press("n")
         assert session_screen(app).session.state == "running"
+        assert session_screen(app).session.remaining() == pytest.approx(25)
 
 
 async def test_q_then_y_stops_and_shows_the_summary() -> None:

@@ -68,6 +68,11 @@ class SessionServices:
             programme_id=run.programme_id, programme_session=run.programme_session,
             resumed_from=run.resumed_from, speed=speed, on_notice=self.notice,
         )
+        if any(seg.cadence for seg in run.segments if seg.kind == "run"):
+            # A cadence written into the session (--cadence, a routine's cadence) asks
+            # for the clicks; c still turns them off.
+            self._metronome_wanted = True
+            self.metronome.set_enabled(not self.muted)
         if self.voice is None:
             return [self.cues, self.metronome, recorder]
         self.voice.prepare(run.segments)

@@ -223,9 +223,16 @@ class SessionScreen(Screen[SessionSummary]):
             self._finish()
             return
 
+        # The clock stands still while the runner decides; "no" carries on from there.
+        paused_here = self.session.state in ("running", "ready")
+        if paused_here:
+            self._control(self.session.pause())
+
         def confirmed(stop: bool | None) -> None:
             if stop:
                 self._control(self.session.stop())
+            elif paused_here:
+                self._control(self.session.resume())
 
         self.app.push_screen(
             ConfirmScreen("Stop this session?", "Your progress so far is kept."), confirmed
