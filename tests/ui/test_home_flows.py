@@ -140,3 +140,14 @@ async def test_a_cadence_in_the_session_turns_the_clicks_on() -> None:
         assert app.services.metronome.enabled
         await pilot.press("c")
         assert not app.services.metronome.enabled
+
+
+async def test_starting_a_routine_directly_still_offers_the_cut_off_one_first() -> None:
+    _cut_off_session(dict(os.environ))
+    app = make_app(FakeClock(), "first-steps")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert session_screen(app).run.routine_id == "first-steps"

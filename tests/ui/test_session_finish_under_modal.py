@@ -39,7 +39,7 @@ async def test_ending_under_the_help_screen_waits_for_it_to_close() -> None:
 
 
 @pytest.mark.parametrize("answer", ["y", "n"])
-async def test_ending_while_the_stop_question_is_open(answer: str) -> None:
+async def test_time_stands_still_while_the_stop_question_is_open(answer: str) -> None:
     clock = FakeClock()
     app = make_app(clock, "pre-run")
     async with app.run_test(size=SIZE) as pilot:
@@ -51,9 +51,14 @@ async def test_ending_while_the_stop_question_is_open(answer: str) -> None:
         clock.advance(100_000)
         screen.tick()
         await pilot.pause()
+        assert screen.session.state == "paused"
+        assert screen.session.index == 0  # nothing ran on behind the question
         await pilot.press(answer)
         await pilot.pause()
-        assert stack(app) == ["HomeScreen", "SummaryScreen"]
-        summary = app.screen
-        assert isinstance(summary, SummaryScreen)
-        assert summary.summary.completed  # it ran to the end before the answer came
+        if answer == "y":
+            assert stack(app) == ["HomeScreen", "SummaryScreen"]
+            assert not app.screen.summary.completed
+        else:
+            assert stack(app) == ["HomeScreen", "SessionScreen"]
+            assert screen.session.state == "running"
+            assert screen.session.remaining() == pytest.approx(30)

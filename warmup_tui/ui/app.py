@@ -94,11 +94,11 @@ class WarmupApp(App[int]):
         self._install_signal_handlers()
         for problem in self.setting_problems:
             self.notify(str(problem), title="Settings", severity="warning", timeout=8)
-        if self.pending_runs:
+        if self.start_screen is None:
+            # A cut-off session is offered whichever way the app was started; declining
+            # goes on with what was asked for.
             runs, self.pending_runs = self.pending_runs, []
-            self.start_runs(runs)
-        elif self.start_screen is None:
-            today.offer_resume(self)
+            today.offer_resume(self, otherwise=runs)
         if self.start_screen is not None:
             self.push_screen(self.start_screen(), lambda _result: self.exit(0))
 

@@ -70,23 +70,27 @@ def runs(library: Library, notify: Notify) -> list[PlannedRun]:
     return today.runs()
 
 
-def offer_resume(app: WarmupApp) -> None:
-    """Ask about a session that was cut off last time; yes carries on where it stopped."""
+def offer_resume(app: WarmupApp, otherwise: list[PlannedRun] | None = None) -> None:
+    """Ask about a session that was cut off last time; yes carries on where it stopped,
+    no (or nothing to offer) goes on with ``otherwise``, what the user asked to run."""
     from warmup_tui.ui.screens.confirm import ConfirmScreen
 
     offer = pending_resume(timeline_for=programme_timeline(app.library))
     if offer is None:
+        if otherwise:
+            app.start_runs(otherwise)
         return
 
     def answered(yes: bool | None) -> None:
+        resumed = accept(offer) if yes else None
         if not yes:
             decline(offer)
-            return
-        resumed = accept(offer)
-        if resumed is None:
+        elif resumed is None:
             app.notify("That session was already picked up elsewhere", timeout=5)
-            return
-        app.start_runs([resumed.planned_run()])
+        if resumed is not None:
+            app.start_runs([resumed.planned_run()])
+        elif otherwise:
+            app.start_runs(otherwise)
 
     app.push_screen(ConfirmScreen(offer.question, "No records it as stopped.",
                                   yes="Resume", no="No"), answered)
