@@ -22,9 +22,12 @@ class TextLine(Static):
     def show(self, text: str) -> None:
         if text == self._shown:
             return
+        # Text of the same length takes the same room (the once-a-second "0:05 done" line),
+        # so the screen need not be laid out again: only this line is repainted.
+        same_size = len(text) == len(self._shown) and "\n" not in text
         self._shown = text
         self.set_class(not text, "-empty")
-        self.update(text)
+        self.update(text, layout=not same_size)
 
     @property
     def shown(self) -> str:
