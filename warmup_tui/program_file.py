@@ -7,7 +7,6 @@ same :class:`~warmup_tui.routine_schema.Checker` does the reading.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -27,7 +26,7 @@ from warmup_tui.program import (
 )
 from warmup_tui.routine import RunWalk
 from warmup_tui.routine_schema import CADENCE_RANGE, MAX_REPEATS, RUNWALK_KEYS, Checker
-from warmup_tui.toml_lines import key_lines
+from warmup_tui.toml_lines import key_lines, parse_toml
 
 PROGRAMME_KEYS = ("format", "name", "description", "sessions_per_week",
                   "warmup", "cooldown", "cadence", "cues", "weeks")
@@ -39,7 +38,6 @@ MAX_INTERVALS = 200
 MAX_SESSION_SECONDS = 4 * 3600
 MAX_FILE_BYTES = 1_000_000
 
-_TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 _INTERVAL = re.compile(r"^\s*(run|walk)\s+(\S.*?)\s*$", re.IGNORECASE)
 _CUES_EXAMPLE = '["Easy, conversational pace"]'
 
@@ -55,14 +53,7 @@ def user_programmes_dir() -> Path:
 def parse_programme(text: str, file: str, *, programme_id: str = "programme",
                     path: Path | None = None, source: ProgrammeSource = "file") -> Programme:
     """A programme from TOML text; raises :class:`ProblemsError` with every problem."""
-    try:
-        data = tomllib.loads(text.removeprefix("\ufeff"))
-    except tomllib.TOMLDecodeError as error:
-        message = str(error)
-        match = _TOML_LINE.search(message)
-        line = int(match.group(1)) if match else None
-        message = _TOML_LINE.sub("", message).strip()
-        raise ProblemsError([Problem(file, f"not valid TOML: {message}", line=line)]) from None
+    data = parse_toml(text, file)
     checker = Checker(file, key_lines(text))
     programme = build_programme(data, checker, programme_id)
     if programme is None:

@@ -14,9 +14,8 @@ from warmup_tui.problems import Problem, ProblemsError, display_path
 from warmup_tui.routine import Routine, routine_to_dict
 from warmup_tui.routine_schema import Checker, build_routine
 from warmup_tui.safe_write import write_atomic
-from warmup_tui.toml_lines import key_lines
+from warmup_tui.toml_lines import key_lines, parse_toml
 
-_TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
 MAX_FILE_BYTES = 1_000_000
 
 
@@ -64,14 +63,7 @@ def read_text(path: Path) -> str:
 
 def parse_routine(text: str, file: str) -> Routine:
     """A routine from TOML text; every problem is raised at once in a :class:`ProblemsError`."""
-    try:
-        data = tomllib.loads(text.removeprefix("\ufeff"))
-    except tomllib.TOMLDecodeError as error:
-        message = str(error)
-        match = _TOML_LINE.search(message)
-        line = int(match.group(1)) if match else None
-        message = _TOML_LINE.sub("", message).strip()
-        raise ProblemsError([Problem(file, f"not valid TOML: {message}", line=line)]) from None
+    data = parse_toml(text, file)
     checker = Checker(file, key_lines(text))
     routine = build_routine(data, checker)
     if routine is None:

@@ -8,8 +8,13 @@ quietly on anything else, in which case the error names the file alone.
 from __future__ import annotations
 
 import re
+import tomllib
+from typing import Any
+
+from warmup_tui.problems import Problem, ProblemsError
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(?:#.*)?$")
+_PARSER_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
 _KEY = re.compile(r"^\s*(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_\-]+)\s*=")
 
 
@@ -58,3 +63,16 @@ def line_of(lines: dict[str, int], path: str) -> int | None:
             return None
         path = re.sub(r"(\.[^.\[]+|\[\d+\])$", "", path)
     return None
+
+
+def parse_toml(text: str, file: str) -> dict[str, Any]:
+    """The data in TOML text, or a :class:`ProblemsError` whose one line carries the
+    parser's line number in our ``FILE:LINE: message`` form."""
+    try:
+        return tomllib.loads(text.removeprefix("\ufeff"))
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = _PARSER_POSITION.search(message)
+        line = int(match.group(1)) if match else None
+        message = _PARSER_POSITION.sub("", message).strip()
+        raise ProblemsError([Problem(file, f"not valid TOML: {message}", line=line)]) from None
