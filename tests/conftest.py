@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tmux_terminal import TmuxServer
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -28,3 +31,14 @@ def user_routines(isolated_home: Path) -> Path:
     folder = isolated_home / ".config" / "warmup-tui" / "routines"
     folder.mkdir(parents=True)
     return folder
+
+
+@pytest.fixture
+def tmux(isolated_home: Path) -> Iterator[TmuxServer]:
+    """A private tmux server for driving the app in a real terminal; every pane opened on
+    it is closed, by name, when the test ends."""
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed")
+    server = TmuxServer()
+    yield server
+    server.close_all()

@@ -4,69 +4,41 @@ and the app offers to resume where it was."""
 from __future__ import annotations
 
 import os
-import shutil
 import signal
-import subprocess
-import sys
 import time
-import uuid
 from collections.abc import Iterator
 
 import pytest
+from tmux_terminal import Pane, TmuxServer, app_command
 
 from warmup_tui.log import TrainingLog
 from warmup_tui.log.resume import ResumeOffer, pending_resume, pid_alive, resume_title
 
-pytestmark = [pytest.mark.slow,
-              pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")]
+pytestmark = pytest.mark.slow
 
 
-class Terminal:
-    def __init__(self) -> None:
-        self.names: list[str] = []
+class Terminals:
+    """Opens the app in fresh terminals and, at the end, makes sure none of it lingers."""
+
+    def __init__(self, tmux: TmuxServer) -> None:
+        self.tmux = tmux
         self.pids: list[int] = []
 
-    def start(self, *args: str) -> str:
-        name = f"warmup-log-{uuid.uuid4().hex[:8]}"
-        self.names.append(name)
-        keep = ("HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "PATH")
-        exports = " ".join(f"{k}={os.environ[k]}" for k in keep if k in os.environ)
-        command = f"env {exports} TERM=xterm-256color {sys.executable} -m warmup_tui " + \
-            " ".join(args)
-        subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "100", "-y", "30",
-                        command], check=True)
-        pane = subprocess.run(["tmux", "list-panes", "-t", name, "-F", "#{pane_pid}"],
-                              capture_output=True, text=True, check=True).stdout.split()
-        self.pids += [int(pid) for pid in pane]  # env execs Python: this is the app itself
-        return name
-
-    def screen(self, name: str) -> str:
-        return subprocess.run(["tmux", "capture-pane", "-p", "-t", name], capture_output=True,
-                              text=True, check=False).stdout
-
-    def wait_for(self, name: str, text: str, timeout: float = 15.0) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if text in self.screen(name):
-                return
-            time.sleep(0.05)
-        raise AssertionError(f"{text!r} did not appear:\n{self.screen(name)}")
-
-    def close(self, name: str) -> None:
-        """Close the terminal: tmux hangs up on the app (SIGHUP), as a closed window does."""
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, check=False)
+    def start(self, *args: str) -> Pane:
+        pane = self.tmux.open(app_command(*args))  # a lone command: the pane's pid is the app
+        self.pids.append(pane.shell_pid())
+        return pane
 
 
 @pytest.fixture
-def terminal() -> Iterator[Terminal]:
-    term = Terminal()
-    yield term
-    for name in term.names:
-        term.close(name)
+def terminals(tmux: TmuxServer) -> Iterator[Terminals]:
+    opened = Terminals(tmux)
+    yield opened
+    tmux.close_all()
     # The app can hang on its way out once its terminal is gone (seen in Textual's writer
     # thread); never leave one of ours behind.
     deadline = time.monotonic() + 3
-    for pid in term.pids:
+    for pid in opened.pids:
         while pid_alive(pid) and time.monotonic() < deadline:
             time.sleep(0.05)
         if pid_alive(pid):
@@ -86,21 +58,21 @@ def wait_for_offer(timeout: float = 10.0) -> ResumeOffer:
 
 
 def test_closing_the_terminal_mid_warmup_offers_to_resume_on_the_next_start(
-        terminal: Terminal) -> None:
-    first = terminal.start("run", "pre-run", "--speed", "25", "--mute")
-    terminal.wait_for(first, "GLUTE BRIDGE")
-    terminal.close(first)
+        terminals: Terminals) -> None:
+    first = terminals.start("run", "pre-run", "--speed", "25", "--mute")
+    first.wait_for("GLUTE BRIDGE")
+    first.close()
 
     offer = wait_for_offer()
     assert offer.session.status == "running"  # cut off, not stopped by the runner
     assert offer.step in ("Glute bridge", "Monster walk")  # where it was when closed
     assert offer.question == f"Resume pre-run at {resume_title(offer.segment)}?"
 
-    second = terminal.start()
-    terminal.wait_for(second, offer.question)
-    subprocess.run(["tmux", "send-keys", "-t", second, "y"], check=True)
-    terminal.wait_for(second, offer.step.upper())
-    terminal.close(second)
+    second = terminals.start()
+    second.wait_for(offer.question)
+    second.keys("y")
+    second.wait_for(offer.step.upper())
+    second.close()
 
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:

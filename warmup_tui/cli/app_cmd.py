@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import os
 
 from warmup_tui.library import Entry, Library
 from warmup_tui.run_plan import PlannedRun, plan_with_chain
 
 
+def _follow_the_terminal_size() -> None:
+    """Textual reads COLUMNS and LINES before asking the terminal, so exported values would
+    freeze the screen at one size and every resize would be ignored."""
+    os.environ.pop("COLUMNS", None)
+    os.environ.pop("LINES", None)
+
+
 def _run_app(args: argparse.Namespace, runs: list[PlannedRun] | None) -> int:
     from warmup_tui.ui.app import WarmupApp
 
+    _follow_the_terminal_size()
     app = WarmupApp(speed=getattr(args, "speed", 1.0), mute=getattr(args, "mute", False),
                     start_runs=runs, voice=getattr(args, "voice", None))
     result = app.run()
@@ -38,6 +47,7 @@ def open_editor(ref: str, args: argparse.Namespace) -> int:
     from warmup_tui.ui.app import WarmupApp
     from warmup_tui.ui.screens.editor_open import editor_for
 
+    _follow_the_terminal_size()
     library = Library()
     screen = editor_for(ref, library, preview_speed=getattr(args, "speed", 10.0))
     app = WarmupApp(library=library, mute=getattr(args, "mute", False),
