@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 
 from warmup_tui.audio.cues import CueSounds
+from warmup_tui.audio.metronome import Metronome
+from warmup_tui.audio.metronome_sink import MetronomeSink
 from warmup_tui.audio.player import Player
-from warmup_tui.config import load_settings
+from warmup_tui.clock import MonotonicClock
+from warmup_tui.config import Settings, load_settings
+from warmup_tui.timeline import Segment
 
 _player: Player | None = None  # one per process, so a chained run reports a problem once
 
@@ -20,12 +25,32 @@ def _notice(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+def _shared_player(settings: Settings) -> Player:
+    global _player
+    if _player is None:
+        _player = Player(volume=settings.sound.volume, bell=_bell, on_notice=_notice)
+    return _player
+
+
 def headless_cue_sounds(mute: bool = False) -> CueSounds | None:
     """A CueSounds sink using the user's sound settings, or None when sound is muted."""
-    global _player
     settings, _problems = load_settings()  # problems are reported where settings are shown
     if mute or settings.sound.mute:
         return None
-    if _player is None:
-        _player = Player(volume=settings.sound.volume, bell=_bell, on_notice=_notice)
-    return CueSounds(_player, settings.sound)
+    return CueSounds(_shared_player(settings), settings.sound)
+
+
+def headless_metronome(segments: Sequence[Segment], mute: bool = False) -> MetronomeSink | None:
+    """Cadence clicks for the run segments when the settings ask for them or the session
+    carries a cadence (``--cadence``, a routine's own); None when there is nothing to click
+    or sound is muted. The caller stops it when the session ends."""
+    settings, _problems = load_settings()
+    if mute or settings.sound.mute:
+        return None
+    runs = [seg for seg in segments if seg.kind == "run"]
+    if not runs or not (settings.sound.metronome or any(seg.cadence for seg in runs)):
+        return None
+    cadence = settings.training.cadence
+    # Real time whatever --speed says, as in the app: the clicks are for the runner's feet.
+    metronome = Metronome(_shared_player(settings), MonotonicClock(), cadence)
+    return MetronomeSink(metronome, cadence, enabled=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from warmup_tui.audio.metronome_sink import MetronomeSink
 from warmup_tui.clock import make_clock
 from warmup_tui.config import load_settings
 from warmup_tui.events import EventSink
@@ -20,7 +21,7 @@ EXIT_INTERRUPTED = 130
 def session_sinks(args: argparse.Namespace, run: PlannedRun) -> list[EventSink]:
     """Sound first (a cue should start before the line describing it is written), the
     words after the tone, the output, and the log last."""
-    from warmup_tui.audio.headless import headless_cue_sounds
+    from warmup_tui.audio.headless import headless_cue_sounds, headless_metronome
     from warmup_tui.audio.voice_headless import headless_voice
     from warmup_tui.log.headless import headless_recorder  # imports sqlite3 only when used
 
@@ -28,7 +29,8 @@ def session_sinks(args: argparse.Namespace, run: PlannedRun) -> list[EventSink]:
                       else PlainLines(sys.stdout, run.routine_id))
     sound = headless_cue_sounds(mute=args.mute)
     voice = headless_voice(sound, args.voice, list(run.segments))
-    sinks: list[EventSink] = [s for s in (sound, voice) if s is not None]
+    clicks = headless_metronome(run.segments, mute=args.mute)
+    sinks: list[EventSink] = [s for s in (sound, voice, clicks) if s is not None]
     sinks.append(out)
     return sinks + headless_recorder(
         args, run.routine_id, list(run.segments), routine_name=run.name,
@@ -49,10 +51,13 @@ def run_planned(runs: list[PlannedRun], args: argparse.Namespace) -> int:
             try:
                 run_headless(list(run.segments), make_clock(args.speed), sinks)
             finally:
-                # An interrupted run must still let its record reach the file.
+                # An interrupted run must still let its record reach the file, and the
+                # clicks must not outlive their session.
                 for sink in sinks:
                     if isinstance(sink, LogRecorder):
                         sink.close()
+                    elif isinstance(sink, MetronomeSink):
+                        sink.stop()
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     return EXIT_OK
