@@ -58,6 +58,14 @@ def test_new_refuses_an_existing_name_and_a_bad_one(user_routines: Path) -> None
 
 
 def test_new_with_a_bundled_name_says_it_takes_its_place(user_routines: Path) -> None:
+    # A blank routine would silently replace the bundled warmup: refused, with the way to
+    # make your own version.
+    result = warmup("new", "pre-run", "--no-edit")
+    assert result.returncode == 2
+    assert result.stderr.strip() == ("pre-run: is a bundled routine; to make your own "
+                                     "version of it: warmup edit pre-run, or warmup new "
+                                     "pre-run --from pre-run")
+    assert list(user_routines.iterdir()) == []
     result = warmup("new", "pre-run", "--from", "pre-run", "--no-edit")
     assert result.returncode == 0
     assert "takes the place of the bundled one" in result.stderr

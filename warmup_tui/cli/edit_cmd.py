@@ -119,6 +119,13 @@ def new_routine(args: argparse.Namespace) -> int:
     if path.exists():
         raise ProblemsError([Problem(display_path(path), "already exists; open it with: "
                                      f"warmup edit {args.name}")])
+    shadows = args.name in library.ids_without_chains() and library.path_for(args.name) != path
+    if shadows and not args.source:
+        # A blank routine under a bundled name would quietly replace that routine everywhere
+        # (today's warmup, chains into it); making your own version has to be meant.
+        raise ProblemsError([Problem(args.name, "is a bundled routine; to make your own "
+                                     f"version of it: warmup edit {args.name}, or "
+                                     f"warmup new {args.name} --from {args.name}")])
     title = args.name.replace("-", " ").replace("_", " ").strip().capitalize()
     if args.source:
         entry = library.resolve(args.source)
@@ -128,7 +135,7 @@ def new_routine(args: argparse.Namespace) -> int:
         made = check_draft(blank_draft(title)).routine
         assert made is not None  # the blank template is valid; tests hold it to that
         routine = made
-    if args.name in library.ids_without_chains() and library.path_for(args.name) != path:
+    if shadows:
         _say(f"your {args.name} takes the place of the bundled one of that name")
     save_routine(routine, path)
     print(f"Created {display_path(path)}")
