@@ -7,16 +7,15 @@ is used instead; good values in the same file still apply.
 from __future__ import annotations
 
 import contextlib
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from warmup_tui import paths
-from warmup_tui.problems import Problem, display_path
+from warmup_tui.problems import Problem, ProblemsError, display_path
 from warmup_tui.routine_schema import Checker
 from warmup_tui.safe_write import write_atomic
-from warmup_tui.toml_lines import key_lines
+from warmup_tui.toml_lines import key_lines, parse_toml
 
 
 @dataclass(frozen=True)
@@ -99,11 +98,13 @@ def load_settings(
     shown = display_path(path)
     try:
         text = path.read_text(encoding="utf-8")
-        data = tomllib.loads(text)
+        data = parse_toml(text, shown)
     except (OSError, UnicodeDecodeError) as error:
         return defaults, [Problem(shown, f"cannot be read ({error}); using default settings")]
-    except tomllib.TOMLDecodeError as error:
-        return defaults, [Problem(shown, f"not valid TOML ({error}); using default settings")]
+    except ProblemsError as error:
+        # The same FILE:LINE form as a broken routine, plus what happens next.
+        return defaults, [replace(p, message=f"{p.message}; using default settings")
+                          for p in error.problems]
     checker = Checker(shown, key_lines(text))
     checker.unknown_keys(data, ("sound", "voice", "training"), "")
     sections = {
