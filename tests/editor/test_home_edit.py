@@ -13,9 +13,12 @@ from warmup_tui.library import Library
 from warmup_tui.paths import bundled_dir
 from warmup_tui.routine_file import load_routine
 from warmup_tui.ui.app import WarmupApp
+from warmup_tui.ui.screens.hand_edit import HandEditProblemsScreen
 from warmup_tui.ui.screens.home import HomeScreen
 
+from .conftest import PlanEditor
 from .editor_app import SIZE, editor, focus_list, type_into
+from .fake_editor import runs
 
 
 def home_app(user: Path) -> WarmupApp:
@@ -54,3 +57,58 @@ async def test_e_edits_the_highlighted_routine_and_home_shows_the_copy(
         assert "(user)" in line
         assert line.strip().startswith("4:05")  # was 4:20; three 10 s rests are now 5 s
     assert load_routine(user_routines / "pre-run.toml").routine.rest == 5
+
+
+BROKEN = 'format = 1\nname = "Mine"\n\n[[steps]]\nname = "Hold"\nduration = "half a minute"\n'
+
+
+async def test_a_broken_routine_is_opened_in_the_users_editor_from_home(
+        user_routines: Path, plan_editor: PlanEditor) -> None:
+    path = user_routines / "mine.toml"
+    path.write_text(BROKEN)
+    # The first edit leaves it broken, the second fixes it.
+    plan = plan_editor('"half a minute"=>"half"', '"half"=>"30s"')
+    app = home_app(user_routines)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        routines = app.screen.query_one("#routines", OptionList)
+        index = next(i for i in range(routines.option_count)
+                     if routines.get_option_at_index(i).id == "mine")
+        routines.highlighted = index
+        assert routines.highlighted == index  # a broken file can be reached
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)  # not started: it has problems
+        assert any("mine has problems to fix first" in n.message
+                   for n in app._notifications)
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, HandEditProblemsScreen)  # still broken after edit 1
+        await pilot.press("e")  # edit again
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        line = next(text for text in home_lines(app) if "Mine" in text)
+        assert "⚠" not in line and line.strip().startswith("0:30")
+    assert runs(plan) == [str(path), str(path)]
+    assert load_routine(path).routine.steps[0].duration == 30
+
+
+async def test_leaving_a_broken_routine_as_written_keeps_it_listed_as_broken(
+        user_routines: Path, plan_editor: PlanEditor) -> None:
+    path = user_routines / "mine.toml"
+    path.write_text(BROKEN)
+    plan_editor("-")
+    app = home_app(user_routines)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        routines = app.screen.query_one("#routines", OptionList)
+        routines.highlighted = next(i for i in range(routines.option_count)
+                                    if routines.get_option_at_index(i).id == "mine")
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "⚠" in next(text for text in home_lines(app) if text.startswith("mine"))
+    assert path.read_text() == BROKEN  # nothing the user wrote is lost

@@ -3,6 +3,8 @@ screen (whose list is then reloaded to show what was saved)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.screen import Screen
 from textual.widgets import OptionList
 
@@ -10,6 +12,7 @@ from warmup_tui.library import Library
 from warmup_tui.problems import ProblemsError
 from warmup_tui.routine_target import check_file, locate, target_for
 from warmup_tui.ui.screens.editor import EditorScreen
+from warmup_tui.ui.screens.hand_edit import fix_by_hand
 
 
 def editor_for(ref: str, library: Library, **options: object) -> EditorScreen:
@@ -23,16 +26,22 @@ def editor_for(ref: str, library: Library, **options: object) -> EditorScreen:
 
 def edit_from_home(home: Screen[object], routine_id: str) -> None:
     """Pushes the editor on ``routine_id``; when it closes having saved, the home list is
-    reloaded so the new length (or the new user copy) shows."""
+    reloaded so the new length (or the new user copy) shows. A file that does not load
+    cannot be shown in the editor's fields, so it goes to the user's own text editor."""
     app = home.app
     library = getattr(app, "library", None)
     if not isinstance(library, Library):
         library = Library()
     try:
-        screen = editor_for(routine_id, library)
+        path, _source = locate(routine_id, library)
     except ProblemsError as error:
-        for problem in error.problems:
-            app.notify(str(problem), severity="error", timeout=8)
+        app.notify(str(error.problems[0]), severity="error", timeout=8)
+        return
+    try:
+        screen = editor_for(routine_id, library)
+    except ProblemsError:
+        app.run_worker(_fix_then_reload(home, path, library), exclusive=True,
+                       group="hand-edit")
         return
 
     def closed(saved: bool | None) -> None:
@@ -40,6 +49,11 @@ def edit_from_home(home: Screen[object], routine_id: str) -> None:
             _reload_home(home, library)
 
     app.push_screen(screen, closed)
+
+
+async def _fix_then_reload(home: Screen[object], path: Path, library: Library) -> None:
+    if await fix_by_hand(home.app, path, library):
+        _reload_home(home, library)
 
 
 def _reload_home(home: Screen[object], library: Library) -> None:

@@ -12,8 +12,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from warmup_tui.external_editor import run_editor
-from warmup_tui.problems import Problem, ProblemsError
+from warmup_tui.external_editor import find_editor, run_editor
+from warmup_tui.library import Library
+from warmup_tui.problems import Problem, ProblemsError, display_path
+from warmup_tui.routine_target import check_file
 
 Choice = Literal["again", "leave"]
 
@@ -35,6 +37,33 @@ def edit_suspended(app: App[object], command: list[str], path: Path) -> Problems
     except SuspendNotSupported:
         # A headless app (tests) has no terminal to hand over; the editor runs as it is.
         return run()
+
+
+async def fix_by_hand(app: App[object], path: Path, library: Library) -> bool:
+    """Hands a file that does not load to the user's editor until it loads or they leave
+    it as written; whether it loads now. Must run in a worker (it waits on a screen)."""
+    shown = display_path(path)
+    try:
+        command = find_editor()
+    except ProblemsError as error:
+        app.notify(error.problems[0].message, severity="error", timeout=8)
+        return False
+    while True:
+        failure = edit_suspended(app, command, path)
+        if failure is not None:
+            app.notify(str(failure.problems[0]), severity="error", timeout=8)
+            return False
+        try:
+            check_file(path, library)
+        except ProblemsError as error:
+            choice = await app.push_screen_wait(HandEditProblemsScreen(shown, error.problems))
+            if choice == "again":
+                continue
+            app.notify(f"{shown} is left as you wrote it; warmup validate {shown} lists "
+                       "its problems", severity="warning", timeout=10)
+            return False
+        app.notify(f"{shown} checked: no problems", timeout=4)
+        return True
 
 
 class HandEditProblemsScreen(ModalScreen[Choice]):

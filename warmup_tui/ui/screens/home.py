@@ -18,11 +18,13 @@ from warmup_tui.ui.screens.help import HelpScreen
 
 
 def routine_option(entry: Entry) -> Option:
-    """One line per routine: name, length, source; a broken file shows its first problem."""
+    """One line per routine: name, length, source; a broken file shows its first problem
+    (it can still be highlighted, so that e can open it for fixing)."""
     if entry.routine is None:
         first = entry.problems[0] if entry.problems else "cannot be loaded"
-        label = Text.assemble((f"{entry.id}  ", "bold"), ("⚠ ", "yellow"), (str(first), "dim"))
-        return Option(label, id=entry.id, disabled=True)
+        label = Text.assemble((f"{entry.id}  ", "bold"), ("⚠ ", "yellow"), (str(first), "dim"),
+                              "\n", (" " * 9 + "e opens it in your editor to fix it", "dim"))
+        return Option(label, id=entry.id)
     total = format_clock(total_seconds(build_timeline(entry.routine)))
     label = Text.assemble(
         (f"{total:>7}  ", "cyan"), (entry.routine.name, "bold"),
@@ -84,7 +86,15 @@ class HomeScreen(Screen[None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.post_message(self.StartRoutine(event.option.id))
+            self._start(event.option.id)
+
+    def _start(self, routine_id: str) -> None:
+        entry = next((e for e in self.entries if e.id == routine_id), None)
+        if entry is not None and entry.routine is None:
+            self.notify(f"{routine_id} has problems to fix first; e opens it in your editor",
+                        severity="warning", timeout=6)
+            return
+        self.post_message(self.StartRoutine(routine_id))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "today":
@@ -94,8 +104,8 @@ class HomeScreen(Screen[None]):
         routines = self.query_one(OptionList)
         if routines.highlighted is not None:
             option = routines.get_option_at_index(routines.highlighted)
-            if option.id and not option.disabled:
-                self.post_message(self.StartRoutine(option.id))
+            if option.id:
+                self._start(option.id)
 
     def action_today(self) -> None:
         self.post_message(self.StartToday())
