@@ -4,6 +4,10 @@ Completions come from a :class:`ProgressSource` (the training log implements it)
 rule for "next" is simple on purpose: the session after the furthest one completed, in
 programme order. Calendar time plays no part, so a missed week changes nothing.
 
+"This week" is the runner's calendar week, Monday to Sunday in local time, by when each
+session was completed: the same week ``warmup history`` counts runs in
+(:func:`warmup_tui.log.stats.week_of`).
+
 The runner can move the start point with an :class:`Anchor` (repeat a week, skip ahead):
 completions from before the anchor was set no longer push the position on, and the next
 session is the anchor's session or, once sessions are done after it, the one after the
@@ -13,11 +17,14 @@ furthest of those.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Literal, Protocol
 
+from warmup_tui.log import LogUnavailable, TrainingLog
+from warmup_tui.log.stats import week_of
 from warmup_tui.problems import Problem, ProblemsError
 from warmup_tui.program import Programme, ProgrammeSession
 
@@ -43,6 +50,24 @@ class MemoryProgress:
         return sorted(self._done.get(programme_id, []), key=lambda item: _utc(item[1]))
 
 
+@contextmanager
+def log_progress(on_notice: Callable[[str], None] | None = None) -> Iterator[ProgressSource]:
+    """The training log as a progress source, closed afterwards. With no usable log, an
+    empty source (the programme then starts at week 1) and, given ``on_notice``, one line
+    saying so; ``on_notice`` also hears the log's own notices (a damaged file replaced)."""
+    try:
+        log = TrainingLog.open(on_notice=on_notice)
+    except LogUnavailable as error:
+        if on_notice is not None:
+            on_notice(f"training log: {error}; showing the programme without your progress")
+        yield MemoryProgress()
+        return
+    try:
+        yield log
+    finally:
+        log.close()
+
+
 @dataclass(frozen=True)
 class Anchor:
     """From ``set_at`` on, carry on from session ``session`` (in one programme)."""
@@ -64,7 +89,8 @@ class Position:
     done: frozenset[str]
     """Keys of every session of this programme ever completed."""
     this_week: int
-    """Programme sessions completed in the current calendar week (Monday to Sunday)."""
+    """Sessions of this programme completed in the current calendar week (Monday to
+    Sunday, local time), repeats included."""
     anchor: Anchor | None
 
     @property
@@ -94,13 +120,14 @@ def locate(programme: Programme, completions: Iterable[Completion],
     else:
         furthest = max((index for index, _ in counted), default=None)
         following = 0 if furthest is None else furthest + 1
-    week_start = _week_start(now)
+    zone = now.tzinfo  # the runner's zone; a naive ``now`` means local time
+    this_monday = week_of(now, zone)
     return Position(
         programme=programme,
         next=sessions[following] if following < len(sessions) else None,
         furthest=None if furthest is None else sessions[furthest],
         done=frozenset(sessions[index].key for index, _ in counted),
-        this_week=sum(1 for _, when in counted if _utc(when) >= week_start),
+        this_week=sum(1 for _, when in counted if week_of(when, zone) == this_monday),
         anchor=anchor,
     )
 
@@ -126,11 +153,3 @@ def _utc(when: datetime) -> datetime:
     # Naive times are taken as local time, the way the log and the user think of them.
     return when.astimezone(UTC)
 
-
-def _week_start(now: datetime) -> datetime:
-    """Midnight at the start of Monday of ``now``'s week, in ``now``'s time zone (the
-    runner's local zone in real use; naive means local)."""
-    local = now if now.tzinfo is not None else now.astimezone()
-    monday = (local - timedelta(days=local.weekday())).replace(
-        hour=0, minute=0, second=0, microsecond=0)
-    return _utc(monday)

@@ -53,7 +53,8 @@ def test_program_text_shows_weeks_next_and_progress() -> None:
                         "s3-4: run 1m / walk 1m x 10")
     assert weeks[8] == "  Week 9  [....]  s1: run 28m; s2-4: run 30m"
     assert "Next: week 1, session 1: run 1 min / walk 1 min 30 s x 8 (30 min)" in lines
-    assert lines[-1] == "Progress: 0 of 36 sessions done; 0 of 4 this week."
+    assert lines[-1] == ("Progress: 0 of 36 sessions done; 0 of 4 programme sessions this "
+                         "week (from Monday).")
 
 
 def _log_completed(*keys: str) -> None:

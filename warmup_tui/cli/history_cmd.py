@@ -29,8 +29,10 @@ def register(commands: Any) -> None:
         "history", help="recent sessions, this week's runs against the goal, the streak",
         description="Your training log: recent sessions, this week's runs against the\n"
         "weekly goal, the streak of weeks that met it, and running minutes per week.\n"
-        "A run is a completed session with running in it; --speed previews are listed\n"
-        "but never counted. Weeks start on Monday.",
+        "A run is a completed session with running in it, part of a programme or not;\n"
+        "--speed previews are listed but never counted. Weeks run Monday to Sunday and a\n"
+        "run counts in the week it finished, as in warmup program (which counts only\n"
+        "the programme's own sessions).",
         epilog=JSON_FIELDS, formatter_class=argparse.RawDescriptionHelpFormatter)
     history.add_argument("--json", action="store_true", help="print JSON (fields below)")
     history.add_argument("--weeks", type=_weeks, default=8, metavar="N",

@@ -6,21 +6,20 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any
 
 from warmup_tui.program import ProgrammeSession, Week
 from warmup_tui.program_file import resolve_programme
 from warmup_tui.program_progress import (
-    MemoryProgress,
     Position,
     ProgressSource,
     locate,
     repeat_week,
     skip_to,
 )
+from warmup_tui.program_progress import log_progress as _log_progress
 from warmup_tui.program_state import ProgrammeState, load_state, save_state
 from warmup_tui.program_today import choose_programme
 
@@ -39,22 +38,10 @@ def register(commands: Any) -> None:
     program.set_defaults(func=show_programme)
 
 
-@contextmanager
-def log_progress() -> Iterator[ProgressSource]:
-    """The training log as a progress source; with no usable log, an empty one and a
-    one-line notice (the programme then starts at week 1)."""
-    from warmup_tui.log import LogUnavailable, TrainingLog
-
-    try:
-        log = TrainingLog.open(on_notice=_notice)
-    except LogUnavailable as error:
-        _notice(f"training log: {error}; showing the programme without your progress")
-        yield MemoryProgress()
-        return
-    try:
-        yield log
-    finally:
-        log.close()
+def log_progress() -> AbstractContextManager[ProgressSource]:
+    """The training log as a progress source, its notices on stderr (the shared
+    :func:`warmup_tui.program_progress.log_progress`)."""
+    return _log_progress(on_notice=_notice)
 
 
 def _notice(message: str) -> None:
@@ -123,8 +110,11 @@ def programme_lines(position: Position, chosen_by: str) -> list[str]:
         note = programme.weeks[position.next.week - 1].note
         if note:
             lines.append(f"      {note}")
+    # "programme sessions": warmup history counts every run towards its goal, this only
+    # the sessions of this programme; both count a session in the week it was completed.
     lines.append(f"Progress: {len(position.done)} of {position.total} sessions done; "
-                 f"{position.this_week} of {programme.sessions_per_week} this week.")
+                 f"{position.this_week} of {programme.sessions_per_week} programme sessions "
+                 "this week (from Monday).")
     return lines
 
 

@@ -1,8 +1,11 @@
 """Weeks, the weekly goal and the streak, worked out from the sessions in the log.
 
-Weeks start on Monday, in local time. A run is a completed, real-time session that had
-running in it (``SessionRow.is_run``); running time counts every real-time session,
-stopped ones too, because the running in them happened.
+Weeks run Monday to Sunday, in local time. A session belongs to the week it ended in
+(one still going, to the week it started in), so a run counts in the week it was
+completed: the same rule ``warmup program`` uses for programme sessions this week
+(:func:`week_of`). A run is a completed, real-time session that had running in it
+(``SessionRow.is_run``); running time counts every real-time session, stopped ones too,
+because the running in them happened.
 """
 
 from __future__ import annotations
@@ -61,6 +64,19 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+def week_of(moment: datetime | float, tz: tzinfo | None = None) -> date:
+    """The Monday of the week holding ``moment`` (a datetime or Unix time), in ``tz``
+    or, when None, local time; a naive datetime is taken as local time."""
+    local = moment.astimezone(tz) if isinstance(moment, datetime) else local_time(moment, tz)
+    return week_start(local.date())
+
+
+def counted_at(row: SessionRow) -> float:
+    """When a session counts towards a week: when it ended, so a run counts in the week
+    it was completed; a session with no end yet, when it started."""
+    return row.ended_at if row.ended_at is not None else row.started_at
+
+
 def progress(
     sessions: Iterable[SessionRow],
     goal: int,
@@ -72,12 +88,12 @@ def progress(
     """The last ``weeks`` weeks up to and including the one holding ``now``."""
     goal = max(1, goal)  # a goal of nothing would make every week, forever, a streak
     now = now or datetime.now(tz).astimezone(tz)
-    this_monday = week_start(now.date())
+    this_monday = week_of(now, tz)
     tally: dict[date, list[SessionRow]] = {}
     for row in sessions:
         if row.is_preview:
             continue
-        monday = week_start(local_time(row.started_at, tz).date())
+        monday = week_of(counted_at(row), tz)
         tally.setdefault(monday, []).append(row)
 
     def stats(monday: date) -> WeekStats:

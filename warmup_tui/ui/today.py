@@ -4,15 +4,14 @@ the programme and log cores."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
 from warmup_tui.library import Library
-from warmup_tui.log import LogUnavailable, TrainingLog
 from warmup_tui.log.resume import accept, decline, pending_resume
 from warmup_tui.problems import ProblemsError
-from warmup_tui.program_progress import MemoryProgress, ProgressSource
+from warmup_tui.program_progress import ProgressSource, log_progress
 from warmup_tui.program_resume import programme_timeline
 from warmup_tui.program_today import TodayPlan, load_today
 from warmup_tui.run_plan import PlannedRun
@@ -23,17 +22,9 @@ if TYPE_CHECKING:
 Notify = Callable[..., None]
 
 
-@contextmanager
-def _progress() -> Iterator[ProgressSource]:
-    try:
-        log = TrainingLog.open()
-    except LogUnavailable:
-        yield MemoryProgress()
-        return
-    try:
-        yield log
-    finally:
-        log.close()
+def _progress() -> AbstractContextManager[ProgressSource]:
+    # No notice: with no usable log the home screen simply starts the programme at week 1.
+    return log_progress()
 
 
 def plan(library: Library) -> TodayPlan | None:
