@@ -11,6 +11,8 @@ from typing import TextIO
 from warmup_tui.clock import Clock
 from warmup_tui.durations import describe_duration
 from warmup_tui.events import Event, EventSink
+from warmup_tui.segment_text import SWITCH_SIDES
+from warmup_tui.segment_text import segment_title as segment_title  # re-exported
 from warmup_tui.session import Session
 from warmup_tui.timeline import Segment
 
@@ -66,25 +68,11 @@ def describe_event(event: Event) -> str:
             reps = seg.reps if seg else None
             return f"rep {event.value} of {reps}"
         if event.cue == "switch_sides":
-            return f"switch sides: {seg.side if seg else ''}".rstrip(": ")
+            return f"{SWITCH_SIDES.lower()}: {seg.side if seg else ''}".rstrip(": ")
         return {"halfway": "halfway", "last_interval": "last interval"}.get(event.cue or "", "cue")
     if event.name == "session_end":
         return "session finished"
     return event.name
-
-
-def segment_title(seg: Segment) -> str:
-    """The step with its side, set and interval: "Side leg lift (left side)", "Run 3 of 8",
-    "Switch sides for Side leg lift (right side)"."""
-    title = f"Switch sides for {seg.step}" if seg.kind == "switch" else seg.step
-    if seg.interval and seg.intervals and seg.kind in ("run", "walk"):
-        title = f"{seg.step} {seg.interval} of {seg.intervals}"
-    extras = []
-    if seg.side:
-        extras.append(f"{seg.side} side" if seg.side in ("left", "right") else seg.side)
-    if seg.sets > 1 and seg.kind == "exercise":
-        extras.append(f"set {seg.set_number} of {seg.sets}")
-    return f"{title} ({', '.join(extras)})" if extras else title
 
 
 def run_headless(

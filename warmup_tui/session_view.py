@@ -9,11 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from warmup_tui.durations import format_clock
-from warmup_tui.headless import segment_title
+from warmup_tui.segment_text import (
+    SWITCH_SIDES,
+    interval_text,
+    segment_title,
+    set_text,
+    side_words,
+)
 from warmup_tui.session import Session
 from warmup_tui.timeline import Segment
 
-BAND_TEXT = {"rest": "REST", "switch": "SWITCH SIDES"}
+BAND_TEXT = {"rest": "REST", "switch": SWITCH_SIDES.upper()}
 
 
 @dataclass(frozen=True)
@@ -37,11 +43,8 @@ class SessionView:
 
 
 def side_label(side: str | None) -> str:
-    if not side:
-        return ""
-    if side.lower() in ("left", "right"):
-        return f"{side.capitalize()} side"
-    return side.capitalize()
+    """'Left side', 'Back': the side on its own line, so it starts with a capital."""
+    return side_words(side).capitalize() if side else ""
 
 
 def describe_next(segment: Segment | None) -> str:
@@ -66,11 +69,7 @@ def build_view(session: Session) -> SessionView:
     else:
         heading, title = BAND_TEXT.get(seg.kind, seg.step.upper()), ""
     rep = session.current_rep()
-    detail_parts = []
-    if seg.interval and seg.intervals and seg.kind in ("run", "walk"):
-        detail_parts.append(f"{seg.step} {seg.interval} of {seg.intervals}")
-    if seg.sets > 1 and seg.kind == "exercise":
-        detail_parts.append(f"Set {seg.set_number} of {seg.sets}")
+    detail_parts = [text for text in (interval_text(seg), set_text(seg).capitalize()) if text]
     total = sum(s.duration for s in session.segments)
     remaining_total = session.remaining_total()
     done = max(0.0, total - min(total, remaining_total)) if not ready else 0.0

@@ -13,13 +13,13 @@ from collections.abc import Sequence
 
 from warmup_tui.cue_schedule import plan_cues
 from warmup_tui.events import CueName
+from warmup_tui.segment_text import SWITCH_SIDES, set_text, side_words
 from warmup_tui.timeline import Segment
 
 MAX_NAME_CHARS = 120  # a step name longer than this is cut, so a phrase stays a phrase
 FINISHED = "Well done, session finished"
 WARMUP_DONE = "Warmup done"
 HALFWAY = "Halfway"
-SWITCH_SIDES = "Switch sides"
 LAST_INTERVAL = "Last interval"
 
 _SPACE = re.compile(r"\s+")
@@ -58,10 +58,6 @@ def clean_name(name: str) -> str:
     return text[:MAX_NAME_CHARS].rstrip()
 
 
-def _side(side: str) -> str:
-    return f"{side} side" if side in ("left", "right") else clean_name(side)
-
-
 def start_phrase(segment: Segment, previous: Segment | None) -> str:
     """What to say as ``segment`` starts (``previous`` is the segment before it, or None)."""
     length = spoken_duration(segment.duration)
@@ -79,9 +75,9 @@ def start_phrase(segment: Segment, previous: Segment | None) -> str:
         return f"{clean_name(segment.step)}, {length}"
     parts = [clean_name(segment.step) or "Next step"]
     if segment.side:
-        parts.append(_side(segment.side))
-    if segment.sets > 1:
-        parts.append(f"set {segment.set_number} of {segment.sets}")
+        parts.append(side_words(clean_name(segment.side)))
+    if sets := set_text(segment):
+        parts.append(sets)
     parts.append(_count(segment.reps, "rep") if segment.reps else length)
     phrase = ", ".join(parts)
     # An exercise that starts on the other side with no switch segment before it.

@@ -12,6 +12,7 @@ from warmup_tui.durations import format_clock
 from warmup_tui.log.db import Notice
 from warmup_tui.log.stats import Progress, WeekStats, local_time, progress
 from warmup_tui.log.store import SessionRow, TrainingLog
+from warmup_tui.segment_text import with_side
 
 EIGHTHS = " ▏▎▍▌▋▊▉"
 FULL = "█"
@@ -72,8 +73,7 @@ def chart_lines(stats: Progress) -> list[str]:
 
 def session_status(row: SessionRow, alive: Callable[[int], bool]) -> str:
     """'completed', 'stopped at Glute bridge', 'in progress', 'cut off at ...'."""
-    where = row.last_step + (f" ({row.last_side})" if row.last_side else "") \
-        if row.last_step else ""
+    where = with_side(row.last_step, row.last_side) if row.last_step else ""
     if row.status == "running":
         live = row.pid is not None and alive(row.pid)
         word = "in progress" if live else "cut off"

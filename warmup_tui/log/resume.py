@@ -27,9 +27,12 @@ from warmup_tui.log.recorder import LogRecorder
 from warmup_tui.log.store import SessionRow, TrainingLog
 from warmup_tui.problems import ProblemsError
 from warmup_tui.run_plan import PlannedRun
+from warmup_tui.segment_text import short_title
 from warmup_tui.timeline import Segment, build_timeline
 
 OFFER_FOR = 12 * 3600.0  # seconds; a warmup cut off longer ago than this is not worth resuming
+
+resume_title = short_title  # the resume question's wording, by the name callers know
 
 TimelineFor = Callable[[SessionRow], list[Segment] | None]
 """The segments a logged session ran, as they are today; None when they cannot be had."""
@@ -92,16 +95,6 @@ class ResumePlan:
                           programme_id=self.programme_id,
                           programme_session=self.programme_session,
                           start_index=self.start_index, resumed_from=self.resumed_from)
-
-
-def resume_title(seg: Segment) -> str:
-    """'Side leg lift (left)', 'Glute bridge, set 2 of 3', 'Run 3 of 8'."""
-    title = seg.step
-    if seg.interval and seg.intervals and seg.kind in ("run", "walk"):
-        title = f"{seg.step} {seg.interval} of {seg.intervals}"
-    if seg.sets > 1 and seg.kind == "exercise":
-        title = f"{title}, set {seg.set_number} of {seg.sets}"
-    return f"{title} ({seg.side})" if seg.side else title
 
 
 def pid_alive(pid: int) -> bool:
