@@ -67,6 +67,33 @@ async def test_space_pauses_and_resumes_and_time_stands_still() -> None:
         assert screen.query_one(Countdown).value == "0:24"
 
 
+def footer_actions(app) -> dict[str, str]:
+    """What the footer offers now: action name -> the description shown."""
+    return {active.binding.action: active.binding.description
+            for active in app.screen.active_bindings.values() if active.enabled}
+
+
+async def test_the_footer_says_resume_while_paused_and_clicks_only_with_runs() -> None:
+    clock = FakeClock()
+    app = make_app(clock, "pre-run")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        offered = footer_actions(app)
+        assert offered["pause"] == "Pause" and "resume" not in offered
+        assert "toggle_metronome" not in offered  # the warmup has no run to click to
+        await pilot.press("space")
+        await pilot.pause()
+        offered = footer_actions(app)
+        assert offered["resume"] == "Resume" and "pause" not in offered
+        await pilot.press("c")  # not offered, so it does nothing
+        assert session_screen(app).session.state == "paused"
+
+    app = make_app(FakeClock(), "easy-run-walk")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert footer_actions(app)["toggle_metronome"] == "Clicks"
+
+
 @pytest.mark.parametrize("key", ["n", "right"])
 async def test_next_skips_to_the_following_segment(key: str) -> None:
     clock = FakeClock()
@@ -134,8 +161,8 @@ async def test_question_mark_opens_help_listing_every_key() -> None:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         described = [description for _, description in app.screen.rows]
-        for action in ("Pause", "Next", "Back", "Restart", "Add 10s", "Cut 10s", "Mute",
-                       "Clicks", "Quit"):
+        for action in ("Pause / Resume", "Next", "Back", "Restart", "Add 10s", "Cut 10s",
+                       "Mute", "Clicks", "Quit"):
             assert action in described
         await pilot.press("escape")
         session_screen(app)

@@ -210,7 +210,8 @@ class WarmupApp(App[int]):
         yield from super().get_system_commands(screen)
         if isinstance(screen, SessionScreen):
             for binding in SessionScreen.BINDINGS:
-                if isinstance(binding, Binding) and binding.action != "help":
+                if (isinstance(binding, Binding) and binding.action != "help"
+                        and screen.check_action(binding.action, ()) is not False):
                     yield SystemCommand(
                         binding.description, f"Session: {binding.description} ({binding.key})",
                         _runner(screen, binding.action),

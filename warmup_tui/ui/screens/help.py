@@ -10,14 +10,17 @@ from textual.widgets import Label, Static
 
 
 def key_rows(bindings: list[BindingType]) -> list[tuple[str, str]]:
-    rows = []
+    """(keys, what they do) per binding; a key bound twice (space: Pause, then Resume) is
+    one row naming both."""
+    rows: dict[str, str] = {}
     for binding in bindings:
         if not isinstance(binding, Binding):
             continue
         keys = binding.key_display or binding.key
         keys = " / ".join(_pretty(k) for k in keys.split(","))
-        rows.append((keys, binding.description or binding.action))
-    return rows
+        description = binding.description or binding.action
+        rows[keys] = f"{rows[keys]} / {description}" if keys in rows else description
+    return list(rows.items())
 
 
 def _pretty(key: str) -> str:

@@ -34,7 +34,9 @@ class SessionScreen(Screen[SessionSummary]):
     """Runs one planned session and dismisses with its summary."""
 
     BINDINGS = [
-        Binding("space", "toggle_pause", "Pause", id="session.pause"),
+        # One key, two bindings: the footer names what space will do now.
+        Binding("space", "pause", "Pause", id="session.pause"),
+        Binding("space", "resume", "Resume", id="session.resume"),
         Binding("n,right", "next", "Next", id="session.next"),
         Binding("b,left", "back", "Back", id="session.back"),
         Binding("r", "restart", "Restart", id="session.restart"),
@@ -70,6 +72,7 @@ class SessionScreen(Screen[SessionSummary]):
         self._timer: Timer | None = None
         self._done = False
         self._view: SessionView | None = None
+        self._has_runs = any(seg.kind == "run" for seg in run.segments)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="stage"):
@@ -90,6 +93,16 @@ class SessionScreen(Screen[SessionSummary]):
     def on_mount(self) -> None:
         self._deliver(self.session.start())
         self.tick()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        paused = self.session.state == "paused"
+        if action == "pause":
+            return not paused and self.session.state != "finished"
+        if action == "resume":
+            return paused
+        if action == "toggle_metronome":
+            return self._has_runs  # nothing to click to in a warmup
+        return True
 
     # ----- the clock-driven loop -----------------------------------------------------
 
@@ -133,6 +146,7 @@ class SessionScreen(Screen[SessionSummary]):
             for kind in KINDS:
                 self.set_class(view.phase == kind, f"-kind-{kind}")
             self.set_class(view.paused, "-paused")
+            self.refresh_bindings()
         texts = {
             "heading": view.heading, "step-name": view.title, "side": view.side,
             "reps": view.reps, "detail": view.detail, "cue": view.cue,
@@ -185,6 +199,12 @@ class SessionScreen(Screen[SessionSummary]):
 
     def action_toggle_pause(self) -> None:
         self._control(self.session.toggle_pause())
+
+    def action_pause(self) -> None:
+        self._control(self.session.pause())
+
+    def action_resume(self) -> None:
+        self._control(self.session.resume())
 
     def action_next(self) -> None:
         self._control(self.session.next())
