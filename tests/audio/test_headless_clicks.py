@@ -38,12 +38,19 @@ def click_tracks(capture: Capture) -> list[array[int]]:
 
 
 def assert_on_the_grid(track: array[int], cadence: int) -> None:
-    """The track is the click at ``cadence``, beat for beat and sample for sample, for at
-    least two seconds of the three-second run."""
+    """The track is the click at ``cadence``, sample for sample, for at least two seconds
+    of the three-second run. A chunk that starts late (a slow thread wake-up on a loaded
+    machine) drops the samples it missed and stays on the grid, so the track may begin up
+    to 20 ms into the grid, never off it."""
     assert len(track) >= 2 * RATE
-    expected = render_span(BeatGrid(cadence), scale(CLICK, 0.8), 0, len(track))
-    assert onsets(track) == onsets(expected)
-    assert track == expected
+    click = scale(CLICK, 0.8)
+    grid = BeatGrid(cadence)
+    head = track[:RATE // 10]
+    missed = next((m for m in range(RATE // 50)
+                   if render_span(grid, click, m, m + len(head)) == head), None)
+    assert missed is not None, "the clicks are not on the beat grid"
+    assert track == render_span(grid, click, missed, missed + len(track))
+    assert len(onsets(track)) >= 2 * cadence // 60
 
 
 @pytest.mark.slow
