@@ -12,6 +12,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from log_support import deliver, run_for, run_to_end, timeline, wall_of
 
 from warmup_tui.clock import FakeClock
@@ -30,11 +31,11 @@ def _reaped() -> int:
 
 
 def cut_off(routine_id: str, seconds: float, *, when: float | None = None,
-            pid: int | None = None) -> int:
+            pid: int | None = None, speed: float = 1.0) -> int:
     """A session that ran ``seconds`` and then its process vanished: the row stays running."""
     segments = timeline(routine_id)
     clock = FakeClock()
-    recorder = LogRecorder(routine_id, segments,
+    recorder = LogRecorder(routine_id, segments, speed=speed,
                            wall=wall_of(clock, when if when is not None else time.time()))
     session = Session(segments, clock)
     deliver(session.start(), recorder)
@@ -47,12 +48,31 @@ def cut_off(routine_id: str, seconds: float, *, when: float | None = None,
     return recorder.session_id
 
 
-def test_session_killed_with_sigkill_is_offered_at_the_segment_it_was_in() -> None:
+# The bundled warmup with every time cut short, under its own name in the user's folder,
+# so a real process gets to its last step in seconds at real speed (a --speed preview is
+# never offered for resuming).
+QUICK_PRE_RUN = [('rest = "10s"', 'rest = "1s"'), ('switch = "5s"', 'switch = "1s"'),
+                 ('duration = "30s"', 'duration = "2s"'), ("reps = 10", "reps = 2"),
+                 ('pace = "2s"', 'pace = "1s"'), ('pace = "3s"', 'pace = "1s"')]
+
+
+def quick_pre_run(user_routines: Path) -> None:
+    text = (REPO / "routines" / "pre-run.toml").read_text(encoding="utf-8")
+    for old, new in QUICK_PRE_RUN:
+        assert old in text
+        text = text.replace(old, new)
+    (user_routines / "pre-run.toml").write_text(text, encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_session_killed_with_sigkill_is_offered_at_the_segment_it_was_in(
+        user_routines: Path) -> None:
+    quick_pre_run(user_routines)
     segments = timeline("pre-run")
     target = next(s.index for s in segments if (s.step, s.side) == ("Side leg lift", "left"))
     child = subprocess.Popen(
-        [sys.executable, "-m", "warmup_tui", "run", "pre-run", "--json", "--speed", "50",
-         "--mute"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO,
+        [sys.executable, "-m", "warmup_tui", "run", "pre-run", "--json", "--mute"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO,
         env=os.environ.copy())
     assert child.stdout is not None
     lines = []
@@ -174,6 +194,13 @@ def test_edited_routine_is_followed_to_the_same_step(user_routines: Path) -> Non
     assert pending_resume() is None
     with TrainingLog.open() as log:
         assert log.session(gone).status == "stopped"  # type: ignore[union-attr]
+
+
+def test_a_cut_off_preview_is_closed_not_offered() -> None:
+    preview = cut_off("pre-run", 100, speed=10.0)
+    assert pending_resume() is None
+    with TrainingLog.open() as log:
+        assert log.session(preview).status == "stopped"  # type: ignore[union-attr]
 
 
 def test_cut_off_in_the_get_ready_is_not_offered() -> None:

@@ -2,8 +2,8 @@
 
 A row left "running" by a process that is gone is a session that was cut off. The newest
 one is offered, at the segment it was in (a rest or side switch moves on to what follows
-it); older ones, and any cut off more than :data:`OFFER_FOR` ago, are simply recorded as
-stopped. Sessions still running in another live instance are left alone.
+it); older ones, previews at ``--speed``, and any cut off more than :data:`OFFER_FOR` ago,
+are simply recorded as stopped. Sessions still running in another live instance are left alone.
 
 Which timeline a row ran is asked of a ``timeline_for`` function: by default the routine is
 found again in the library; a front end that also runs programme sessions passes one that
@@ -188,6 +188,10 @@ def _find(log: TrainingLog, timeline_for: TimelineFor, now: float,
 def _offer_for(row: SessionRow, timeline_for: TimelineFor) -> ResumeOffer | None:
     if row.last_index is None:
         return None  # cut off in the get-ready: nothing was done yet
+    if row.is_preview:
+        # A sped-up look at a routine: resumed at real speed it would count as a session
+        # the runner never did.
+        return None
     segments = timeline_for(row)
     if not segments:
         return None
