@@ -21,7 +21,7 @@ def write_atomic(path: Path, text: str, *, keep_backup: bool = True) -> None:
         _copy_atomic(path, backup)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        _keep_mode(path, fd)  # mkstemp makes 0600; a replaced file keeps its own mode
+        _keep_mode(path, fd)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
@@ -50,8 +50,21 @@ def _copy_atomic(source: Path, target: Path) -> None:
 
 
 def _keep_mode(original: Path, fd: int) -> None:
-    with contextlib.suppress(OSError):  # no file yet (or no stat): mkstemp's private 0600
-        os.fchmod(fd, stat.S_IMODE(original.stat().st_mode))
+    """mkstemp makes a private 0600 file. A replaced file keeps its own mode; a new one
+    gets what any editor would give it, 0666 less the umask, so a routine can be shared."""
+    with contextlib.suppress(OSError):
+        try:
+            mode = stat.S_IMODE(original.stat().st_mode)
+        except FileNotFoundError:
+            mode = 0o666 & ~_umask()
+        os.fchmod(fd, mode)
+
+
+def _umask() -> int:
+    # The umask can only be read by setting it; put it straight back.
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
 
 
 def _fsync_dir(folder: Path) -> None:

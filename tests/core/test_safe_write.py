@@ -94,3 +94,13 @@ def test_a_replaced_file_and_its_backup_keep_the_file_mode(folder: Path) -> None
     backup = path.with_name("shared.toml.bak")
     assert stat.S_IMODE(path.stat().st_mode) == 0o644
     assert stat.S_IMODE(backup.stat().st_mode) == 0o644
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077])
+def test_a_new_file_gets_the_umask_mode_not_a_private_one(folder: Path, umask: int) -> None:
+    previous = os.umask(umask)
+    try:
+        write_atomic(folder / "new.toml", "x = 1\n")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((folder / "new.toml").stat().st_mode) == 0o666 & ~umask
