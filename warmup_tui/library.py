@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -10,7 +10,7 @@ from warmup_tui import paths
 from warmup_tui.problems import Problem, ProblemsError, display_path
 from warmup_tui.routine import Routine
 from warmup_tui.routine_file import LoadedRoutine, load_routine
-from warmup_tui.toml_lines import key_lines, line_of
+from warmup_tui.toml_lines import key_lines, line_of, parse_toml
 
 Source = Literal["bundled", "user", "file"]
 
@@ -107,7 +107,9 @@ class Library:
         return sorted(names)
 
     def _with_chain_problems(self, entry: Entry) -> Entry:
-        if entry.routine is None or not entry.routine.then:
+        if entry.routine is None:
+            return self._with_first_hop_problem(entry)
+        if not entry.routine.then:
             return entry
         problems = self.chain_problems(entry.path, entry.routine, display_path(entry.path))
         if not problems:
@@ -115,6 +117,26 @@ class Library:
         line = line_of(key_lines(entry.text), "then")
         problems = [Problem(p.file, p.message, line, p.key) for p in problems]
         return Entry(entry.id, entry.source, entry.path, None, problems, entry.text)
+
+
+    def _with_first_hop_problem(self, entry: Entry) -> Entry:
+        """A file with other problems has no routine to follow along its chain, but a
+        ``then`` naming no known routine is reported with the rest, so one validate run
+        lists everything."""
+        try:
+            then = parse_toml(entry.text, display_path(entry.path)).get("then")
+        except ProblemsError:
+            return entry
+        if not isinstance(then, str) or not then or then == entry.id \
+                or any(problem.key == "then" for problem in entry.problems):
+            return entry
+        if self.path_for(then) is not None:
+            return entry
+        known = ", ".join(self.ids_without_chains()) or "none"
+        problem = Problem(display_path(entry.path), f'chains to "{then}", which is not a '
+                          f"known routine ({known})", line_of(key_lines(entry.text), "then"),
+                          "then")
+        return replace(entry, problems=[*entry.problems, problem])
 
 
 def _toml_files(folder: Path) -> list[Path]:
@@ -128,5 +150,9 @@ def _load_entry(path: Path, source: Source) -> Entry:
     try:
         loaded: LoadedRoutine = load_routine(path)
     except ProblemsError as error:
-        return Entry(path.stem, source, path, None, error.problems)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            text = ""
+        return Entry(path.stem, source, path, None, error.problems, text)
     return Entry(path.stem, source, path, loaded.routine, [], loaded.text)

@@ -147,6 +147,19 @@ def test_validate_bad_file_exits_2_with_one_line_per_problem(
     assert result.stdout.splitlines() == [f"{REPO / 'routines' / 'pre-run.toml'}: ok"]
 
 
+def test_validate_reports_an_unknown_chain_with_the_files_other_problems(
+        warmup: Warmup, work: Path) -> None:
+    (work / "both.toml").write_text('name = "Both"\nthen = "zzz"\n\n[[steps]]\nname = "a"\n'
+                                    'duration = "soon"\n')
+    result = warmup("validate", "both.toml")
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2, lines
+    assert lines[0].startswith("both.toml:6: steps[0].duration: ")
+    assert lines[1].startswith('both.toml:2: then: chains to "zzz", which is not a known '
+                               "routine (")
+
+
 BAD_FILES: dict[str, bytes | None] = {
     "syntax.toml": b'name = "x"\n[[steps]\n',
     "latin1.toml": b'name = "caf\xe9"\n',
