@@ -91,6 +91,10 @@ class SessionScreen(Screen[SessionSummary]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        # Looked up once: _show runs every second and should cost no DOM queries.
+        self._lines = {line.id: line for line in self.query(TextLine) if line.id}
+        self._countdown = self.query_one(Countdown)
+        self._progress = self.query_one(SessionProgress)
         self._deliver(self.session.start())
         self.tick()
 
@@ -154,9 +158,9 @@ class SessionScreen(Screen[SessionSummary]):
             "paused-banner": "PAUSED  ·  space to carry on" if view.paused else "",
         }
         for widget_id, text in texts.items():
-            self.query_one(f"#{widget_id}", TextLine).show(text)
-        self.query_one(Countdown).show(view.clock)
-        self.query_one(SessionProgress).show(view)
+            self._lines[widget_id].show(text)
+        self._countdown.show(view.clock)
+        self._progress.show(view)
 
     def _finish(self) -> None:
         # A timer that was already due can still call tick() after the end; the summary
