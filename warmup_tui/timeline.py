@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from warmup_tui.routine import Routine, RunWalk, Step
+from warmup_tui.segment_text import is_body_side
 
 Kind = Literal["exercise", "rest", "switch", "walk", "run"]
 
@@ -105,7 +106,7 @@ def _step_segments(step: Step, routine: Routine) -> list[dict[str, Any]]:
 def _switch_cue(side: str | None) -> str:
     # "left"/"right" name a side of the body; other labels ("back", "front") are
     # directions, and "the back side" reads as something else entirely.
-    if side is not None and side.lower() in ("left", "right"):
+    if side is not None and is_body_side(side):
         return f"Switch to the {side} side"
     return f"Switch to {side}"
 
