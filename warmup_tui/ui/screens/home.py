@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,25 +14,44 @@ from textual.widgets.option_list import Option
 
 from warmup_tui.durations import format_clock
 from warmup_tui.library import Entry
+from warmup_tui.problems import Problem
 from warmup_tui.timeline import build_timeline, total_seconds
 from warmup_tui.ui.screens.help import HelpScreen
 
 
 def routine_option(entry: Entry) -> Option:
-    """One line per routine: name, length, source; a broken file shows its first problem
-    (it can still be highlighted, so that e can open it for fixing)."""
+    """Two lines per routine: length, name and source, then the description, which wraps
+    under the name; a broken file shows its first problem instead (it can still be
+    highlighted, so that e can open it for fixing)."""
     if entry.routine is None:
-        first = entry.problems[0] if entry.problems else "cannot be loaded"
-        label = Text.assemble((f"{entry.id}  ", "bold"), ("⚠ ", "yellow"), (str(first), "dim"),
-                              "\n", (" " * 9 + "e opens it in your editor to fix it", "dim"))
-        return Option(label, id=entry.id)
+        count = len(entry.problems)
+        first = _where_and_what(entry.problems[0]) if entry.problems else "cannot be loaded"
+        heading = Text.assemble(
+            (entry.id, "bold"),
+            (f"  has {count or 'a'} problem{'s' if count > 1 else ''}", "yellow"),
+            ("; e opens it in your editor", "dim"))
+        return Option(_two_lines(Text("⚠", "yellow"), heading, Text(first, "dim")), id=entry.id)
     total = format_clock(total_seconds(build_timeline(entry.routine)))
-    label = Text.assemble(
-        (f"{total:>7}  ", "cyan"), (entry.routine.name, "bold"),
-        (f"  ({entry.source})" if entry.source != "bundled" else "", "magenta"),
-        "\n", (" " * 9 + (entry.routine.description or entry.id), "dim"),
-    )
-    return Option(label, id=entry.id)
+    heading = Text.assemble(
+        (entry.routine.name, "bold"),
+        (f"  ({entry.source})" if entry.source != "bundled" else "", "magenta"))
+    about = Text(entry.routine.description or entry.id, "dim")
+    return Option(_two_lines(Text(total, "cyan"), heading, about), id=entry.id)
+
+
+def _two_lines(margin: Text, heading: Text, detail: Text) -> Table:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(width=7, justify="right")
+    grid.add_column(ratio=1)
+    grid.add_row(margin, heading)
+    grid.add_row("", detail)
+    return grid
+
+
+def _where_and_what(problem: Problem) -> str:
+    """A problem without its file (the line above names the routine): 'line 7: ...'."""
+    where = f"line {problem.line}: " if problem.line is not None else ""
+    return where + (f"{problem.key}: " if problem.key else "") + problem.message
 
 
 class HomeScreen(Screen[None]):
