@@ -11,7 +11,7 @@ from warmup_tui.run_plan import PlannedRun
 from warmup_tui.session_summary import SessionSummary
 from warmup_tui.timeline import build_timeline
 from warmup_tui.ui.screens.confirm import ConfirmScreen
-from warmup_tui.ui.screens.hand_edit import HandEditProblemsScreen, edit_suspended
+from warmup_tui.ui.screens.hand_edit import edit_until_loads
 from warmup_tui.ui.screens.session import SessionScreen
 
 if TYPE_CHECKING:
@@ -79,7 +79,7 @@ class EditorFlows(_Base):
         """Opens the file in $VISUAL/$EDITOR, then checks it, until it loads or the user
         leaves it as written."""
         try:
-            command = find_editor()
+            find_editor()  # no editor to run: say so before asking anything
         except ProblemsError as error:
             self.notify(error.problems[0].message, severity="error", timeout=8)
             return
@@ -98,27 +98,13 @@ class EditorFlows(_Base):
                 self.notify(f"Could not make your copy: {error}", severity="error", timeout=8)
                 return
             self.notify(f"Made your own copy to edit: {target.shown}", timeout=4)
-        while True:
-            failure = edit_suspended(self.app, command, target.path)
-            if failure is not None:
-                self.notify(str(failure.problems[0]), severity="error", timeout=8)
-                return
-            try:
-                routine = target.reload(self.library)
-            except ProblemsError as error:
-                choice = await self.app.push_screen_wait(
-                    HandEditProblemsScreen(target.shown, error.problems))
-                if choice == "again":
-                    continue
-                self.notify(f"{target.shown} is left as you wrote it; "
-                            f"warmup validate {target.shown} lists its problems",
-                            severity="warning", timeout=10)
-                self.dismiss(True)
-                return
+        outcome, routine = await edit_until_loads(self.app, target.path,
+                                                  lambda: target.reload(self.library))
+        if outcome == "left":
+            self.dismiss(True)  # the fields cannot show a file that does not load
+        elif routine is not None:
             self.load_routine(routine)
             self.saved_once = True
-            self.notify(f"{target.shown} checked: no problems", timeout=4)
-            return
 
     def preview(self) -> None:
         """Runs the draft as a session at preview speed; nothing is logged and no sound plays."""

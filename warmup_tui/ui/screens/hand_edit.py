@@ -3,6 +3,7 @@ left with problems is explained, with the choice to edit again or leave it as wr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar, Literal
 
@@ -15,6 +16,7 @@ from textual.widgets import Button, Static
 from warmup_tui.external_editor import find_editor, run_editor
 from warmup_tui.library import Library
 from warmup_tui.problems import Problem, ProblemsError, display_path
+from warmup_tui.routine import Routine
 from warmup_tui.routine_target import check_file
 
 Choice = Literal["again", "leave"]
@@ -39,31 +41,43 @@ def edit_suspended(app: App[object], command: list[str], path: Path) -> Problems
         return run()
 
 
-async def fix_by_hand(app: App[object], path: Path, library: Library) -> bool:
-    """Hands a file that does not load to the user's editor until it loads or they leave
-    it as written; whether it loads now. Must run in a worker (it waits on a screen)."""
+Outcome = Literal["loaded", "left", "failed"]
+
+
+async def edit_until_loads(app: App[object], path: Path,
+                           load: Callable[[], Routine]) -> tuple[Outcome, Routine | None]:
+    """Hands ``path`` to the user's editor, then ``load``s it; while it has problems, they
+    are shown with the choice to edit again or leave the file as written. "failed" means
+    no editor could be run (already told). Must run in a worker: it waits on a screen."""
     shown = display_path(path)
     try:
         command = find_editor()
     except ProblemsError as error:
         app.notify(error.problems[0].message, severity="error", timeout=8)
-        return False
+        return "failed", None
     while True:
         failure = edit_suspended(app, command, path)
         if failure is not None:
             app.notify(str(failure.problems[0]), severity="error", timeout=8)
-            return False
+            return "failed", None
         try:
-            check_file(path, library)
+            routine = load()
         except ProblemsError as error:
             choice = await app.push_screen_wait(HandEditProblemsScreen(shown, error.problems))
             if choice == "again":
                 continue
             app.notify(f"{shown} is left as you wrote it; warmup validate {shown} lists "
                        "its problems", severity="warning", timeout=10)
-            return False
+            return "left", None
         app.notify(f"{shown} checked: no problems", timeout=4)
-        return True
+        return "loaded", routine
+
+
+async def fix_by_hand(app: App[object], path: Path, library: Library) -> bool:
+    """A file that does not load, to the user's editor until it does or they leave it as
+    written; whether it loads now."""
+    outcome, _routine = await edit_until_loads(app, path, lambda: check_file(path, library))
+    return outcome == "loaded"
 
 
 class HandEditProblemsScreen(ModalScreen[Choice]):
