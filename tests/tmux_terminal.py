@@ -108,6 +108,7 @@ class TmuxServer:
     def __init__(self, socket: str | None = None) -> None:
         self.socket = socket or f"warmup-tests-{os.getpid()}"
         self.panes: list[Pane] = []
+        self._socket_path: Path | None = None
 
     def run(self, *args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(["tmux", "-L", self.socket, "-f", "/dev/null", *args],
@@ -125,9 +126,17 @@ class TmuxServer:
         self.tmux("new-session", "-d", "-s", pane.name, "-x", str(size[0]),
                   "-y", str(size[1]), command)
         self.panes.append(pane)
+        if self._socket_path is None:
+            self._socket_path = Path(self.tmux("display-message", "-p", "-t", pane.name,
+                                               "#{socket_path}").strip())
         return pane
 
     def close_all(self) -> None:
+        """Closes every pane by name, then the server; tmux leaves its socket file behind,
+        so that goes too."""
         for pane in self.panes:
             pane.close()
         self.panes.clear()
+        self.run("kill-server")
+        if self._socket_path is not None:
+            self._socket_path.unlink(missing_ok=True)
