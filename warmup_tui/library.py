@@ -91,9 +91,7 @@ class Library:
             # so a chain that checks out is the chain that runs.
             path = self.path_for(target)
             if path is None:
-                known = ", ".join(self.ids_without_chains()) or "none"
-                return [Problem(file, f'chains to "{target}", which is not a known routine '
-                                f"({known})", key="then")]
+                return [self._unknown_target(file, target)]
             try:
                 current = load_routine(path).routine
             except ProblemsError:
@@ -118,7 +116,6 @@ class Library:
         problems = [Problem(p.file, p.message, line, p.key) for p in problems]
         return Entry(entry.id, entry.source, entry.path, None, problems, entry.text)
 
-
     def _with_first_hop_problem(self, entry: Entry) -> Entry:
         """A file with other problems has no routine to follow along its chain, but a
         ``then`` naming no known routine is reported with the rest, so one validate run
@@ -132,11 +129,14 @@ class Library:
             return entry
         if self.path_for(then) is not None:
             return entry
-        known = ", ".join(self.ids_without_chains()) or "none"
-        problem = Problem(display_path(entry.path), f'chains to "{then}", which is not a '
-                          f"known routine ({known})", line_of(key_lines(entry.text), "then"),
-                          "then")
+        problem = self._unknown_target(display_path(entry.path), then,
+                                       line_of(key_lines(entry.text), "then"))
         return replace(entry, problems=[*entry.problems, problem])
+
+    def _unknown_target(self, file: str, target: str, line: int | None = None) -> Problem:
+        known = ", ".join(self.ids_without_chains()) or "none"
+        return Problem(file, f'chains to "{target}", which is not a known routine ({known})',
+                       line, "then")
 
 
 def _toml_files(folder: Path) -> list[Path]:

@@ -61,7 +61,12 @@ def _keep_mode(original: Path, fd: int) -> None:
 
 
 def _umask() -> int:
-    # The umask can only be read by setting it; put it straight back.
+    # Linux reports it; setting it to read it back would change it, for a moment, for
+    # every thread of the process.
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
     current = os.umask(0o022)
     os.umask(current)
     return current

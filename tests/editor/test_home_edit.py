@@ -123,3 +123,26 @@ async def test_leaving_a_broken_routine_as_written_keeps_it_listed_as_broken(
         line = next(text for text in home_lines(app) if "mine" in text)
         assert "⚠" in line and "has 1 problem;" in line
     assert path.read_text() == BROKEN  # nothing the user wrote is lost
+
+
+async def test_a_routine_broken_only_by_its_chain_is_never_handed_to_an_editor(
+        user_routines: Path, plan_editor: PlanEditor) -> None:
+    # pre-run chains into easy-run-walk; the user's easy-run-walk is broken.
+    (user_routines / "easy-run-walk.toml").write_text(BROKEN)
+    bundled = (bundled_dir("routines") / "pre-run.toml").read_bytes()
+    plan = plan_editor('"Pre-run warmup"=>"Changed"')
+    app = home_app(user_routines)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        line = next(text for text in home_lines(app) if text.split()[1:2] == ["pre-run"])
+        assert "fix the routine it chains to" in line
+        routines = app.screen.query_one("#routines", OptionList)
+        routines.highlighted = next(i for i in range(routines.option_count)
+                                    if routines.get_option_at_index(i).id == "pre-run")
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert any('chains to "easy-run-walk", whose file has problems' in n.message
+                   for n in app._notifications)
+    assert runs(plan) == []
+    assert (bundled_dir("routines") / "pre-run.toml").read_bytes() == bundled

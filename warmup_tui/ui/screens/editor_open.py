@@ -10,6 +10,7 @@ from textual.widgets import OptionList
 
 from warmup_tui.library import Library
 from warmup_tui.problems import ProblemsError
+from warmup_tui.routine_file import load_routine
 from warmup_tui.routine_target import check_file, locate, target_for
 from warmup_tui.ui.screens.editor import EditorScreen
 from warmup_tui.ui.screens.hand_edit import fix_by_hand
@@ -39,9 +40,15 @@ def edit_from_home(home: Screen[object], routine_id: str) -> None:
         return
     try:
         screen = editor_for(routine_id, library)
-    except ProblemsError:
-        app.run_worker(_fix_then_reload(home, path, library), exclusive=True,
-                       group="hand-edit")
+    except ProblemsError as error:
+        if _loads_on_its_own(path):
+            # Its own file is fine (a bundled one always is): what is wrong lies further
+            # down its chain, and that file is the one to fix.
+            for problem in error.problems:
+                app.notify(str(problem), severity="error", timeout=8)
+        else:
+            app.run_worker(_fix_then_reload(home, path, library), exclusive=True,
+                           group="hand-edit")
         return
 
     def closed(saved: bool | None) -> None:
@@ -51,9 +58,17 @@ def edit_from_home(home: Screen[object], routine_id: str) -> None:
     app.push_screen(screen, closed)
 
 
+def _loads_on_its_own(path: Path) -> bool:
+    try:
+        load_routine(path)
+    except ProblemsError:
+        return False
+    return True
+
+
 async def _fix_then_reload(home: Screen[object], path: Path, library: Library) -> None:
-    if await fix_by_hand(home.app, path, library):
-        _reload_home(home, library)
+    if await fix_by_hand(home.app, path, library) != "failed":
+        _reload_home(home, library)  # fixed, or left with other problems: show them
 
 
 def _reload_home(home: Screen[object], library: Library) -> None:

@@ -73,11 +73,11 @@ async def edit_until_loads(app: App[object], path: Path,
         return "loaded", routine
 
 
-async def fix_by_hand(app: App[object], path: Path, library: Library) -> bool:
+async def fix_by_hand(app: App[object], path: Path, library: Library) -> Outcome:
     """A file that does not load, to the user's editor until it does or they leave it as
-    written; whether it loads now."""
+    written."""
     outcome, _routine = await edit_until_loads(app, path, lambda: check_file(path, library))
-    return outcome == "loaded"
+    return outcome
 
 
 class HandEditProblemsScreen(ModalScreen[Choice]):

@@ -29,7 +29,7 @@ def routine_option(entry: Entry) -> Option:
         heading = Text.assemble(
             (entry.id, "bold"),
             (f"  has {count or 'a'} problem{'s' if count > 1 else ''}", "yellow"),
-            ("; e opens it in your editor", "dim"))
+            (f"; {fix_hint(entry)}", "dim"))
         return Option(_two_lines(Text("⚠", "yellow"), heading, Text(first, "dim")), id=entry.id)
     total = format_clock(total_seconds(build_timeline(entry.routine)))
     heading = Text.assemble(
@@ -46,6 +46,14 @@ def _two_lines(margin: Text, heading: Text, detail: Text) -> Table:
     grid.add_row(margin, heading)
     grid.add_row("", detail)
     return grid
+
+
+def fix_hint(entry: Entry) -> str:
+    """Where a broken routine gets fixed: its own file, or the one its chain goes to (a
+    file that loads on its own, a bundled one above all, is never handed to an editor)."""
+    if entry.problems and all(problem.key == "then" for problem in entry.problems):
+        return "fix the routine it chains to"
+    return "e opens it in your editor"
 
 
 def _where_and_what(problem: Problem) -> str:
@@ -111,7 +119,7 @@ class HomeScreen(Screen[None]):
     def _start(self, routine_id: str) -> None:
         entry = next((e for e in self.entries if e.id == routine_id), None)
         if entry is not None and entry.routine is None:
-            self.notify(f"{routine_id} has problems to fix first; e opens it in your editor",
+            self.notify(f"{routine_id} has problems to fix first; {fix_hint(entry)}",
                         severity="warning", timeout=6)
             return
         self.post_message(self.StartRoutine(routine_id))

@@ -201,9 +201,6 @@ class SessionScreen(Screen[SessionSummary]):
 
     # ----- key actions ---------------------------------------------------------------
 
-    def action_toggle_pause(self) -> None:
-        self._control(self.session.toggle_pause())
-
     def action_pause(self) -> None:
         self._control(self.session.pause())
 
