@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from warmup_tui.audio.cues import CueSounds
 from warmup_tui.audio.metronome import Metronome
-from warmup_tui.audio.metronome_sink import MetronomeSink
+from warmup_tui.audio.metronome_sink import MetronomeSink, carries_cadence
 from warmup_tui.audio.player import Player
 from warmup_tui.clock import MonotonicClock
 from warmup_tui.config import Settings, load_settings
@@ -47,8 +47,8 @@ def headless_metronome(segments: Sequence[Segment], mute: bool = False) -> Metro
     settings, _problems = load_settings()
     if mute or settings.sound.mute:
         return None
-    runs = [seg for seg in segments if seg.kind == "run"]
-    if not runs or not (settings.sound.metronome or any(seg.cadence for seg in runs)):
+    has_runs = any(seg.kind == "run" for seg in segments)
+    if not has_runs or not (settings.sound.metronome or carries_cadence(segments)):
         return None
     cadence = settings.training.cadence
     # Real time whatever --speed says, as in the app: the clicks are for the runner's feet.

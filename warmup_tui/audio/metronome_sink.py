@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from warmup_tui.audio.metronome import Metronome
 from warmup_tui.events import Event
 from warmup_tui.timeline import Segment
+
+
+def carries_cadence(segments: Sequence[Segment]) -> bool:
+    """Whether a run segment names its own cadence (``--cadence``, a routine's cadence):
+    the session then asks for the clicks whatever the settings say."""
+    return any(seg.cadence for seg in segments if seg.kind == "run")
 
 
 class MetronomeSink:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from warmup_tui.audio.cues import CueSounds
 from warmup_tui.audio.metronome import Metronome
-from warmup_tui.audio.metronome_sink import MetronomeSink
+from warmup_tui.audio.metronome_sink import MetronomeSink, carries_cadence
 from warmup_tui.audio.player import Player
 from warmup_tui.audio.voice import Voice, make_voice
 from warmup_tui.clock import MonotonicClock
@@ -68,7 +68,7 @@ class SessionServices:
             programme_id=run.programme_id, programme_session=run.programme_session,
             resumed_from=run.resumed_from, speed=speed, on_notice=self.notice,
         )
-        if any(seg.cadence for seg in run.segments if seg.kind == "run"):
+        if carries_cadence(run.segments):
             # A cadence written into the session (--cadence, a routine's cadence) asks
             # for the clicks; c still turns them off.
             self._metronome_wanted = True
