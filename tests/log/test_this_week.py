@@ -11,9 +11,11 @@ import time
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
 from log_support import MONDAY_NOON_UTC, record
 
 from warmup_tui.log import TrainingLog, default_path
+from warmup_tui.log.report import load_history
 from warmup_tui.log.stats import counted_at, progress, week_of
 from warmup_tui.program_file import resolve_programme
 from warmup_tui.program_progress import MemoryProgress, locate, log_progress
@@ -103,3 +105,19 @@ def test_program_and_history_commands_agree_and_say_what_they_count() -> None:
     assert json.loads(program.stdout)["progress"]["this_week"] == 1
     assert text.stdout.splitlines()[-1] == (
         "Progress: 1 of 36 sessions done; 1 of 4 programme sessions this week (from Monday).")
+
+
+def test_history_lists_a_run_under_the_week_that_counts_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "UTC")  # the weeks are local; pin local to the times written here
+    time.tzset()
+    try:
+        sunday_late = MONDAY_NOON_UTC - 12 * HOUR - 15 * 60  # ends Monday 00:15
+        record("first-steps", sunday_late)
+        record("first-steps", MONDAY_NOON_UTC - 2 * DAY)  # Saturday: last week, not listed
+        shown = load_history(4, weeks=1, now=NOW)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert shown.stats.weeks[-1].runs == 1
+    assert [row.started_at for row in shown.recent] == [sunday_late]

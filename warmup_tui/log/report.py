@@ -10,7 +10,7 @@ from typing import Any
 
 from warmup_tui.durations import format_clock
 from warmup_tui.log.db import Notice
-from warmup_tui.log.stats import Progress, WeekStats, local_time, progress
+from warmup_tui.log.stats import Progress, WeekStats, counted_at, local_time, progress
 from warmup_tui.log.store import SessionRow, TrainingLog
 from warmup_tui.segment_text import with_side
 
@@ -154,7 +154,7 @@ JSON (--json): one object.
   streak             weeks in a row that met it, up to last week; this week once met
   this_week, weeks[] start (the Monday, YYYY-MM-DD), sessions, runs, run_seconds, met;
                      weeks oldest first, this week last
-  sessions[]         newest first, those started in the weeks shown:
+  sessions[]         newest first, those counted in the weeks shown (by when they ended):
     id, routine, routine_name, programme, programme_session (e.g. "w2s3") or null,
     started_at, ended_at (local ISO 8601, ended_at null while running),
     status (completed | stopped | running | cut_off), planned_seconds, actual_seconds
@@ -182,4 +182,6 @@ def load_history(goal: int, weeks: int = 8, *, log: TrainingLog | None = None,
         rows = log.sessions()
     stats = progress(rows, goal, weeks=weeks, now=now)
     window = datetime.combine(stats.weeks[0].start, time.min).astimezone().timestamp()
-    return History(stats, [row for row in rows if row.started_at >= window])
+    # Listed by the same moment the weeks count them by, so a run that crossed into this
+    # week is both counted and shown under it.
+    return History(stats, [row for row in rows if counted_at(row) >= window])
