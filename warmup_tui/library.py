@@ -131,7 +131,10 @@ class Library:
             return entry
         problem = self._unknown_target(display_path(entry.path), then,
                                        line_of(key_lines(entry.text), "then"))
-        return replace(entry, problems=[*entry.problems, problem])
+        # In file order, so the added line does not trail the ones below it.
+        problems = sorted([*entry.problems, problem],
+                          key=lambda found: found.line if found.line is not None else 1 << 30)
+        return replace(entry, problems=problems)
 
     def _unknown_target(self, file: str, target: str, line: int | None = None) -> Problem:
         known = ", ".join(self.ids_without_chains()) or "none"

@@ -155,9 +155,9 @@ def test_validate_reports_an_unknown_chain_with_the_files_other_problems(
     assert result.returncode == 2
     lines = result.stderr.splitlines()
     assert len(lines) == 2, lines
-    assert lines[0].startswith("both.toml:6: steps[0].duration: ")
-    assert lines[1].startswith('both.toml:2: then: chains to "zzz", which is not a known '
+    assert lines[0].startswith('both.toml:2: then: chains to "zzz", which is not a known '
                                "routine (")
+    assert lines[1].startswith("both.toml:6: steps[0].duration: ")
 
 
 BAD_FILES: dict[str, bytes | None] = {
