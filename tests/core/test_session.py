@@ -58,22 +58,9 @@ def test_a_stall_ends_every_passed_segment_in_order_at_its_own_deadline() -> Non
     session.poll()
     clock.advance(27.5)  # the loop stalls from 1 s to 28.5 s: two segment ends pass
     events = session.poll()
-    assert brief(events) == [
-        ("cue", 10.0, 0, "halfway", None),
-        ("cue", 17.0, 0, "pip", 3),
-        ("cue", 18.0, 0, "pip", 2),
-        ("cue", 19.0, 0, "pip", 1),
-        ("segment_end", 20.0, 0, None, None),
-        ("segment_start", 20.0, 1, None, None),
-        ("cue", 22.0, 1, "pip", 3),
-        ("cue", 23.0, 1, "pip", 2),
-        ("cue", 24.0, 1, "pip", 1),
-        ("segment_end", 25.0, 1, None, None),
-        ("segment_start", 25.0, 2, None, None),
-        ("cue", 25.0, 2, "rep", 1),
-        ("cue", 27.0, 2, "rep", 2),
-        ("cue", 28.0, 2, "pip", 3),
-    ]
+    # Exactly what an unstalled run has between 1 s and 28.5 s, in the same order.
+    assert brief(events) == [e for e in EXPECTED_SMALL if 1.0 < e[1] <= 28.5]
+    assert len(events) == 14
     # Everything due more than a second before it was delivered says so.
     assert [e.late for e in events] == [True] * 13 + [False]
     assert [(r.index, r.actual, r.skipped) for r in session.records] == [
