@@ -7,12 +7,12 @@ by the capture tests.
 from __future__ import annotations
 
 from warmup_tui.audio.cues import CueSounds
-from warmup_tui.clock import FakeClock
-from warmup_tui.config import SoundSettings
-from warmup_tui.events import Event
-from warmup_tui.routine import Routine, RunWalk, Step
-from warmup_tui.session import Session
-from warmup_tui.timeline import build_timeline
+from warmup_tui.common.config import SoundSettings
+from warmup_tui.engine.clock import FakeClock
+from warmup_tui.engine.events import Event
+from warmup_tui.engine.session import Session
+from warmup_tui.engine.timeline import build_timeline
+from warmup_tui.routines.model import Routine, RunWalk, Step
 
 
 class RecordingPlayer:

@@ -13,7 +13,7 @@ from warmup_tui.audio.beats import BeatGrid, chunk_span, render_span, samples_la
 from warmup_tui.audio.metronome import Metronome
 from warmup_tui.audio.player import PlayHandle, read_clip, scale
 from warmup_tui.audio.synth import RATE
-from warmup_tui.clock import FakeClock
+from warmup_tui.engine.clock import FakeClock
 
 CLICK = read_clip(SOUNDS / "click.wav").samples
 
@@ -149,7 +149,7 @@ METRONOME_CAPTURE = """
 import json, time
 from warmup_tui.audio.player import Player
 from warmup_tui.audio.metronome import Metronome
-from warmup_tui.clock import MonotonicClock
+from warmup_tui.engine.clock import MonotonicClock
 player = Player(volume=0.6)
 metronome = Metronome(player, MonotonicClock(), 170, chunk_seconds=0.5)
 started = time.monotonic()
@@ -185,7 +185,7 @@ HELD_NOTICE = """
 import json
 from warmup_tui.audio.player import Player
 from warmup_tui.audio.metronome import Metronome
-from warmup_tui.clock import MonotonicClock
+from warmup_tui.engine.clock import MonotonicClock
 notices, bells = [], []
 player = Player(bell=lambda: bells.append(1), on_notice=notices.append)
 metronome = Metronome(player, MonotonicClock(), 170, background=False)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from warmup_tui.durations import format_clock
+from warmup_tui.common.durations import format_clock
 
 REPO = Path(__file__).resolve().parents[2]
 Warmup = Callable[..., subprocess.CompletedProcess[str]]

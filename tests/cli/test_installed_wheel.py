@@ -50,7 +50,7 @@ def test_installed_wheel_finds_bundled_routines_and_sounds(tmp_path: Path) -> No
         assert entry["source"] == "bundled"
         assert Path(entry["path"]).resolve().is_relative_to(site), entry["path"]
 
-    where = run([python, "-c", "import warmup_tui, warmup_tui.paths as p; "
+    where = run([python, "-c", "import warmup_tui, warmup_tui.common.paths as p; "
                  "print(warmup_tui.__file__); print(p.bundled_dir('sounds'))"],
                 cwd=elsewhere, env=env).stdout.splitlines()
     package, sounds = Path(where[0]), Path(where[1])

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from warmup_tui.clock import FakeClock
-from warmup_tui.events import Event
-from warmup_tui.session import Session
-from warmup_tui.timeline import Segment
+from warmup_tui.engine.clock import FakeClock
+from warmup_tui.engine.events import Event
+from warmup_tui.engine.session import Session
+from warmup_tui.engine.timeline import Segment
 
 T0 = 1000.0  # FakeClock's start; session times are measured from here
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from warmup_tui.config import DEFAULT_CONFIG, Settings, config_path, load_settings
+from warmup_tui.common.config import DEFAULT_CONFIG, Settings, config_path, load_settings
 
 
 @pytest.fixture

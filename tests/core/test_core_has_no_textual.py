@@ -46,8 +46,8 @@ def test_no_core_module_imports_textual() -> None:
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     # The walk must really have found the core, or the check below proves nothing.
-    assert {"warmup_tui.session", "warmup_tui.timeline", "warmup_tui.cli.main",
-            "warmup_tui.headless"} <= set(report["modules"])
+    assert {"warmup_tui.engine.session", "warmup_tui.engine.timeline", "warmup_tui.cli.main",
+            "warmup_tui.runs.headless"} <= set(report["modules"])
     assert not any(name.startswith("warmup_tui.ui") for name in report["modules"])
     assert report["culprits"] == [], f"{report['culprits'][0]} pulls in textual"
     assert report["textual"] is False

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from warmup_tui.durations import (
+from warmup_tui.common.durations import (
     MAX_SECONDS,
     DurationError,
     describe_duration,

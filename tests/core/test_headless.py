@@ -7,10 +7,10 @@ import json
 
 import pytest
 
-from warmup_tui.clock import FakeClock, ScaledClock, make_clock
-from warmup_tui.events import Event
-from warmup_tui.headless import JsonLines, PlainLines, run_headless
-from warmup_tui.timeline import Segment
+from warmup_tui.engine.clock import FakeClock, ScaledClock, make_clock
+from warmup_tui.engine.events import Event
+from warmup_tui.engine.timeline import Segment
+from warmup_tui.runs.headless import JsonLines, PlainLines, run_headless
 
 SEGMENTS = [
     Segment(index=0, step="Hold", kind="exercise", duration=6.0, side="left"),

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from warmup_tui import paths
-from warmup_tui.library import Library
-from warmup_tui.problems import ProblemsError
-from warmup_tui.timeline import build_timeline
+from warmup_tui.common import paths
+from warmup_tui.common.problems import ProblemsError
+from warmup_tui.engine.timeline import build_timeline
+from warmup_tui.routines.library import Library
 
 
 def routine_text(name: str, then: str | None = None, seconds: int = 30) -> str:

@@ -7,10 +7,10 @@ from pathlib import Path
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from warmup_tui.durations import MAX_SECONDS
-from warmup_tui.routine import Routine, RunWalk, Step
-from warmup_tui.routine_file import load_routine, parse_routine, routine_to_toml, save_routine
-from warmup_tui.routine_schema import CADENCE_RANGE, MAX_REPEATS, MAX_REPS, MAX_SETS
+from warmup_tui.common.durations import MAX_SECONDS
+from warmup_tui.routines.files import load_routine, parse_routine, routine_to_toml, save_routine
+from warmup_tui.routines.model import Routine, RunWalk, Step
+from warmup_tui.routines.schema import CADENCE_RANGE, MAX_REPEATS, MAX_REPS, MAX_SETS
 
 # Any text a TOML file can hold: everything except lone surrogates, which UTF-8 cannot encode.
 any_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)

@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from warmup_tui.durations import format_clock
-from warmup_tui.routine_file import parse_routine
-from warmup_tui.routine_schema import ROUTINE_KEYS, RUNWALK_KEYS, STEP_KEYS
-from warmup_tui.timeline import build_timeline, total_seconds
+from warmup_tui.common.durations import format_clock
+from warmup_tui.engine.timeline import build_timeline, total_seconds
+from warmup_tui.routines.files import parse_routine
+from warmup_tui.routines.schema import ROUTINE_KEYS, RUNWALK_KEYS, STEP_KEYS
 
 README = Path(__file__).resolve().parents[2] / "routines" / "README.md"
 

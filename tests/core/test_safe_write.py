@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from warmup_tui.safe_write import write_atomic
+from warmup_tui.common.safe_write import write_atomic
 
 
 @pytest.fixture

@@ -6,14 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from warmup_tui.audio.phrases import start_phrase
-from warmup_tui.clock import FakeClock
-from warmup_tui.events import Event
-from warmup_tui.headless import describe_event
-from warmup_tui.log import LogRecorder, TrainingLog
-from warmup_tui.log.report import session_status
-from warmup_tui.paths import bundled_dir
-from warmup_tui.routine_file import load_routine, parse_routine
-from warmup_tui.segment_text import (
+from warmup_tui.common.paths import bundled_dir
+from warmup_tui.engine.clock import FakeClock
+from warmup_tui.engine.events import Event
+from warmup_tui.engine.session import Session
+from warmup_tui.engine.timeline import Segment, build_timeline
+from warmup_tui.engine.view import build_view, side_label
+from warmup_tui.engine.wording import (
     interval_text,
     is_body_side,
     segment_title,
@@ -22,9 +21,10 @@ from warmup_tui.segment_text import (
     side_words,
     with_side,
 )
-from warmup_tui.session import Session
-from warmup_tui.session_view import build_view, side_label
-from warmup_tui.timeline import Segment, build_timeline
+from warmup_tui.log import LogRecorder, TrainingLog
+from warmup_tui.log.report import session_status
+from warmup_tui.routines.files import load_routine, parse_routine
+from warmup_tui.runs.headless import describe_event
 
 
 def bundled(name: str) -> list[Segment]:

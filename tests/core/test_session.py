@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from warmup_tui.clock import FakeClock
-from warmup_tui.durations import format_clock
-from warmup_tui.events import Event
-from warmup_tui.session import Session
+from warmup_tui.common.durations import format_clock
+from warmup_tui.engine.clock import FakeClock
+from warmup_tui.engine.events import Event
+from warmup_tui.engine.session import Session
 
 from .session_helpers import EXPECTED_SMALL, brief, run_to_end, seg, small_timeline
 

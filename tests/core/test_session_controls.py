@@ -5,8 +5,8 @@ No test sleeps: the clock moves only when a test moves it.
 
 from __future__ import annotations
 
-from warmup_tui.clock import FakeClock
-from warmup_tui.session import Session
+from warmup_tui.engine.clock import FakeClock
+from warmup_tui.engine.session import Session
 
 from .session_helpers import brief, small_timeline
 

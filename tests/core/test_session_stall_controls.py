@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from warmup_tui.clock import FakeClock
-from warmup_tui.session import Session
-from warmup_tui.timeline import Segment
+from warmup_tui.engine.clock import FakeClock
+from warmup_tui.engine.session import Session
+from warmup_tui.engine.timeline import Segment
 
 
 def two_holds() -> list[Segment]:

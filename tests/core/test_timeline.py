@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from warmup_tui.routine import DEFAULT_PACE, Routine, RunWalk, Step
-from warmup_tui.routine_file import parse_routine
-from warmup_tui.timeline import Segment, build_timeline, total_seconds
+from warmup_tui.engine.timeline import Segment, build_timeline, total_seconds
+from warmup_tui.routines.files import parse_routine
+from warmup_tui.routines.model import DEFAULT_PACE, Routine, RunWalk, Step
 
 
 def shape(segments: list[Segment]) -> list[tuple[str, str, float, str | None]]:
@@ -142,7 +142,7 @@ def test_steps_then_run_walk_rest_before_the_block() -> None:
 
 
 def test_the_bundled_pre_run_timeline() -> None:
-    from warmup_tui.library import Library
+    from warmup_tui.routines.library import Library
 
     entry = Library().resolve("pre-run")
     assert entry.routine is not None

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from warmup_tui.problems import Problem, ProblemsError
-from warmup_tui.routine_file import load_routine
+from warmup_tui.common.problems import Problem, ProblemsError
+from warmup_tui.routines.files import load_routine
 
 GOOD_STEP = '[[steps]]\nname = "Glute bridge"\nduration = "30s"\n'
 

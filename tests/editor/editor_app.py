@@ -7,10 +7,10 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from warmup_tui.clock import FakeClock
-from warmup_tui.config import Settings
-from warmup_tui.library import Library
-from warmup_tui.paths import bundled_dir
+from warmup_tui.common.config import Settings
+from warmup_tui.common.paths import bundled_dir
+from warmup_tui.engine.clock import FakeClock
+from warmup_tui.routines.library import Library
 from warmup_tui.ui.app import WarmupApp
 from warmup_tui.ui.screens.editor import EditorScreen
 from warmup_tui.ui.screens.editor_open import editor_for

@@ -9,8 +9,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from warmup_tui.routine import Routine, Step
-from warmup_tui.routine_target import target_for
+from warmup_tui.routines.model import Routine, Step
+from warmup_tui.routines.save_target import target_for
 
 
 def version(number: int) -> Routine:

@@ -9,8 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from warmup_tui.paths import bundled_dir
-from warmup_tui.routine_file import load_routine
+from warmup_tui.common.paths import bundled_dir
+from warmup_tui.routines.files import load_routine
 
 from .conftest import PlanEditor
 from .editor_app import SIZE, editor, editor_app, field, focus_list, type_into

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from textual.widgets import RadioSet
 
-from warmup_tui.clock import FakeClock
-from warmup_tui.paths import bundled_dir
-from warmup_tui.routine_file import load_routine
+from warmup_tui.common.paths import bundled_dir
+from warmup_tui.engine.clock import FakeClock
+from warmup_tui.routines.files import load_routine
 from warmup_tui.ui.screens.confirm import ConfirmScreen
 from warmup_tui.ui.screens.help import HelpScreen
 from warmup_tui.ui.screens.session import SessionScreen

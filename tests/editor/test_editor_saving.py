@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from warmup_tui.paths import bundled_dir
-from warmup_tui.routine_file import has_comments, load_routine
+from warmup_tui.common.paths import bundled_dir
+from warmup_tui.routines.files import has_comments, load_routine
 from warmup_tui.ui.screens.confirm import ConfirmScreen
 from warmup_tui.ui.widgets.step_list import StepList
 

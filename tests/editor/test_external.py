@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from warmup_tui.external_editor import NO_EDITOR, find_editor
-from warmup_tui.paths import bundled_dir
-from warmup_tui.problems import ProblemsError
-from warmup_tui.routine_file import load_routine
+from warmup_tui.common.external_editor import NO_EDITOR, find_editor
+from warmup_tui.common.paths import bundled_dir
+from warmup_tui.common.problems import ProblemsError
+from warmup_tui.routines.files import load_routine
 from warmup_tui.ui.screens.confirm import ConfirmScreen
 from warmup_tui.ui.screens.hand_edit import HandEditProblemsScreen
 

@@ -9,11 +9,11 @@ from pathlib import Path
 from rich.console import Console
 from textual.widgets import OptionList
 
-from warmup_tui.clock import FakeClock
-from warmup_tui.config import Settings
-from warmup_tui.library import Library
-from warmup_tui.paths import bundled_dir
-from warmup_tui.routine_file import load_routine
+from warmup_tui.common.config import Settings
+from warmup_tui.common.paths import bundled_dir
+from warmup_tui.engine.clock import FakeClock
+from warmup_tui.routines.files import load_routine
+from warmup_tui.routines.library import Library
 from warmup_tui.ui.app import WarmupApp
 from warmup_tui.ui.screens.hand_edit import HandEditProblemsScreen
 from warmup_tui.ui.screens.home import HomeScreen

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from warmup_tui.routine_file import load_routine, save_routine
+from warmup_tui.routines.files import load_routine, save_routine
 
 from .save_loop import version
 

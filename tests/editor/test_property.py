@@ -10,8 +10,8 @@ from typing import Any
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
-from warmup_tui.paths import bundled_dir
-from warmup_tui.routine_edit import (
+from warmup_tui.common.paths import bundled_dir
+from warmup_tui.routines.draft import (
     ROUTINE_FIELDS,
     RUNWALK_FIELDS,
     STEP_FIELDS,
@@ -19,8 +19,8 @@ from warmup_tui.routine_edit import (
     blank_draft,
     check_draft,
 )
-from warmup_tui.routine_file import load_routine, routine_to_toml
-from warmup_tui.routine_target import target_for
+from warmup_tui.routines.files import load_routine, routine_to_toml
+from warmup_tui.routines.save_target import target_for
 
 BUNDLED = sorted(bundled_dir("routines").glob("*.toml"))
 any_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)

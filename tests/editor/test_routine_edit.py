@@ -7,17 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from warmup_tui.library import Library
-from warmup_tui.paths import bundled_dir
-from warmup_tui.problems import ProblemsError
-from warmup_tui.routine_edit import (
+from warmup_tui.common.paths import bundled_dir
+from warmup_tui.common.problems import ProblemsError
+from warmup_tui.routines.draft import (
     RoutineDraft,
     StepDraft,
     blank_draft,
     check_draft,
     timeline_of,
 )
-from warmup_tui.routine_file import load_routine, parse_routine
+from warmup_tui.routines.files import load_routine, parse_routine
+from warmup_tui.routines.library import Library
 
 BUNDLED = sorted(bundled_dir("routines").glob("*.toml"))
 

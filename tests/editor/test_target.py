@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from warmup_tui.library import Library
-from warmup_tui.paths import bundled_dir
-from warmup_tui.problems import ProblemsError
-from warmup_tui.routine import Routine
-from warmup_tui.routine_edit import RoutineDraft, check_draft
-from warmup_tui.routine_file import has_comments, load_routine
-from warmup_tui.routine_target import check_file, check_new_id, locate, target_for
+from warmup_tui.common.paths import bundled_dir
+from warmup_tui.common.problems import ProblemsError
+from warmup_tui.routines.draft import RoutineDraft, check_draft
+from warmup_tui.routines.files import has_comments, load_routine
+from warmup_tui.routines.library import Library
+from warmup_tui.routines.model import Routine
+from warmup_tui.routines.save_target import check_file, check_new_id, locate, target_for
 
 BUNDLED = bundled_dir("routines")
 

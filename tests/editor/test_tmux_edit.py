@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from tmux_terminal import TmuxServer, app_command
 
-from warmup_tui.routine_file import load_routine
+from warmup_tui.routines.files import load_routine
 
 from .conftest import FAKE_EDITOR
 from .fake_editor import runs

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from warmup_tui.clock import FakeClock
-from warmup_tui.events import Event, EventSink
-from warmup_tui.library import Library
+from warmup_tui.engine.clock import FakeClock
+from warmup_tui.engine.events import Event, EventSink
+from warmup_tui.engine.session import Session
+from warmup_tui.engine.timeline import Segment, build_timeline
 from warmup_tui.log import LogRecorder, TrainingLog
-from warmup_tui.session import Session
-from warmup_tui.timeline import Segment, build_timeline
+from warmup_tui.routines.library import Library
 
 # 2024-03-04 was a Monday; sessions in the tests happen in the weeks around it.
 MONDAY_NOON_UTC = 1_709_553_600.0

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from log_support import deliver, run_for, run_to_end, timeline, wall_of
 
-from warmup_tui.clock import FakeClock
+from warmup_tui.engine.clock import FakeClock
+from warmup_tui.engine.session import Session
 from warmup_tui.log import LogRecorder, LogUnavailable, TrainingLog, default_path
 from warmup_tui.log.db import BUSY_MESSAGE, SCHEMA_VERSION
-from warmup_tui.session import Session
 
 HERE = Path(__file__).resolve().parent
 

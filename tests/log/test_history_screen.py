@@ -8,11 +8,11 @@ from datetime import time as dtime
 from log_support import record
 from textual.widgets import Static
 
-from warmup_tui.clock import FakeClock
-from warmup_tui.config import Settings, TrainingSettings
-from warmup_tui.library import Library
+from warmup_tui.common.config import Settings, TrainingSettings
+from warmup_tui.common.paths import bundled_dir
+from warmup_tui.engine.clock import FakeClock
 from warmup_tui.log import default_path
-from warmup_tui.paths import bundled_dir
+from warmup_tui.routines.library import Library
 from warmup_tui.ui.app import WarmupApp
 from warmup_tui.ui.screens.history import HistoryScreen
 from warmup_tui.ui.screens.home import HomeScreen

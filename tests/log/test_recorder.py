@@ -9,11 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from log_support import deliver, run_for, run_to_end, timeline, wall_of
 
-from warmup_tui.clock import FakeClock
+from warmup_tui.engine.clock import FakeClock
+from warmup_tui.engine.session import Session
+from warmup_tui.engine.summary import summarize
+from warmup_tui.engine.timeline import total_seconds
 from warmup_tui.log import LogRecorder, TrainingLog, default_path
-from warmup_tui.session import Session
-from warmup_tui.session_summary import summarize
-from warmup_tui.timeline import total_seconds
 
 
 def test_completed_run_walk_session_is_recorded_with_its_running_time() -> None:

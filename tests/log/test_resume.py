@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from log_support import deliver, run_for, run_to_end, timeline, wall_of
 
-from warmup_tui.clock import FakeClock
+from warmup_tui.engine.clock import FakeClock
+from warmup_tui.engine.session import Session
 from warmup_tui.log import LogRecorder, TrainingLog, default_path
-from warmup_tui.log.resume import OFFER_FOR, accept, decline, pending_resume
-from warmup_tui.session import Session
+from warmup_tui.runs.resume import OFFER_FOR, accept, decline, pending_resume
 
 REPO = Path(__file__).resolve().parents[2]
 

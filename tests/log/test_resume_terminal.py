@@ -12,7 +12,7 @@ import pytest
 from tmux_terminal import Pane, TmuxServer, app_command
 
 from warmup_tui.log import TrainingLog
-from warmup_tui.log.resume import ResumeOffer, pending_resume, pid_alive, resume_title
+from warmup_tui.runs.resume import ResumeOffer, pending_resume, pid_alive, resume_title
 
 pytestmark = pytest.mark.slow
 

@@ -17,8 +17,8 @@ from log_support import MONDAY_NOON_UTC, record
 from warmup_tui.log import TrainingLog, default_path
 from warmup_tui.log.report import load_history
 from warmup_tui.log.stats import counted_at, progress, week_of
-from warmup_tui.program_file import resolve_programme
-from warmup_tui.program_progress import MemoryProgress, locate, log_progress
+from warmup_tui.programme.files import resolve_programme
+from warmup_tui.programme.progress import MemoryProgress, locate, log_progress
 
 REPO = Path(__file__).resolve().parents[2]
 DAY = 86_400.0

@@ -16,9 +16,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from log_support import deliver, run_to_end, timeline, wall_of
 
-from warmup_tui.clock import FakeClock
+from warmup_tui.engine.clock import FakeClock
+from warmup_tui.engine.session import Session
 from warmup_tui.log import LogRecorder
-from warmup_tui.session import Session
 
 
 def main() -> int:

@@ -8,12 +8,12 @@ import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from warmup_tui.clock import FakeClock
-from warmup_tui.events import Event
-from warmup_tui.headless import run_headless
-from warmup_tui.program import Programme
-from warmup_tui.program_file import resolve_programme
-from warmup_tui.timeline import Segment
+from warmup_tui.engine.clock import FakeClock
+from warmup_tui.engine.events import Event
+from warmup_tui.engine.timeline import Segment
+from warmup_tui.programme.files import resolve_programme
+from warmup_tui.programme.model import Programme
+from warmup_tui.runs.headless import run_headless
 
 REPO = Path(__file__).resolve().parents[2]
 # 2024-03-04 was a Monday. A fixed zone keeps "this week" the same wherever tests run.

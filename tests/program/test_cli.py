@@ -9,13 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from tests.program.support import warmup
-from warmup_tui.clock import FakeClock
-from warmup_tui.headless import run_headless
+from warmup_tui.engine.clock import FakeClock
 from warmup_tui.log import LogRecorder, default_path
-from warmup_tui.program import session_segments
-from warmup_tui.program_file import resolve_programme
-from warmup_tui.routine import Routine, RunWalk
-from warmup_tui.routine_file import save_routine
+from warmup_tui.programme.files import resolve_programme
+from warmup_tui.programme.model import session_segments
+from warmup_tui.routines.files import save_routine
+from warmup_tui.routines.model import Routine, RunWalk
+from warmup_tui.runs.headless import run_headless
 
 
 def _json(*args: str) -> Any:

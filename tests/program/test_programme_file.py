@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from tests.program.support import bundled
-from warmup_tui.problems import ProblemsError
-from warmup_tui.program import session_routine, session_segments
-from warmup_tui.program_file import load_programme, parse_programme, resolve_programme
-from warmup_tui.timeline import build_timeline
-from warmup_tui.toml_lines import key_lines
+from warmup_tui.common.problems import ProblemsError
+from warmup_tui.common.toml_lines import key_lines
+from warmup_tui.engine.timeline import build_timeline
+from warmup_tui.programme.files import load_programme, parse_programme, resolve_programme
+from warmup_tui.programme.model import session_routine, session_segments
 
 GOOD = """\
 format = 1

@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 import pytest
 
 from tests.program.support import MONDAY, bundled, day
-from warmup_tui.problems import ProblemsError
-from warmup_tui.program_progress import (
+from warmup_tui.common.problems import ProblemsError
+from warmup_tui.programme.progress import (
     Anchor,
     Completion,
     MemoryProgress,

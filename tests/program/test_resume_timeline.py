@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from warmup_tui.library import Library
+from warmup_tui.engine.timeline import build_timeline
 from warmup_tui.log.store import SessionRow
-from warmup_tui.program import session_segments
-from warmup_tui.program_resume import programme_timeline
-from warmup_tui.timeline import build_timeline
+from warmup_tui.programme.model import session_segments
+from warmup_tui.routines.library import Library
+from warmup_tui.runs.programme_resume import programme_timeline
 
 from .support import bundled
 

@@ -8,8 +8,8 @@ from itertools import accumulate
 import pytest
 
 from tests.program.support import bundled, run_on_fake_clock
-from warmup_tui.events import Event
-from warmup_tui.program import ProgrammeSession, session_segments
+from warmup_tui.engine.events import Event
+from warmup_tui.programme.model import ProgrammeSession, session_segments
 
 
 def _starts(events: list[Event]) -> list[Event]:

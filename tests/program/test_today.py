@@ -8,16 +8,16 @@ from pathlib import Path
 import pytest
 
 from tests.program.support import MONDAY, bundled, day, run_on_fake_clock
-from warmup_tui.clock import FakeClock
-from warmup_tui.headless import run_headless
-from warmup_tui.library import Library
+from warmup_tui.common.problems import ProblemsError
+from warmup_tui.engine.clock import FakeClock
+from warmup_tui.engine.session import Session
 from warmup_tui.log import LogRecorder, TrainingLog
-from warmup_tui.problems import ProblemsError
-from warmup_tui.program_progress import Anchor, MemoryProgress, ProgressSource
-from warmup_tui.program_state import ProgrammeState, load_state, save_state, state_path
-from warmup_tui.program_today import choose_programme, load_today, today_plan
-from warmup_tui.run_plan import PlannedRun
-from warmup_tui.session import Session
+from warmup_tui.programme.progress import Anchor, MemoryProgress, ProgressSource
+from warmup_tui.programme.state import ProgrammeState, load_state, save_state, state_path
+from warmup_tui.routines.library import Library
+from warmup_tui.runs.headless import run_headless
+from warmup_tui.runs.plan import PlannedRun
+from warmup_tui.runs.today import choose_programme, load_today, today_plan
 
 
 def test_today_is_the_warmup_then_the_next_session() -> None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from warmup_tui.clock import FakeClock
-from warmup_tui.config import Settings
-from warmup_tui.library import Library
-from warmup_tui.paths import bundled_dir
-from warmup_tui.run_plan import PlannedRun, plan_with_chain
+from warmup_tui.common.config import Settings
+from warmup_tui.common.paths import bundled_dir
+from warmup_tui.engine.clock import FakeClock
+from warmup_tui.routines.library import Library
+from warmup_tui.runs.plan import PlannedRun, plan_with_chain
 from warmup_tui.ui.app import WarmupApp
 from warmup_tui.ui.screens.session import SessionScreen
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 import textwrap
 
-from warmup_tui.clock import FakeClock
+from warmup_tui.engine.clock import FakeClock
 from warmup_tui.ui.screens.confirm import ConfirmScreen
 from warmup_tui.ui.screens.home import HomeScreen
 from warmup_tui.ui.screens.summary import SummaryScreen
@@ -58,11 +58,11 @@ def _cut_off_session(env: dict[str, str]) -> None:
     """A real process starts pre-run in the log, records two segments, then dies."""
     script = textwrap.dedent("""
         import os
-        from warmup_tui.clock import FakeClock
-        from warmup_tui.library import Library
+        from warmup_tui.engine.clock import FakeClock
+        from warmup_tui.routines.library import Library
         from warmup_tui.log import LogRecorder
-        from warmup_tui.session import Session
-        from warmup_tui.timeline import build_timeline
+        from warmup_tui.engine.session import Session
+        from warmup_tui.engine.timeline import build_timeline
         segments = build_timeline(Library().resolve("pre-run").routine)
         clock = FakeClock()
         recorder = LogRecorder("pre-run", segments, routine_name="Pre-run warmup")
@@ -126,9 +126,9 @@ async def test_speech_joins_the_session_when_an_engine_is_installed() -> None:
 
 
 async def test_a_cadence_in_the_session_turns_the_clicks_on() -> None:
-    from warmup_tui.routine import Routine, RunWalk
-    from warmup_tui.run_plan import PlannedRun
-    from warmup_tui.timeline import build_timeline
+    from warmup_tui.engine.timeline import build_timeline
+    from warmup_tui.routines.model import Routine, RunWalk
+    from warmup_tui.runs.plan import PlannedRun
 
     routine = Routine(name="Quick", runwalk=RunWalk(run=60, walk=30, repeats=2, cadence=172))
     run = PlannedRun("intervals", "Quick", tuple(build_timeline(routine)))

@@ -8,10 +8,10 @@ import subprocess
 import sys
 import textwrap
 
-from warmup_tui.clock import FakeClock
+from warmup_tui.engine.clock import FakeClock
 from warmup_tui.log import TrainingLog
-from warmup_tui.program import session_segments
-from warmup_tui.program_file import resolve_programme
+from warmup_tui.programme.files import resolve_programme
+from warmup_tui.programme.model import session_segments
 from warmup_tui.ui.screens.confirm import ConfirmScreen
 
 from .app_factory import make_app, session_screen
@@ -25,11 +25,11 @@ def _cut_off_programme_session() -> None:
     """A real process runs the programme session as the app logs it, then dies."""
     script = textwrap.dedent(f"""
         import os
-        from warmup_tui.clock import FakeClock
+        from warmup_tui.engine.clock import FakeClock
         from warmup_tui.log import LogRecorder
-        from warmup_tui.program import session_segments
-        from warmup_tui.program_file import resolve_programme
-        from warmup_tui.session import Session
+        from warmup_tui.programme.model import session_segments
+        from warmup_tui.programme.files import resolve_programme
+        from warmup_tui.engine.session import Session
         programme = resolve_programme({PROGRAMME!r})
         session_def = programme.session({KEY!r})
         segments = session_segments(session_def)

@@ -3,10 +3,10 @@ every sink that can keep it resumable is told so, through SessionScreen.cut_off.
 
 from __future__ import annotations
 
-from warmup_tui.clock import FakeClock
-from warmup_tui.events import Event
+from warmup_tui.engine.clock import FakeClock
+from warmup_tui.engine.events import Event
 from warmup_tui.log import TrainingLog
-from warmup_tui.log.resume import pending_resume
+from warmup_tui.runs.resume import pending_resume
 
 from .app_factory import advance, make_app, session_screen
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.ui.app_factory import make_app, session_screen
-from warmup_tui.clock import FakeClock
+from warmup_tui.engine.clock import FakeClock
 from warmup_tui.ui.screens.confirm import ConfirmScreen
 from warmup_tui.ui.screens.help import HelpScreen
 from warmup_tui.ui.screens.summary import SummaryScreen

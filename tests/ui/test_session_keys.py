@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from warmup_tui.clock import FakeClock
+from warmup_tui.engine.clock import FakeClock
 from warmup_tui.ui.app import WarmupApp
 from warmup_tui.ui.screens.confirm import ConfirmScreen
 from warmup_tui.ui.screens.help import HelpScreen

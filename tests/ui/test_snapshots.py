@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from textual.pilot import Pilot
 
-from warmup_tui.clock import FakeClock
+from warmup_tui.engine.clock import FakeClock
 
 from .app_factory import make_app, session_screen
 

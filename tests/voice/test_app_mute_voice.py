@@ -9,8 +9,8 @@ import pytest
 
 from tests.voice.conftest import LoggedEngine
 from tests.voice.test_voice_sink import Recorder, segments
-from warmup_tui.config import Settings
-from warmup_tui.events import Event
+from warmup_tui.common.config import Settings
+from warmup_tui.engine.events import Event
 from warmup_tui.ui.session_services import SessionServices
 
 

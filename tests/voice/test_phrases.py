@@ -12,8 +12,8 @@ from warmup_tui.audio.phrases import (
     spoken_duration,
     start_phrase,
 )
-from warmup_tui.routine_file import parse_routine
-from warmup_tui.timeline import Segment, build_timeline
+from warmup_tui.engine.timeline import Segment, build_timeline
+from warmup_tui.routines.files import parse_routine
 
 
 @pytest.mark.parametrize(("seconds", "words"), [

@@ -7,9 +7,9 @@ from array import array
 from pathlib import Path
 
 from tests.voice.conftest import ESPEAK, LoggedEngine
-from warmup_tui import paths
 from warmup_tui.audio.speech_cache import SpeechCache, speech_dir
 from warmup_tui.audio.speech_engine import Engine
+from warmup_tui.common import paths
 
 
 def engine_of(logged: LoggedEngine) -> Engine:

@@ -18,12 +18,12 @@ from tests.voice.conftest import ESPEAK, LoggedEngine, make_wrapper
 from warmup_tui.audio.speech_engine import Engine
 from warmup_tui.audio.synth import RATE
 from warmup_tui.audio.voice import MAX_LEAD, Voice, make_voice
-from warmup_tui.clock import FakeClock
-from warmup_tui.config import SoundSettings, VoiceSettings
-from warmup_tui.events import Event
-from warmup_tui.routine_file import parse_routine
-from warmup_tui.session import Session
-from warmup_tui.timeline import Segment, build_timeline
+from warmup_tui.common.config import SoundSettings, VoiceSettings
+from warmup_tui.engine.clock import FakeClock
+from warmup_tui.engine.events import Event
+from warmup_tui.engine.session import Session
+from warmup_tui.engine.timeline import Segment, build_timeline
+from warmup_tui.routines.files import parse_routine
 
 SOUNDS = Path(__file__).resolve().parents[2] / "sounds"
 

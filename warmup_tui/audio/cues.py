@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from warmup_tui.config import SoundSettings
-from warmup_tui.cue_schedule import plan_cues
-from warmup_tui.events import Event
-from warmup_tui.timeline import Segment
+from warmup_tui.common.config import SoundSettings
+from warmup_tui.engine.cue_plan import plan_cues
+from warmup_tui.engine.events import Event
+from warmup_tui.engine.timeline import Segment
 
 START_SOUNDS = {"exercise": "go", "rest": "rest", "switch": "switch", "run": "run",
                 "walk": "walk"}

@@ -9,9 +9,9 @@ from warmup_tui.audio.cues import CueSounds
 from warmup_tui.audio.metronome import Metronome
 from warmup_tui.audio.metronome_sink import MetronomeSink, carries_cadence
 from warmup_tui.audio.player import Player
-from warmup_tui.clock import MonotonicClock
-from warmup_tui.config import Settings, load_settings
-from warmup_tui.timeline import Segment
+from warmup_tui.common.config import Settings, load_settings
+from warmup_tui.engine.clock import MonotonicClock
+from warmup_tui.engine.timeline import Segment
 
 _player: Player | None = None  # one per process, so a chained run reports a problem once
 

@@ -20,7 +20,7 @@ from typing import Protocol
 from warmup_tui.audio.beats import BeatGrid, chunk_span, render_span, samples_late
 from warmup_tui.audio.player import PlayHandle
 from warmup_tui.audio.synth import RATE
-from warmup_tui.clock import Clock
+from warmup_tui.engine.clock import Clock
 
 CHUNK_SECONDS = 60.0
 

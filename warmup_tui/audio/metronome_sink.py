@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from warmup_tui.audio.metronome import Metronome
-from warmup_tui.events import Event
-from warmup_tui.timeline import Segment
+from warmup_tui.engine.events import Event
+from warmup_tui.engine.timeline import Segment
 
 
 def carries_cadence(segments: Sequence[Segment]) -> bool:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from warmup_tui.cue_schedule import plan_cues
-from warmup_tui.events import CueName
-from warmup_tui.segment_text import SWITCH_SIDES, set_text, side_words
-from warmup_tui.timeline import Segment
+from warmup_tui.engine.cue_plan import plan_cues
+from warmup_tui.engine.events import CueName
+from warmup_tui.engine.timeline import Segment
+from warmup_tui.engine.wording import SWITCH_SIDES, set_text, side_words
 
 MAX_NAME_CHARS = 120  # a step name longer than this is cut, so a phrase stays a phrase
 FINISHED = "Well done, session finished"

@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from warmup_tui import paths
 from warmup_tui.audio.alsa import silence_alsa
 from warmup_tui.audio.synth import RATE, SOUNDS
+from warmup_tui.common import paths
 
 SOUND_NAMES: tuple[str, ...] = tuple(SOUNDS)
 FAILURES_BEFORE_GIVING_UP = 3  # after a good start, a few failed opens in a row mean it is gone

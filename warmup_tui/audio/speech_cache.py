@@ -19,10 +19,10 @@ import wave
 from array import array
 from pathlib import Path
 
-from warmup_tui import paths
 from warmup_tui.audio.speech_engine import Engine, render
 from warmup_tui.audio.speech_pcm import load_for_player, read_wav, write_wav
 from warmup_tui.audio.synth import RATE
+from warmup_tui.common import paths
 
 FORMAT = 1  # bump when the stored format changes, so old files are not read as new
 

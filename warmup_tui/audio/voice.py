@@ -26,9 +26,9 @@ from warmup_tui.audio.player import PlayHandle, scale
 from warmup_tui.audio.speech_cache import SpeechCache
 from warmup_tui.audio.speech_engine import Engine, find_engine
 from warmup_tui.audio.synth import RATE
-from warmup_tui.config import SoundSettings, VoiceSettings
-from warmup_tui.events import Event, completes_session
-from warmup_tui.timeline import Segment
+from warmup_tui.common.config import SoundSettings, VoiceSettings
+from warmup_tui.engine.events import Event, completes_session
+from warmup_tui.engine.timeline import Segment
 
 MAX_LEAD = 0.6  # seconds of tone before the words start, however long the tone rings
 DRAIN_SECONDS = 5.0  # at exit, how long a last phrase ("session finished") may finish

@@ -9,8 +9,8 @@ from warmup_tui.audio.cues import CueSounds
 from warmup_tui.audio.player import Player
 from warmup_tui.audio.speech_engine import find_engine
 from warmup_tui.audio.voice import Voice, make_voice
-from warmup_tui.config import load_settings
-from warmup_tui.timeline import Segment
+from warmup_tui.common.config import load_settings
+from warmup_tui.engine.timeline import Segment
 
 # A headless run has no get-ready, so the first phrase is due the moment it starts: wait
 # for that one (a few milliseconds, or nothing once cached); the rest render as it runs.

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 
-from warmup_tui.library import Entry, Library
-from warmup_tui.run_plan import PlannedRun, plan_with_chain
+from warmup_tui.routines.library import Entry, Library
+from warmup_tui.runs.plan import PlannedRun, plan_with_chain
 
 
 def _follow_the_terminal_size() -> None:

@@ -9,12 +9,12 @@ from dataclasses import replace
 from typing import Any
 
 from warmup_tui.cli.run_cmd import speed_option
-from warmup_tui.external_editor import find_editor, run_editor
-from warmup_tui.library import Library
-from warmup_tui.problems import Problem, ProblemsError, display_path
-from warmup_tui.routine_edit import blank_draft, check_draft
-from warmup_tui.routine_file import save_routine
-from warmup_tui.routine_target import EditTarget, check_file, check_new_id, locate, target_for
+from warmup_tui.common.external_editor import find_editor, run_editor
+from warmup_tui.common.problems import Problem, ProblemsError, display_path
+from warmup_tui.routines.draft import blank_draft, check_draft
+from warmup_tui.routines.files import save_routine
+from warmup_tui.routines.library import Library
+from warmup_tui.routines.save_target import EditTarget, check_file, check_new_id, locate, target_for
 
 EXIT_INVALID = 2
 

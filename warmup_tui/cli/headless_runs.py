@@ -7,12 +7,12 @@ import argparse
 import sys
 
 from warmup_tui.audio.metronome_sink import MetronomeSink
-from warmup_tui.clock import make_clock
-from warmup_tui.config import load_settings
-from warmup_tui.events import EventSink
-from warmup_tui.headless import JsonLines, PlainLines, run_headless
+from warmup_tui.common.config import load_settings
+from warmup_tui.engine.clock import make_clock
+from warmup_tui.engine.events import EventSink
 from warmup_tui.log.recorder import LogRecorder
-from warmup_tui.run_plan import PlannedRun
+from warmup_tui.runs.headless import JsonLines, PlainLines, run_headless
+from warmup_tui.runs.plan import PlannedRun
 
 EXIT_OK = 0
 EXIT_INTERRUPTED = 130
@@ -23,7 +23,7 @@ def session_sinks(args: argparse.Namespace, run: PlannedRun) -> list[EventSink]:
     words after the tone, the output, and the log last."""
     from warmup_tui.audio.headless import headless_cue_sounds, headless_metronome
     from warmup_tui.audio.voice_headless import headless_voice
-    from warmup_tui.log.headless import headless_recorder  # imports sqlite3 only when used
+    from warmup_tui.runs.log_sink import headless_recorder  # imports sqlite3 only when used
 
     out: EventSink = (JsonLines(sys.stdout, run.routine_id) if args.json
                       else PlainLines(sys.stdout, run.routine_id))

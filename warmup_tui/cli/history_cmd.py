@@ -8,7 +8,7 @@ import json
 import sys
 from typing import Any
 
-from warmup_tui.config import load_settings
+from warmup_tui.common.config import load_settings
 from warmup_tui.log.db import LogUnavailable
 from warmup_tui.log.report import (
     JSON_FIELDS,
@@ -18,7 +18,7 @@ from warmup_tui.log.report import (
     session_line,
     summary_lines,
 )
-from warmup_tui.log.resume import pid_alive
+from warmup_tui.runs.resume import pid_alive
 
 EXIT_NO_LOG = 1
 SHOWN_SESSIONS = 20

@@ -7,11 +7,11 @@ from collections.abc import Callable
 from typing import Any
 
 from warmup_tui.cli.run_cmd import add_session_options
-from warmup_tui.durations import DurationError, format_duration, parse_duration
-from warmup_tui.routine import Routine, RunWalk
-from warmup_tui.routine_schema import CADENCE_RANGE, MAX_REPEATS
-from warmup_tui.run_plan import PlannedRun
-from warmup_tui.timeline import build_timeline
+from warmup_tui.common.durations import DurationError, format_duration, parse_duration
+from warmup_tui.engine.timeline import build_timeline
+from warmup_tui.routines.model import Routine, RunWalk
+from warmup_tui.routines.schema import CADENCE_RANGE, MAX_REPEATS
+from warmup_tui.runs.plan import PlannedRun
 
 ROUTINE_ID = "intervals"
 

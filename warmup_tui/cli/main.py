@@ -9,9 +9,10 @@ import traceback
 from collections.abc import Sequence
 from types import FrameType
 
-from warmup_tui import __version__, paths
+from warmup_tui import __version__
 from warmup_tui.cli import commands_registry
-from warmup_tui.problems import ProblemsError
+from warmup_tui.common import paths
+from warmup_tui.common.problems import ProblemsError
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2

@@ -10,18 +10,18 @@ from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any
 
-from warmup_tui.program import ProgrammeSession, Week
-from warmup_tui.program_file import resolve_programme
-from warmup_tui.program_progress import (
+from warmup_tui.programme.files import resolve_programme
+from warmup_tui.programme.model import ProgrammeSession, Week
+from warmup_tui.programme.progress import (
     Position,
     ProgressSource,
     locate,
     repeat_week,
     skip_to,
 )
-from warmup_tui.program_progress import log_progress as _log_progress
-from warmup_tui.program_state import ProgrammeState, load_state, save_state
-from warmup_tui.program_today import choose_programme
+from warmup_tui.programme.progress import log_progress as _log_progress
+from warmup_tui.programme.state import ProgrammeState, load_state, save_state
+from warmup_tui.runs.today import choose_programme
 
 
 def register(commands: Any) -> None:
@@ -40,7 +40,7 @@ def register(commands: Any) -> None:
 
 def log_progress() -> AbstractContextManager[ProgressSource]:
     """The training log as a progress source, its notices on stderr (the shared
-    :func:`warmup_tui.program_progress.log_progress`)."""
+    :func:`warmup_tui.programme.progress.log_progress`)."""
     return _log_progress(on_notice=_notice)
 
 

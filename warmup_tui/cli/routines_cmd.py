@@ -6,11 +6,11 @@ import argparse
 import json
 from typing import Any
 
-from warmup_tui.durations import format_clock
-from warmup_tui.headless import segment_title
-from warmup_tui.library import Entry, Library
-from warmup_tui.problems import Problem, ProblemsError, display_path
-from warmup_tui.timeline import Segment, build_timeline, total_seconds
+from warmup_tui.common.durations import format_clock
+from warmup_tui.common.problems import Problem, ProblemsError, display_path
+from warmup_tui.engine.timeline import Segment, build_timeline, total_seconds
+from warmup_tui.routines.library import Entry, Library
+from warmup_tui.runs.headless import segment_title
 
 EXIT_INVALID = 2
 

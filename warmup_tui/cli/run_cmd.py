@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from warmup_tui.library import Library
-from warmup_tui.run_plan import plan_with_chain, planned_run
+from warmup_tui.routines.library import Library
+from warmup_tui.runs.plan import plan_with_chain, planned_run
 
 EXIT_INTERRUPTED = 130
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from warmup_tui.cli.program_cmd import log_progress
 from warmup_tui.cli.run_cmd import add_session_options
-from warmup_tui.program_today import load_today
+from warmup_tui.runs.today import load_today
 
 
 def register(commands: Any) -> None:

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from warmup_tui import paths
+from warmup_tui.common import paths
 
 LOG_NAME = "log.sqlite3"
 SCHEMA_VERSION = 2

@@ -17,10 +17,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from warmup_tui.events import Event, completes_session
+from warmup_tui.engine.events import Event, completes_session
+from warmup_tui.engine.timeline import Segment, total_seconds
 from warmup_tui.log.db import BUSY_MESSAGE, DEFAULT_BUSY_SECONDS, LogUnavailable, Notice, is_busy
 from warmup_tui.log.store import NewSession, Progress, SegmentRow, Status, TrainingLog
-from warmup_tui.timeline import Segment, total_seconds
 
 BRIEF_BUSY_SECONDS = 0.05
 FINAL_RETRY_SECONDS = 10.0

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any
 
-from warmup_tui.durations import format_clock
+from warmup_tui.common.durations import format_clock
+from warmup_tui.engine.wording import with_side
 from warmup_tui.log.db import Notice
 from warmup_tui.log.stats import Progress, WeekStats, counted_at, local_time, progress
 from warmup_tui.log.store import SessionRow, TrainingLog
-from warmup_tui.segment_text import with_side
 
 EIGHTHS = " ▏▎▍▌▋▊▉"
 FULL = "█"

@@ -13,13 +13,13 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from warmup_tui.clock import Clock, make_clock
-from warmup_tui.config import Settings, load_settings
-from warmup_tui.events import EventSink
-from warmup_tui.library import Library
-from warmup_tui.problems import ProblemsError
-from warmup_tui.run_plan import PlannedRun, plan_with_chain
-from warmup_tui.session_summary import SessionSummary
+from warmup_tui.common.config import Settings, load_settings
+from warmup_tui.common.problems import ProblemsError
+from warmup_tui.engine.clock import Clock, make_clock
+from warmup_tui.engine.events import EventSink
+from warmup_tui.engine.summary import SessionSummary
+from warmup_tui.routines.library import Library
+from warmup_tui.runs.plan import PlannedRun, plan_with_chain
 from warmup_tui.ui import today
 from warmup_tui.ui.screens.home import HomeScreen
 from warmup_tui.ui.screens.session import SessionScreen

@@ -13,11 +13,11 @@ from warmup_tui.audio.metronome import Metronome
 from warmup_tui.audio.metronome_sink import MetronomeSink, carries_cadence
 from warmup_tui.audio.player import Player
 from warmup_tui.audio.voice import Voice, make_voice
-from warmup_tui.clock import MonotonicClock
-from warmup_tui.config import Settings
-from warmup_tui.events import EventSink
+from warmup_tui.common.config import Settings
+from warmup_tui.engine.clock import MonotonicClock
+from warmup_tui.engine.events import EventSink
 from warmup_tui.log.recorder import LogRecorder
-from warmup_tui.run_plan import PlannedRun
+from warmup_tui.runs.plan import PlannedRun
 
 Notice = Callable[[str], None]
 

@@ -8,13 +8,13 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
-from warmup_tui.library import Library
-from warmup_tui.log.resume import accept, decline, pending_resume
-from warmup_tui.problems import ProblemsError
-from warmup_tui.program_progress import ProgressSource, log_progress
-from warmup_tui.program_resume import programme_timeline
-from warmup_tui.program_today import TodayPlan, load_today
-from warmup_tui.run_plan import PlannedRun
+from warmup_tui.common.problems import ProblemsError
+from warmup_tui.programme.progress import ProgressSource, log_progress
+from warmup_tui.routines.library import Library
+from warmup_tui.runs.plan import PlannedRun
+from warmup_tui.runs.programme_resume import programme_timeline
+from warmup_tui.runs.resume import accept, decline, pending_resume
+from warmup_tui.runs.today import TodayPlan, load_today
 
 if TYPE_CHECKING:
     from warmup_tui.ui.app import WarmupApp

@@ -15,18 +15,18 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 
-from warmup_tui.clock import Clock, ScaledClock
-from warmup_tui.library import Library
-from warmup_tui.routine import Routine
-from warmup_tui.routine_edit import (
+from warmup_tui.engine.clock import Clock, ScaledClock
+from warmup_tui.engine.timeline import Segment
+from warmup_tui.routines.draft import (
     RUNWALK_FIELDS,
     DraftCheck,
     RoutineDraft,
     check_draft,
     timeline_of,
 )
-from warmup_tui.routine_target import EditTarget
-from warmup_tui.timeline import Segment
+from warmup_tui.routines.library import Library
+from warmup_tui.routines.model import Routine
+from warmup_tui.routines.save_target import EditTarget
 from warmup_tui.ui.screens.confirm import ConfirmScreen
 from warmup_tui.ui.screens.editor_flows import EditorFlows
 from warmup_tui.ui.screens.editor_steps import EditorStepActions

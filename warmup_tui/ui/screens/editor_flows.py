@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from warmup_tui.external_editor import find_editor
-from warmup_tui.problems import ProblemsError
-from warmup_tui.run_plan import PlannedRun
-from warmup_tui.session_summary import SessionSummary
-from warmup_tui.timeline import build_timeline
+from warmup_tui.common.external_editor import find_editor
+from warmup_tui.common.problems import ProblemsError
+from warmup_tui.engine.summary import SessionSummary
+from warmup_tui.engine.timeline import build_timeline
+from warmup_tui.runs.plan import PlannedRun
 from warmup_tui.ui.screens.confirm import ConfirmScreen
 from warmup_tui.ui.screens.hand_edit import edit_until_loads
 from warmup_tui.ui.screens.session import SessionScreen

@@ -8,10 +8,10 @@ from pathlib import Path
 from textual.screen import Screen
 from textual.widgets import OptionList
 
-from warmup_tui.library import Library
-from warmup_tui.problems import ProblemsError
-from warmup_tui.routine_file import load_routine
-from warmup_tui.routine_target import check_file, locate, target_for
+from warmup_tui.common.problems import ProblemsError
+from warmup_tui.routines.files import load_routine
+from warmup_tui.routines.library import Library
+from warmup_tui.routines.save_target import check_file, locate, target_for
 from warmup_tui.ui.screens.editor import EditorScreen
 from warmup_tui.ui.screens.hand_edit import fix_by_hand
 

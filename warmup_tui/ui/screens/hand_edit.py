@@ -13,11 +13,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from warmup_tui.external_editor import find_editor, run_editor
-from warmup_tui.library import Library
-from warmup_tui.problems import Problem, ProblemsError, display_path
-from warmup_tui.routine import Routine
-from warmup_tui.routine_target import check_file
+from warmup_tui.common.external_editor import find_editor, run_editor
+from warmup_tui.common.problems import Problem, ProblemsError, display_path
+from warmup_tui.routines.library import Library
+from warmup_tui.routines.model import Routine
+from warmup_tui.routines.save_target import check_file
 
 Choice = Literal["again", "leave"]
 

@@ -22,7 +22,7 @@ from warmup_tui.log.report import (
     session_line,
     summary_lines,
 )
-from warmup_tui.log.resume import pid_alive
+from warmup_tui.runs.resume import pid_alive
 
 WEEKS = 8
 SHOWN_SESSIONS = 30

@@ -12,10 +12,10 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Label, OptionList
 from textual.widgets.option_list import Option
 
-from warmup_tui.durations import format_clock
-from warmup_tui.library import Entry
-from warmup_tui.problems import Problem
-from warmup_tui.timeline import build_timeline, total_seconds
+from warmup_tui.common.durations import format_clock
+from warmup_tui.common.problems import Problem
+from warmup_tui.engine.timeline import build_timeline, total_seconds
+from warmup_tui.routines.library import Entry
 from warmup_tui.ui.screens.help import HelpScreen
 
 

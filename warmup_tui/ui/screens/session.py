@@ -12,12 +12,12 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer
 
-from warmup_tui.clock import Clock
-from warmup_tui.events import Event, EventSink
-from warmup_tui.run_plan import PlannedRun
-from warmup_tui.session import Session
-from warmup_tui.session_summary import SessionSummary, summarize
-from warmup_tui.session_view import SessionView, build_view
+from warmup_tui.engine.clock import Clock
+from warmup_tui.engine.events import Event, EventSink
+from warmup_tui.engine.session import Session
+from warmup_tui.engine.summary import SessionSummary, summarize
+from warmup_tui.engine.view import SessionView, build_view
+from warmup_tui.runs.plan import PlannedRun
 from warmup_tui.ui.screens.confirm import ConfirmScreen
 from warmup_tui.ui.screens.help import HelpScreen
 from warmup_tui.ui.widgets.countdown import Countdown

@@ -8,8 +8,8 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
-from warmup_tui.run_plan import PlannedRun
-from warmup_tui.session_summary import SessionSummary
+from warmup_tui.engine.summary import SessionSummary
+from warmup_tui.runs.plan import PlannedRun
 
 
 class SummaryScreen(Screen[bool]):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 
-from warmup_tui.session_view import SessionView
+from warmup_tui.engine.view import SessionView
 from warmup_tui.ui.widgets.progress_line import ProgressLine
 from warmup_tui.ui.widgets.text_line import TextLine
 

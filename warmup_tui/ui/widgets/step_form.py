@@ -7,7 +7,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Label, RadioButton, RadioSet, Static
 
-from warmup_tui.routine_edit import StepDraft, StepKind
+from warmup_tui.routines.draft import StepDraft, StepKind
 from warmup_tui.ui.widgets.form_field import FormField
 
 

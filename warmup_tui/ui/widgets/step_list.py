@@ -9,7 +9,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from warmup_tui.routine_edit import StepDraft
+from warmup_tui.routines.draft import StepDraft
 
 
 class StepList(OptionList):

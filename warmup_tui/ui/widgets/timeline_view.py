@@ -7,9 +7,9 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from warmup_tui.durations import format_clock
-from warmup_tui.headless import segment_title
-from warmup_tui.timeline import Segment
+from warmup_tui.common.durations import format_clock
+from warmup_tui.engine.timeline import Segment
+from warmup_tui.runs.headless import segment_title
 
 KIND_STYLES = {"exercise": "green", "rest": "blue", "switch": "magenta",
                "run": "red", "walk": "cyan"}

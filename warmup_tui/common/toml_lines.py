@@ -11,7 +11,7 @@ import re
 import tomllib
 from typing import Any
 
-from warmup_tui.problems import Problem, ProblemsError
+from warmup_tui.common.problems import Problem, ProblemsError
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(?:#.*)?$")
 _PARSER_POSITION = re.compile(r"\(at line (\d+), column \d+\)")

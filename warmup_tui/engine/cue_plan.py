@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from warmup_tui.events import CueName
-from warmup_tui.timeline import Segment
+from warmup_tui.engine.events import CueName
+from warmup_tui.engine.timeline import Segment
 
 PIP_SECONDS = (3, 2, 1)
 MIN_SECONDS_FOR_PIPS = 5.0

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import tomli_w
 
-from warmup_tui.problems import Problem, ProblemsError, display_path
-from warmup_tui.routine import Routine, routine_to_dict
-from warmup_tui.routine_schema import Checker, build_routine
-from warmup_tui.safe_write import write_atomic
-from warmup_tui.toml_lines import key_lines, parse_toml
+from warmup_tui.common.problems import Problem, ProblemsError, display_path
+from warmup_tui.common.safe_write import write_atomic
+from warmup_tui.common.toml_lines import key_lines, parse_toml
+from warmup_tui.routines.model import Routine, routine_to_dict
+from warmup_tui.routines.schema import Checker, build_routine
 
 MAX_FILE_BYTES = 1_000_000
 

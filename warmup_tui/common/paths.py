@@ -7,7 +7,7 @@ from pathlib import Path
 import platformdirs
 
 APP_NAME = "warmup-tui"
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parent.parent  # the warmup_tui package
 
 
 def bundled_dir(kind: str) -> Path:

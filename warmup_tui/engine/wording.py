@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from warmup_tui.timeline import Segment
+    from warmup_tui.engine.timeline import Segment
 
 SWITCH_SIDES = "Switch sides"
 

@@ -12,10 +12,10 @@ import math
 from dataclasses import dataclass
 from typing import Literal
 
-from warmup_tui.clock import Clock
-from warmup_tui.cue_schedule import PlannedCue, plan_cues
-from warmup_tui.events import Event, completes_session
-from warmup_tui.timeline import Segment
+from warmup_tui.engine.clock import Clock
+from warmup_tui.engine.cue_plan import PlannedCue, plan_cues
+from warmup_tui.engine.events import Event, completes_session
+from warmup_tui.engine.timeline import Segment
 
 State = Literal["idle", "ready", "running", "paused", "finished"]
 LATE_AFTER = 1.0  # seconds; a cue delivered later than this is marked late

@@ -8,13 +8,13 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
-from warmup_tui.clock import Clock
-from warmup_tui.durations import describe_duration
-from warmup_tui.events import Event, EventSink
-from warmup_tui.segment_text import SWITCH_SIDES
-from warmup_tui.segment_text import segment_title as segment_title  # re-exported
-from warmup_tui.session import Session
-from warmup_tui.timeline import Segment
+from warmup_tui.common.durations import describe_duration
+from warmup_tui.engine.clock import Clock
+from warmup_tui.engine.events import Event, EventSink
+from warmup_tui.engine.session import Session
+from warmup_tui.engine.timeline import Segment
+from warmup_tui.engine.wording import SWITCH_SIDES
+from warmup_tui.engine.wording import segment_title as segment_title  # re-exported
 
 
 class JsonLines:

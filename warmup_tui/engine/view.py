@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from warmup_tui.durations import format_clock
-from warmup_tui.segment_text import (
+from warmup_tui.common.durations import format_clock
+from warmup_tui.engine.session import Session
+from warmup_tui.engine.timeline import Segment
+from warmup_tui.engine.wording import (
     SWITCH_SIDES,
     interval_text,
     segment_title,
     set_text,
     side_words,
 )
-from warmup_tui.session import Session
-from warmup_tui.timeline import Segment
 
 BAND_TEXT = {"rest": "REST", "switch": SWITCH_SIDES.upper()}
 

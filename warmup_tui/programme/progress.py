@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal, Protocol
 
+from warmup_tui.common.problems import Problem, ProblemsError
 from warmup_tui.log import LogUnavailable, TrainingLog
 from warmup_tui.log.stats import week_of
-from warmup_tui.problems import Problem, ProblemsError
-from warmup_tui.program import Programme, ProgrammeSession
+from warmup_tui.programme.model import Programme, ProgrammeSession
 
 Completion = tuple[str, datetime]
 

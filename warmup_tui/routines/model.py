@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from warmup_tui.durations import format_duration
+from warmup_tui.common.durations import format_duration
 
 FORMAT_VERSION = 1
 DEFAULT_PACE = 3.0

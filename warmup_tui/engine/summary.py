@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from warmup_tui.durations import format_clock
-from warmup_tui.session import Session
+from warmup_tui.common.durations import format_clock
+from warmup_tui.engine.session import Session
 
 
 @dataclass(frozen=True)

@@ -8,12 +8,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from warmup_tui import paths
-from warmup_tui.library import Entry, Library
-from warmup_tui.problems import Problem, ProblemsError, display_path
-from warmup_tui.routine import Routine
-from warmup_tui.routine_file import has_comments, load_routine, read_text, routine_to_toml
-from warmup_tui.safe_write import write_atomic
+from warmup_tui.common import paths
+from warmup_tui.common.problems import Problem, ProblemsError, display_path
+from warmup_tui.common.safe_write import write_atomic
+from warmup_tui.routines.files import has_comments, load_routine, read_text, routine_to_toml
+from warmup_tui.routines.library import Entry, Library
+from warmup_tui.routines.model import Routine
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
 

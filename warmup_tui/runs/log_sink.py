@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from warmup_tui.events import EventSink
+from warmup_tui.engine.events import EventSink
+from warmup_tui.engine.timeline import Segment
 from warmup_tui.log.recorder import LogRecorder
-from warmup_tui.timeline import Segment
 
 
 def headless_recorder(args: argparse.Namespace, routine_id: str,

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from warmup_tui.durations import format_clock
-from warmup_tui.library import Entry, Library
-from warmup_tui.problems import ProblemsError
-from warmup_tui.timeline import Segment, build_timeline, total_seconds
+from warmup_tui.common.durations import format_clock
+from warmup_tui.common.problems import ProblemsError
+from warmup_tui.engine.timeline import Segment, build_timeline, total_seconds
+from warmup_tui.routines.library import Entry, Library
 
 
 @dataclass(frozen=True)

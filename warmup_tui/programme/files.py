@@ -1,7 +1,7 @@
 """Reading programme files: TOML checked key by key, every problem reported at once.
 
 Problems read like routine problems ("FILE:LINE: weeks[2].sessions[0].run: ..."): the
-same :class:`~warmup_tui.routine_schema.Checker` does the reading.
+same :class:`~warmup_tui.routines.schema.Checker` does the reading.
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from warmup_tui import paths
-from warmup_tui.durations import DurationError, describe_duration, parse_duration
-from warmup_tui.problems import Problem, ProblemsError, display_path
-from warmup_tui.program import (
+from warmup_tui.common import paths
+from warmup_tui.common.durations import DurationError, describe_duration, parse_duration
+from warmup_tui.common.problems import Problem, ProblemsError, display_path
+from warmup_tui.common.toml_lines import key_lines, parse_toml
+from warmup_tui.programme.model import (
     DEFAULT_SESSIONS_PER_WEEK,
     FORMAT_VERSION,
     Interval,
@@ -24,9 +25,8 @@ from warmup_tui.program import (
     ProgrammeSource,
     Week,
 )
-from warmup_tui.routine import RunWalk
-from warmup_tui.routine_schema import CADENCE_RANGE, MAX_REPEATS, RUNWALK_KEYS, Checker
-from warmup_tui.toml_lines import key_lines, parse_toml
+from warmup_tui.routines.model import RunWalk
+from warmup_tui.routines.schema import CADENCE_RANGE, MAX_REPEATS, RUNWALK_KEYS, Checker
 
 PROGRAMME_KEYS = ("format", "name", "description", "sessions_per_week",
                   "warmup", "cooldown", "cadence", "cues", "weeks")

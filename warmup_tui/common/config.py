@@ -11,11 +11,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from warmup_tui import paths
-from warmup_tui.problems import Problem, ProblemsError, display_path
-from warmup_tui.routine_schema import Checker
-from warmup_tui.safe_write import write_atomic
-from warmup_tui.toml_lines import key_lines, parse_toml
+from warmup_tui.common import paths
+from warmup_tui.common.problems import Problem, ProblemsError, display_path
+from warmup_tui.common.safe_write import write_atomic
+from warmup_tui.common.toml_lines import key_lines, parse_toml
+from warmup_tui.routines.schema import Checker
 
 
 @dataclass(frozen=True)

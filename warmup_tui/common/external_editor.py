@@ -9,7 +9,7 @@ import subprocess
 from collections.abc import Mapping
 from pathlib import Path
 
-from warmup_tui.problems import Problem, ProblemsError
+from warmup_tui.common.problems import Problem, ProblemsError
 
 # Tried in order when neither VISUAL nor EDITOR is set.
 FALLBACK_EDITORS = ("nano", "vim", "vi")

@@ -2,18 +2,18 @@
 
 The log logs a programme session under the programme's id, which is no routine the
 library knows; the log cannot rebuild it itself without importing this layer, so a front
-end hands :func:`programme_timeline` to :func:`warmup_tui.log.resume.pending_resume`.
+end hands :func:`programme_timeline` to :func:`warmup_tui.runs.resume.pending_resume`.
 """
 
 from __future__ import annotations
 
-from warmup_tui.library import Library
-from warmup_tui.log.resume import TimelineFor, library_timeline
+from warmup_tui.common.problems import ProblemsError
+from warmup_tui.engine.timeline import Segment
 from warmup_tui.log.store import SessionRow
-from warmup_tui.problems import ProblemsError
-from warmup_tui.program import session_segments
-from warmup_tui.program_file import resolve_programme
-from warmup_tui.timeline import Segment
+from warmup_tui.programme.files import resolve_programme
+from warmup_tui.programme.model import session_segments
+from warmup_tui.routines.library import Library
+from warmup_tui.runs.resume import TimelineFor, library_timeline
 
 
 def programme_timeline(library: Library | None = None) -> TimelineFor:

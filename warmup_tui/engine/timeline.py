@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from warmup_tui.routine import Routine, RunWalk, Step
-from warmup_tui.segment_text import is_body_side
+from warmup_tui.engine.wording import is_body_side
+from warmup_tui.routines.model import Routine, RunWalk, Step
 
 Kind = Literal["exercise", "rest", "switch", "walk", "run"]
 

@@ -21,14 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from warmup_tui.library import Library
+from warmup_tui.common.problems import ProblemsError
+from warmup_tui.engine.timeline import Segment, build_timeline
+from warmup_tui.engine.wording import short_title
 from warmup_tui.log.db import LogUnavailable, Notice
 from warmup_tui.log.recorder import LogRecorder
 from warmup_tui.log.store import SessionRow, TrainingLog
-from warmup_tui.problems import ProblemsError
-from warmup_tui.run_plan import PlannedRun
-from warmup_tui.segment_text import short_title
-from warmup_tui.timeline import Segment, build_timeline
+from warmup_tui.routines.library import Library
+from warmup_tui.runs.plan import PlannedRun
 
 OFFER_FOR = 12 * 3600.0  # seconds; a warmup cut off longer ago than this is not worth resuming
 

@@ -3,7 +3,7 @@
 Reading and checking programme files lives in ``program_file``; where the runner is in a
 programme lives in ``program_progress``. A session is either a regular run-walk block
 (``run``/``walk`` x ``repeats``, a routine's ``[runwalk]``) or an irregular list of
-intervals; both expand into the same :class:`~warmup_tui.timeline.Segment` list.
+intervals; both expand into the same :class:`~warmup_tui.engine.timeline.Segment` list.
 """
 
 from __future__ import annotations
@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
-from warmup_tui.durations import describe_duration, format_duration
-from warmup_tui.routine import Routine, RunWalk
-from warmup_tui.timeline import DEFAULT_RUN_CUES, Segment, build_timeline, total_seconds
+from warmup_tui.common.durations import describe_duration, format_duration
+from warmup_tui.engine.timeline import DEFAULT_RUN_CUES, Segment, build_timeline, total_seconds
+from warmup_tui.routines.model import Routine, RunWalk
 
 FORMAT_VERSION = 1
 DEFAULT_SESSIONS_PER_WEEK = 4

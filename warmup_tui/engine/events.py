@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
-from warmup_tui.timeline import Segment
+from warmup_tui.engine.timeline import Segment
 
 EventName = Literal["segment_start", "segment_end", "cue", "pause", "resume", "session_end"]
 CueName = Literal["pip", "halfway", "rep", "switch_sides", "last_interval"]

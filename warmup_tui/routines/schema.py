@@ -10,10 +10,10 @@ import difflib
 from collections.abc import Callable
 from typing import Any
 
-from warmup_tui.durations import MAX_SECONDS, DurationError, parse_duration
-from warmup_tui.problems import Problem
-from warmup_tui.routine import DEFAULT_SWITCH, FORMAT_VERSION, Routine, RunWalk, Step
-from warmup_tui.toml_lines import line_of
+from warmup_tui.common.durations import MAX_SECONDS, DurationError, parse_duration
+from warmup_tui.common.problems import Problem
+from warmup_tui.common.toml_lines import line_of
+from warmup_tui.routines.model import DEFAULT_SWITCH, FORMAT_VERSION, Routine, RunWalk, Step
 
 ROUTINE_KEYS = ("format", "name", "description", "rest", "switch", "then", "steps", "runwalk")
 STEP_KEYS = ("name", "duration", "reps", "pace", "cue", "sides", "sets", "rest")

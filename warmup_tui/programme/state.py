@@ -19,10 +19,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from warmup_tui import paths
-from warmup_tui.problems import Problem, display_path
-from warmup_tui.program_progress import Anchor
-from warmup_tui.safe_write import write_atomic
+from warmup_tui.common import paths
+from warmup_tui.common.problems import Problem, display_path
+from warmup_tui.common.safe_write import write_atomic
+from warmup_tui.programme.progress import Anchor
 
 STATE_VERSION = 1
 STATE_NAME = "programme.json"

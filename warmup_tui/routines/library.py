@@ -6,11 +6,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
-from warmup_tui import paths
-from warmup_tui.problems import Problem, ProblemsError, display_path
-from warmup_tui.routine import Routine
-from warmup_tui.routine_file import LoadedRoutine, load_routine
-from warmup_tui.toml_lines import key_lines, line_of, parse_toml
+from warmup_tui.common import paths
+from warmup_tui.common.problems import Problem, ProblemsError, display_path
+from warmup_tui.common.toml_lines import key_lines, line_of, parse_toml
+from warmup_tui.routines.files import LoadedRoutine, load_routine
+from warmup_tui.routines.model import Routine
 
 Source = Literal["bundled", "user", "file"]
 

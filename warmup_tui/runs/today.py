@@ -9,15 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from warmup_tui.config import config_path, load_settings
-from warmup_tui.library import Entry, Library
-from warmup_tui.problems import Problem, ProblemsError, display_path
-from warmup_tui.program import Programme, ProgrammeSession, session_segments
-from warmup_tui.program_file import resolve_programme
-from warmup_tui.program_progress import Position, ProgressSource, locate
-from warmup_tui.program_state import ProgrammeState, load_state
-from warmup_tui.run_plan import PlannedRun, planned_run
-from warmup_tui.timeline import Segment
+from warmup_tui.common.config import config_path, load_settings
+from warmup_tui.common.problems import Problem, ProblemsError, display_path
+from warmup_tui.engine.timeline import Segment
+from warmup_tui.programme.files import resolve_programme
+from warmup_tui.programme.model import Programme, ProgrammeSession, session_segments
+from warmup_tui.programme.progress import Position, ProgressSource, locate
+from warmup_tui.programme.state import ProgrammeState, load_state
+from warmup_tui.routines.library import Entry, Library
+from warmup_tui.runs.plan import PlannedRun, planned_run
 
 WARMUP_ROUTINE = "pre-run"
 DEFAULT_PROGRAMME = "build-to-30"
