@@ -9,12 +9,12 @@ import pytest
 
 from warmup_tui.common.paths import bundled_dir
 from warmup_tui.common.problems import ProblemsError
+from warmup_tui.engine.timeline import timeline_of
 from warmup_tui.routines.draft import (
     RoutineDraft,
     StepDraft,
     blank_draft,
     check_draft,
-    timeline_of,
 )
 from warmup_tui.routines.files import load_routine, parse_routine
 from warmup_tui.routines.library import Library

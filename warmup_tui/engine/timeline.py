@@ -129,3 +129,9 @@ def _runwalk_segments(block: RunWalk) -> list[dict[str, Any]]:
         drafts.append({"step": "Cooldown walk", "kind": "walk", "duration": block.cooldown,
                        "cue": "Easy walk; let your heart rate come down"})
     return drafts
+
+
+def timeline_of(routine: Routine) -> tuple[list[Segment], float]:
+    """The expanded timeline and its total length in seconds."""
+    segments = build_timeline(routine)
+    return segments, total_seconds(segments)

@@ -14,7 +14,6 @@ from typing import Any, Literal
 
 from warmup_tui.common.durations import format_duration
 from warmup_tui.common.problems import Problem
-from warmup_tui.engine.timeline import Segment, build_timeline, total_seconds
 from warmup_tui.routines.library import Library
 from warmup_tui.routines.model import DEFAULT_SWITCH, FORMAT_VERSION, Routine, RunWalk, Step
 from warmup_tui.routines.schema import Checker, build_routine
@@ -285,12 +284,6 @@ def check_draft(
     if routine is not None and routine.then and library is not None and path is not None:
         problems.extend(library.chain_problems(path, routine, file))
     return DraftCheck(routine if not problems else None, tuple(problems))
-
-
-def timeline_of(routine: Routine) -> tuple[list[Segment], float]:
-    """The expanded timeline and its total length in seconds."""
-    segments = build_timeline(routine)
-    return segments, total_seconds(segments)
 
 
 def blank_draft(name: str = "My warmup") -> RoutineDraft:

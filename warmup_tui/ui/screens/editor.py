@@ -16,13 +16,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 
 from warmup_tui.engine.clock import Clock, ScaledClock
-from warmup_tui.engine.timeline import Segment
+from warmup_tui.engine.timeline import Segment, timeline_of
 from warmup_tui.routines.draft import (
     RUNWALK_FIELDS,
     DraftCheck,
     RoutineDraft,
     check_draft,
-    timeline_of,
 )
 from warmup_tui.routines.library import Library
 from warmup_tui.routines.model import Routine
