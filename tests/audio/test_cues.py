@@ -113,14 +113,15 @@ def test_after_a_stall_old_cues_are_not_played_in_a_burst() -> None:
     assert player.played == ["go", "pip", "pip", "pip", "finish"]
 
 
-def test_stopping_early_still_sounds_the_finish() -> None:
+def test_stopping_early_ends_without_the_finish_chord() -> None:
+    # The finish chord tells the runner they completed the session; q, y is not that.
     player = RecordingPlayer()
     sink = CueSounds(player)
     clock = FakeClock()
     session = Session(build_timeline(Routine("r", steps=(Step("Bridge", 30),))), clock)
     for event in [*session.start(), *session.stop()]:
         sink.handle(event)
-    assert player.played == ["go", "finish"]
+    assert player.played == ["go"]
 
 
 def test_a_chained_session_starts_afresh_not_after_the_last_ones_final_segment() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -97,6 +98,7 @@ def test_a_headless_run_plays_every_cue_in_order(capture: Capture, tmp_path: Pat
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert events(result.stdout)[-1]["event"] == "session_end"
+    assert events(result.stdout)[-1]["completed"] is True
     # Late events are skipped by design; none should be late on an idle machine at --speed 10.
     assert not any(e.get("late") for e in events(result.stdout))
     assert identify(capture.files(), 0.8) == MINI_SOUNDS
@@ -117,6 +119,24 @@ def test_settings_choose_the_cues_and_the_volume(capture: Capture, tmp_path: Pat
     result = run_headless(routine, capture.env)
     assert result.returncode == 0, result.stderr
     assert identify(capture.files(), 0.5) == ["go", "go", "finish"]
+
+
+def test_a_session_stopped_early_ends_without_the_finish_sound(capture: Capture,
+                                                              tmp_path: Path) -> None:
+    routine = write(tmp_path, "halfway", HALFWAY)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "warmup_tui", "run", str(routine), "--json", "--speed", "1",
+         "--no-voice"], env=capture.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True, cwd=tmp_path)
+    assert process.stdout is not None
+    first = json.loads(process.stdout.readline())  # the first segment has started
+    assert first["event"] == "segment_start"
+    process.send_signal(signal.SIGINT)
+    rest, _err = process.communicate(timeout=30)
+    end = events(rest)[-1]
+    assert end["event"] == "session_end" and end["completed"] is False
+    played = identify(capture.files(), 0.8)
+    assert played[:1] == ["go"] and "finish" not in played
 
 
 @pytest.mark.parametrize("how", ["--mute flag", "mute in config"])

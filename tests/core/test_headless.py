@@ -140,3 +140,19 @@ def test_a_switch_segment_reads_as_a_switch_not_as_the_exercise() -> None:
     out = io.StringIO()
     PlainLines(out, "mine").handle(Event("segment_end", 35.0, switch))
     assert out.getvalue() == "00:35.0 done Switch sides for Hip flexor stretch (right side)\n"
+
+
+@pytest.mark.parametrize(("t", "stamp"), [(299.96, "05:00.0"), (59.95, "01:00.0"),
+                                          (59.94, "00:59.9"), (0.0, "00:00.0"),
+                                          (3599.99, "60:00.0")])
+def test_plain_times_never_show_sixty_seconds(t: float, stamp: str) -> None:
+    out = io.StringIO()
+    PlainLines(out, "mine").handle(Event("segment_start", t, SEGMENTS[0]))
+    assert out.getvalue().split()[0] == stamp
+
+
+def test_plain_lines_say_stopped_when_the_session_was_cut_short() -> None:
+    out = io.StringIO()
+    PlainLines(out, "mine").handle(Event("session_end", 12.0))
+    PlainLines(out, "mine").handle(Event("session_end", 30.0, completed=True))
+    assert out.getvalue().splitlines() == ["00:12.0 stopped", "00:30.0 session finished"]

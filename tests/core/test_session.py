@@ -248,4 +248,31 @@ def test_event_json_fields() -> None:
     assert session.stop() == []
     done = Event("session_end", 5.0)
     assert done.to_json(5.0) == {"t": 5.0, "wall": 5.0, "event": "session_end", "index": None,
-                                 "step": None, "kind": None, "side": None, "duration": None}
+                                 "step": None, "kind": None, "side": None, "duration": None,
+                                 "completed": False}
+
+
+def test_session_end_says_whether_the_session_was_completed() -> None:
+    skipped = Session(small_timeline(), FakeClock())
+    events = skipped.start()
+    while skipped.state != "finished":
+        events += skipped.next()
+    # Skipping the last segment is stopping early, the same rule as the summary and the log.
+    assert [e.completed for e in events if e.name == "session_end"] == [False]
+
+    clock = FakeClock()
+    ran_out = Session(small_timeline(), clock)
+    events = ran_out.start()
+    while ran_out.state != "finished":
+        clock.advance(ran_out.wake_in() or 0.01)
+        events += ran_out.poll()
+    assert [e.completed for e in events if e.name == "session_end"] == [True]
+
+    clock = FakeClock()
+    stopped = Session(small_timeline(), clock)
+    stopped.start()
+    clock.advance(1.0)
+    stopped.poll()
+    end = stopped.stop()[-1]
+    assert end.name == "session_end" and end.completed is False
+    assert end.to_json(1.0)["completed"] is False

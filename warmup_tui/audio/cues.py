@@ -69,7 +69,8 @@ class CueSounds:
             # start must not be judged against this one's last segment.
             self._previous = None
             self._covered = (-1, frozenset())
-            return "finish"
+            # The finish chord means "you did it": a session stopped early ends quietly.
+            return "finish" if event.completed else None
         return None
 
     def _start_sound(self, seg: Segment) -> str:

@@ -27,7 +27,7 @@ from warmup_tui.audio.speech_cache import SpeechCache
 from warmup_tui.audio.speech_engine import Engine, find_engine
 from warmup_tui.audio.synth import RATE
 from warmup_tui.common.config import SoundSettings, VoiceSettings
-from warmup_tui.engine.events import Event, completes_session
+from warmup_tui.engine.events import Event
 from warmup_tui.engine.timeline import Segment
 
 MAX_LEAD = 0.6  # seconds of tone before the words start, however long the tone rings
@@ -75,7 +75,6 @@ class Voice:
         self._worker: threading.Thread | None = None
         self._previous: Segment | None = None
         self._last_end: Event | None = None
-        self._segments_total: int | None = None  # from prepare(); unknown says no end words
         self._prepared: list[str] = []
         _VOICES.add(self)
 
@@ -85,7 +84,6 @@ class Voice:
         """Start rendering every phrase of ``segments`` in the background; returns at once."""
         texts = routine_phrases(segments)
         with self._lock:
-            self._segments_total = len(segments)
             self._prepared = texts
         self._enqueue(texts)
 
@@ -192,8 +190,7 @@ class Voice:
             last, self._last_end, self._previous = self._last_end, None, None
             if last is None or last.segment is None:
                 return None
-            total = self._segments_total
-            return end_phrase(last.segment, total is not None and completes_session(last, total))
+            return end_phrase(last.segment, event.completed)
         return None
 
     def wait_idle(self, timeout: float = DRAIN_SECONDS) -> None:

@@ -26,6 +26,9 @@ class Event:
     value: int | None = None
     skipped: bool = False
     late: bool = False
+    completed: bool = False
+    """On ``session_end``: the last segment ran out (see :func:`completes_session`), so
+    the session was finished, not stopped."""
 
     def to_json(self, wall: float) -> dict[str, Any]:
         seg = self.segment
@@ -45,6 +48,8 @@ class Event:
             data["value"] = self.value
         if self.name == "segment_end":
             data["skipped"] = self.skipped
+        if self.name == "session_end":
+            data["completed"] = self.completed
         if self.late:
             data["late"] = True
         return data

@@ -234,7 +234,7 @@ class Session:
         if not self._in_ready():
             events.append(self._record_end(now, skipped=True))
         self.state = "finished"
-        events.append(Event("session_end", now - self._origin))
+        events.append(self._end_of_session(now))
         return events
 
     # ----- internals ---------------------------------------------------------------------
@@ -252,7 +252,7 @@ class Session:
             events.append(self._record_end(now, skipped=True))
         if target >= len(self.segments):
             self.state = "finished"
-            events.append(Event("session_end", now - self._origin))
+            events.append(self._end_of_session(now))
             return events
         self.state = "running"
         events.extend(self._begin_segment(target, now))
@@ -277,10 +277,15 @@ class Session:
         events = [self._record_end(at, skipped=skipped, late=now - at > LATE_AFTER)]
         if self.index + 1 >= len(self.segments):
             self.state = "finished"
-            events.append(Event("session_end", at - self._origin))
+            events.append(self._end_of_session(at))
             return events
         events.extend(self._begin_segment(self.index + 1, at, now=now))
         return events
+
+    def _end_of_session(self, at: float) -> Event:
+        last = self._last_end
+        completed = last is not None and completes_session(last, len(self.segments))
+        return Event("session_end", at - self._origin, completed=completed)
 
     def _record_end(self, at: float, *, skipped: bool, late: bool = False) -> Event:
         seg = self.segment

@@ -46,10 +46,15 @@ class PlainLines:
         self.out, self.routine_id = out, routine_id
 
     def handle(self, event: Event) -> None:
-        minutes, seconds = divmod(event.t, 60)
-        stamp = f"{int(minutes):02d}:{seconds:04.1f}"
-        self.out.write(f"{stamp} {describe_event(event)}\n")
+        self.out.write(f"{plain_stamp(event.t)} {describe_event(event)}\n")
         self.out.flush()
+
+
+def plain_stamp(t: float) -> str:
+    """Session time as ``mm:ss.t``. Rounded to tenths before splitting into minutes, so
+    299.96 s reads 05:00.0, never 04:60.0."""
+    minutes, tenths = divmod(round(max(0.0, t) * 10), 600)
+    return f"{minutes:02d}:{tenths // 10:02d}.{tenths % 10}"
 
 
 def describe_event(event: Event) -> str:
@@ -71,7 +76,7 @@ def describe_event(event: Event) -> str:
             return f"{SWITCH_SIDES.lower()}: {seg.side if seg else ''}".rstrip(": ")
         return {"halfway": "halfway", "last_interval": "last interval"}.get(event.cue or "", "cue")
     if event.name == "session_end":
-        return "session finished"
+        return "session finished" if event.completed else "stopped"
     return event.name
 
 
