@@ -46,9 +46,14 @@ sys.exit(0 if os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Pyt
 PY
 command -v gcc >/dev/null 2>&1 || need+=(gcc)
 [ -f /usr/include/alsa/asoundlib.h ] || need+=(libasound2-dev)
+# Every outside command the app or its tests call, with the Debian package that has it.
+# The app speaks with espeak-ng; the tests also drive a real terminal (tmux) and find the
+# app's processes in it (pgrep).
+needs_command() { command -v "$1" >/dev/null 2>&1 || need+=("$2"); }
+needs_command espeak-ng espeak-ng
 if [ "$mode" = test ]; then
-  command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)
-  command -v tmux >/dev/null 2>&1 || need+=(tmux)
+  needs_command tmux tmux
+  needs_command pgrep procps
 fi
 if [ ${#need[@]} -gt 0 ]; then
   say "installing system packages: ${need[*]}"
