@@ -8,9 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from log_support import deliver, run_to_end, timeline, wall_of
 from small_disk import SmallDisk, break_disk, small_disk
 
-from warmup_tui.log import LogUnavailable, TrainingLog
+from warmup_tui.clock import FakeClock
+from warmup_tui.log import LogRecorder, LogUnavailable, TrainingLog
+from warmup_tui.session import Session
 
 
 @pytest.fixture
@@ -56,3 +59,23 @@ def test_log_folder_that_cannot_be_made_is_named(disk: SmallDisk) -> None:
 
     assert str(caught.value) == (f"cannot create {disk.root / 'data'} for the training log: "
                                  "read-only file system")
+
+
+def test_disk_filling_up_during_a_session_is_named_and_the_session_goes_on(
+    disk: SmallDisk,
+) -> None:
+    segments = timeline("pre-run")
+    clock = FakeClock()
+    notices: list[str] = []
+    recorder = LogRecorder("pre-run", segments, wall=wall_of(clock), on_notice=notices.append,
+                           log_path=disk.root / "log.sqlite3")
+    session = Session(segments, clock)
+    deliver(session.start(), recorder)
+    assert recorder.session_id is not None and notices == []
+    disk.fill()
+
+    run_to_end(session, clock, recorder)
+
+    assert session.state == "finished"
+    assert notices == ["the training log cannot be written: the disk is full; "
+                       "this session is not being logged"]
