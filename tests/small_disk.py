@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -52,6 +53,8 @@ def small_disk(folder: Path) -> Iterator[SmallDisk]:
     folder.mkdir(parents=True, exist_ok=True)
     if os.geteuid() != 0:
         pytest.skip("mounting a small disk needs root (mount -t tmpfs)")
+    if shutil.which("mount") is None:
+        pytest.skip("mount is not installed (Debian package mount)")
     done = _mount("-t", "tmpfs", "-o", f"size={SIZE}", "tmpfs", str(folder), check=False)
     if done.returncode != 0:
         pytest.skip(f"mount is not allowed here: {done.stderr.strip()}")
