@@ -24,16 +24,21 @@ as_root() {
 }
 
 apt_updated=no
+apt_install() {
+  command -v apt-get >/dev/null 2>&1 || return 1
+  if [ "$apt_updated" = no ]; then
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1 || true
+    apt_updated=yes
+  fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
 install_debs() {
   # Installs the named Debian packages, or says in one line what the user must install.
   if ! command -v apt-get >/dev/null 2>&1; then
     say "please install: $* (this script only knows apt-get)"; exit 1
   fi
-  if [ "$apt_updated" = no ]; then
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null 2>&1 || true
-    apt_updated=yes
-  fi
-  if ! as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null; then
+  if ! apt_install "$@"; then
     say "missing system packages; run as root: apt-get install -y $*"; exit 1
   fi
 }
@@ -46,13 +51,25 @@ sys.exit(0 if os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Pyt
 PY
 command -v gcc >/dev/null 2>&1 || need+=(gcc)
 [ -f /usr/include/alsa/asoundlib.h ] || need+=(libasound2-dev)
+# Every outside command the app or its tests call, with the Debian package that has it.
+# The app speaks with espeak-ng (without it, it only beeps, so for running it is installed
+# when possible, not required); the tests also hear the voice, drive a real terminal (tmux),
+# find the app's processes in it (pgrep) and mount small disks to fill up (mount).
+needs_command() { command -v "$1" >/dev/null 2>&1 || need+=("$2"); }
 if [ "$mode" = test ]; then
-  command -v espeak-ng >/dev/null 2>&1 || need+=(espeak-ng)
-  command -v tmux >/dev/null 2>&1 || need+=(tmux)
+  needs_command espeak-ng espeak-ng
+  needs_command tmux tmux
+  needs_command pgrep procps
+  needs_command mount mount
 fi
 if [ ${#need[@]} -gt 0 ]; then
   say "installing system packages: ${need[*]}"
   install_debs "${need[@]}"
+fi
+if ! command -v espeak-ng >/dev/null 2>&1; then
+  say "installing espeak-ng for the voice"
+  apt_install espeak-ng ||
+    say "no voice until espeak-ng is installed (as root: apt-get install -y espeak-ng)"
 fi
 
 extras=""

@@ -12,10 +12,12 @@ from types import FrameType
 from warmup_tui import __version__
 from warmup_tui.cli import commands_registry
 from warmup_tui.common import paths
+from warmup_tui.common.cannot_write import CannotWrite
 from warmup_tui.common.problems import ProblemsError
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
+EXIT_CANNOT_WRITE = 1
 EXIT_INTERRUPTED = 130
 
 
@@ -55,6 +57,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         return EXIT_BAD_INPUT
+    except CannotWrite as error:  # the disk's fault, not the input's
+        print(f"warmup: {error}", file=sys.stderr)
+        return EXIT_CANNOT_WRITE
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
     except BrokenPipeError:

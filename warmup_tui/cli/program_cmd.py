@@ -57,7 +57,10 @@ def show_programme(args: argparse.Namespace) -> int:
     chosen = choose_programme(state)
     programme = chosen.programme
     now = datetime.now().astimezone()
-    with log_progress() as progress:
+    # The log's notices wait for the save: when it fails, its one line is all there is to
+    # say, as no programme is shown "without your progress".
+    notices: list[str] = []
+    with _log_progress(on_notice=notices.append) as progress:
         completions = progress.completed_programme_sessions(programme.id)
     position = locate(programme, completions, state.anchors.get(programme.id), now)
     if args.repeat_week or args.skip_to is not None:
@@ -66,6 +69,8 @@ def show_programme(args: argparse.Namespace) -> int:
         state = state.with_anchor(programme.id, anchor)
         save_state(state)
         position = locate(programme, completions, anchor, now)
+    for notice in notices:
+        _notice(notice)
     if args.json:
         print(json.dumps(programme_json(position, chosen.chosen_by), indent=2))
     else:

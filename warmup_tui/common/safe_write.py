@@ -9,12 +9,26 @@ import stat
 import tempfile
 from pathlib import Path
 
+from warmup_tui.common.cannot_write import CannotWrite
+
 
 def write_atomic(path: Path, text: str, *, keep_backup: bool = True) -> None:
     """Replace ``path`` with ``text`` so that a crash at any moment leaves either the old
     file or the new one, never a half-written mix. The old file is copied to ``.bak`` first.
+
+    A write the disk refuses (full, read-only, no permission) raises :class:`CannotWrite`;
+    ``path`` is then as it was.
     """
     path = Path(path)
+    try:
+        _replace(path, text, keep_backup)
+    except CannotWrite:
+        raise
+    except OSError as error:
+        raise CannotWrite(path, error) from error
+
+
+def _replace(path: Path, text: str, keep_backup: bool) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if keep_backup and path.exists():
         backup = path.with_name(path.name + ".bak")

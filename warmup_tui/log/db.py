@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from warmup_tui.common import paths
+from warmup_tui.common.cannot_write import DISK_FULL, folder_reason, reason_in_words
+from warmup_tui.common.problems import display_path
 
 LOG_NAME = "log.sqlite3"
 SCHEMA_VERSION = 2
@@ -24,6 +26,7 @@ SCHEMA_VERSION = 2
 DEFAULT_BUSY_SECONDS = 0.5
 
 _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_CORRUPT, _SQLITE_NOTADB = 5, 6, 11, 26
+_SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_FULL, _SQLITE_CANTOPEN = 8, 10, 13, 14
 _SIDE_FILES = ("-wal", "-shm")
 
 Notice = Callable[[str], None]
@@ -57,23 +60,24 @@ def connect(
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise LogUnavailable(f"cannot create the folder for the training log ({error})") from None
+        raise LogUnavailable(f"cannot create {display_path(path.parent)} for the training log: "
+                             f"{reason_in_words(error)}") from None
     try:
         return _open_checked(path, busy_seconds)
     except sqlite3.DatabaseError as error:
         if not is_corrupt(error):
-            raise _unavailable(error) from None
+            raise _unavailable(error, path) from None
     with _exclusive(path):
         try:  # another instance may have replaced the file while we waited for the lock
             return _open_checked(path, busy_seconds)
         except sqlite3.DatabaseError as error:
             if not is_corrupt(error):
-                raise _unavailable(error) from None
+                raise _unavailable(error, path) from None
         moved = move_aside(path)
         try:
             conn = _open_checked(path, busy_seconds)
         except sqlite3.DatabaseError as error:
-            raise _unavailable(error) from None
+            raise _unavailable(error, path) from None
     if on_notice is not None:
         on_notice(f"the training log was damaged; moved it to {moved.name} and started a new one")
     return conn
@@ -100,10 +104,31 @@ class _Damaged(sqlite3.DatabaseError):
     """quick_check found a problem the open itself did not trip over."""
 
 
-def _unavailable(error: sqlite3.Error) -> LogUnavailable:
+def _unavailable(error: sqlite3.Error, path: Path) -> LogUnavailable:
     if is_busy(error):
         return LogUnavailable(BUSY_MESSAGE, busy=True)
-    return LogUnavailable(f"the training log cannot be opened ({error})")
+    return LogUnavailable(f"the training log {display_path(path)} cannot be opened: "
+                          f"{disk_reason(error, path)}")
+
+
+def disk_reason(error: sqlite3.Error, path: Path) -> str:
+    """SQLite's error in the words of :mod:`warmup_tui.common.cannot_write` when the disk is to
+    blame: SQLite names a full disk but reports a read-only one or a failed grow of its
+    side files only as "unable to open" or "disk I/O error", so the folder is asked."""
+    code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
+    if code == _SQLITE_FULL:
+        return DISK_FULL
+    if code in (_SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_CANTOPEN):
+        return folder_reason(path.parent) or str(error)
+    return str(error)
+
+
+def rollback(conn: sqlite3.Connection) -> None:
+    """Ends a failed transaction without hiding why it failed: SQLite has already rolled
+    back after a full disk, and a second ROLLBACK's own error would replace the real one."""
+    if conn.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
 
 
 def _open_checked(path: Path, busy_seconds: float) -> sqlite3.Connection:
@@ -258,7 +283,7 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> None:
                 conn.execute(f"PRAGMA user_version = {version}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            rollback(conn)
             raise
 
 

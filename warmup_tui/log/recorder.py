@@ -19,7 +19,15 @@ from pathlib import Path
 
 from warmup_tui.engine.events import Event, completes_session
 from warmup_tui.engine.timeline import Segment, total_seconds
-from warmup_tui.log.db import BUSY_MESSAGE, DEFAULT_BUSY_SECONDS, LogUnavailable, Notice, is_busy
+from warmup_tui.log.db import (
+    BUSY_MESSAGE,
+    DEFAULT_BUSY_SECONDS,
+    LogUnavailable,
+    Notice,
+    default_path,
+    disk_reason,
+    is_busy,
+)
 from warmup_tui.log.store import NewSession, Progress, SegmentRow, Status, TrainingLog
 
 BRIEF_BUSY_SECONDS = 0.05
@@ -220,10 +228,14 @@ class LogRecorder:
         except sqlite3.Error as error:
             if is_busy(error):
                 return BUSY_MESSAGE, True
-            return f"the training log cannot be written ({error})", False
+            return f"the training log cannot be written: {disk_reason(error, self._where())}", \
+                False
         self._pending = []
         self._busy_before = False
         return None
+
+    def _where(self) -> Path:
+        return self._log.path if self._log is not None else self._log_path or default_path()
 
     def _finish_in_background(self) -> None:
         # The session is over but its last write met a busy log. Keep trying off the UI

@@ -254,5 +254,4 @@ class _Transaction:
             self._rollback()
 
     def _rollback(self) -> None:
-        if self.conn.in_transaction:
-            self.conn.execute("ROLLBACK")
+        db.rollback(self.conn)
