@@ -110,11 +110,10 @@ def render_blocks(text: str, scale: Scale) -> list[str]:
 def render_half(text: str) -> list[str]:
     """``text`` in half blocks: one cell per pixel across, two pixels per cell down, so a
     five-pixel glyph takes three rows."""
-    rows = pixel_rows(text) + ["." * pixel_width(text)]  # pad to an even count
-    return [
-        "".join(_HALVES[top == "#", bottom == "#"] for top, bottom in zip(upper, lower))
-        for upper, lower in zip(rows[0::2], rows[1::2])
-    ]
+    rows = [*pixel_rows(text), "." * pixel_width(text)]  # pad to an even count
+    pairs = zip(rows[0::2], rows[1::2], strict=True)
+    return ["".join(_HALVES[top == "#", bottom == "#"]
+                    for top, bottom in zip(upper, lower, strict=True)) for upper, lower in pairs]
 
 
 HALF_ROWS = (HEIGHT + 1) // 2
@@ -134,6 +133,6 @@ def fit_scale(text: str, width: int, height: int) -> Scale | None:
     largest = min(width // (2 * across), height // HEIGHT)
     if largest >= 1:
         return Scale(2 * largest, largest)
-    if across <= width and HEIGHT <= height:
+    if across <= width and height >= HEIGHT:
         return Scale(1, 1)
     return None

@@ -25,6 +25,8 @@ PATTERNS = {
     "finished": "",
 }
 """The mark repeated beside the word, per phase kind."""
+PLAIN_PHASES = {"exercise", "finished"}
+"""Phases whose band names the step: a step name is next largest, not as big as a phase."""
 SIDE_ROOM = 4
 """Cells kept clear on each side of the word, so the pattern never touches it."""
 
@@ -43,7 +45,8 @@ def band_lines(word: str, phase: str, width: int, height: int) -> list[str]:
     the phase's pattern fills each side of the word's middle row, a blank cell apart."""
     if width <= 0 or height <= 0:
         return []
-    big = drawable(word) and height >= HALF_ROWS and pixel_width(word) + 2 * SIDE_ROOM <= width
+    room = height >= HALF_ROWS and pixel_width(word) + 2 * SIDE_ROOM <= width
+    big = room and phase not in PLAIN_PHASES and drawable(word)
     body = render_half(word) if big else [word[:width]]
     body_width = len(body[0])
     left = (width - body_width) // 2
