@@ -13,6 +13,12 @@ from tmux_terminal import Pane, TmuxServer, app_command
 
 from warmup_tui.log import TrainingLog
 from warmup_tui.runs.resume import ResumeOffer, pending_resume, pid_alive, resume_title
+from warmup_tui.ui.widgets.block_font import render_half
+
+
+def big(word: str) -> str:
+    """The middle row of ``word`` as the phase band draws it in block letters."""
+    return render_half(word)[1]
 
 pytestmark = pytest.mark.slow
 
@@ -62,7 +68,8 @@ def test_closing_the_terminal_mid_warmup_offers_to_resume_on_the_next_start(
     # Real speed (a cut-off preview is never offered); n skips ahead as a runner would.
     first = terminals.start("run", "pre-run", "--mute")
     first.wait_for("HIP FLEXOR STRETCH")
-    for now_showing in ("SWITCH SIDES", "Right side", "REST", "GLUTE BRIDGE"):
+    # Phase words are drawn in block letters on the band; a step name is plain text.
+    for now_showing in (big("SWITCH SIDES"), "Right side", big("REST"), "GLUTE BRIDGE"):
         first.keys("n")
         first.wait_for(now_showing)  # one press per segment, however slow the redraw
     first.close()

@@ -10,6 +10,7 @@ from warmup_tui.ui.screens.confirm import ConfirmScreen
 from warmup_tui.ui.screens.help import HelpScreen
 from warmup_tui.ui.screens.summary import SummaryScreen
 from warmup_tui.ui.widgets.countdown import Countdown
+from warmup_tui.ui.widgets.phase_band import PhaseBand
 from warmup_tui.ui.widgets.text_line import TextLine
 
 from .app_factory import advance, make_app, session_screen
@@ -18,7 +19,7 @@ SIZE = (100, 30)
 
 
 def shown(app, widget_id: str) -> str:
-    return app.screen.query_one(f"#{widget_id}", TextLine).shown
+    return app.screen.query_one(f"#{widget_id}", TextLine | PhaseBand).shown
 
 
 async def test_opens_on_first_step_with_countdown_and_cue() -> None:
@@ -240,7 +241,7 @@ async def test_any_size_keeps_the_step_and_time_visible(size: tuple[int, int]) -
         await pilot.pause()
         screen = session_screen(app)
         clock_widget = screen.query_one(Countdown)
-        name = screen.query_one("#heading", TextLine)
+        name = screen.query_one("#heading", PhaseBand)
         for widget in (clock_widget, name):
             region = widget.region
             assert region.height > 0 and region.width > 0

@@ -75,3 +75,40 @@ def test_tiny_terminal(snap_compare) -> None:
     clock = FakeClock()
     assert snap_compare(make_app(clock, "pre-run"), terminal_size=(40, 12),
                         run_before=at(3, clock))
+
+
+# The session screen at the sizes a runner's terminal is likely to have: the countdown
+# and the phase band grow with it, the footer keeps space, n, ? and q.
+GLUTE_BRIDGE = 30 + 5 + 30 + 10 + 12
+FIRST_RUN = 300 + 20
+FIRST_WALK = 300 + 60 + 30
+
+
+def test_exercise_at_40x12(snap_compare) -> None:
+    clock = FakeClock()
+    assert snap_compare(make_app(clock, "pre-run"), terminal_size=(40, 12),
+                        run_before=at(GLUTE_BRIDGE, clock))
+
+
+def test_exercise_at_80x24(snap_compare) -> None:
+    clock = FakeClock()
+    assert snap_compare(make_app(clock, "pre-run"), terminal_size=(80, 24),
+                        run_before=at(GLUTE_BRIDGE, clock))
+
+
+def test_run_at_100x30(snap_compare) -> None:
+    clock = FakeClock()
+    assert snap_compare(make_app(clock, "first-steps"), terminal_size=(100, 30),
+                        run_before=at(FIRST_RUN, clock))
+
+
+def test_walk_at_80x24(snap_compare) -> None:
+    clock = FakeClock()
+    assert snap_compare(make_app(clock, "first-steps"), terminal_size=(80, 24),
+                        run_before=at(FIRST_WALK, clock))
+
+
+def test_paused_run_at_200x60(snap_compare) -> None:
+    clock = FakeClock()
+    assert snap_compare(make_app(clock, "first-steps"), terminal_size=(200, 60),
+                        run_before=at(FIRST_RUN, clock, "space"))

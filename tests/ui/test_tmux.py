@@ -9,6 +9,13 @@ from pathlib import Path
 
 from tmux_terminal import Pane, TmuxServer, app_command
 
+from warmup_tui.ui.widgets.block_font import render_half
+
+
+def big(word: str) -> str:
+    """The middle row of ``word`` as the phase band draws it in block letters."""
+    return render_half(word)[1]
+
 
 def open_app(tmux: TmuxServer, *args: str, env: dict[str, str] | None = None) -> Pane:
     # The pane stays a few seconds after the app ends, so the tests can see what it left.
@@ -17,14 +24,14 @@ def open_app(tmux: TmuxServer, *args: str, env: dict[str, str] | None = None) ->
 
 def test_a_warmup_driven_by_keys_in_a_real_terminal(tmux: TmuxServer) -> None:
     pane = open_app(tmux, "run", "pre-run", "--mute")
-    pane.wait_for("GET READY")
+    pane.wait_for(big("GET READY"))
     pane.wait_for("HIP FLEXOR STRETCH")
     assert "Left side" in pane.screen()
     pane.keys("Space")
     pane.wait_for("PAUSED")
     pane.keys("Space")
     pane.keys("n")
-    pane.wait_for("SWITCH SIDES")
+    pane.wait_for(big("SWITCH SIDES"))
     pane.keys("q")
     pane.wait_for("Stop this session?")
     pane.keys("y")
@@ -59,12 +66,12 @@ def test_resizing_mid_session_follows_the_terminal(tmux: TmuxServer) -> None:
         # the big digits are still on screen.
         while time.monotonic() < deadline and not (
                 "HIP FLEXOR STRETCH" in shown and _fills(shown, width)
-                and ("━" in shown or "┃" in shown)):
+                and "█" in shown):
             time.sleep(0.05)
             shown = pane.screen()
         assert "HIP FLEXOR STRETCH" in shown, shown
         assert _fills(shown, width), shown
-        assert "━" in shown or "┃" in shown, shown
+        assert "█" in shown, shown
     assert pane.alive()
 
 

@@ -7,7 +7,7 @@ from dataclasses import fields
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Center, Vertical
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer
@@ -21,6 +21,7 @@ from warmup_tui.runs.plan import PlannedRun
 from warmup_tui.ui.screens.confirm import ConfirmScreen
 from warmup_tui.ui.screens.help import HelpScreen
 from warmup_tui.ui.widgets.countdown import Countdown
+from warmup_tui.ui.widgets.phase_band import PhaseBand
 from warmup_tui.ui.widgets.session_progress import SessionProgress
 from warmup_tui.ui.widgets.text_line import TextLine
 
@@ -33,17 +34,21 @@ KINDS = ("ready", "exercise", "rest", "switch", "run", "walk", "finished")
 class SessionScreen(Screen[SessionSummary]):
     """Runs one planned session and dismisses with its summary."""
 
+    # The footer shows only the keys a runner needs mid-stride (space, n, q, ?), so it
+    # fits 60 columns; the rest are listed by ? and offered by the command palette.
     BINDINGS = [
         # One key, two bindings: the footer names what space will do now.
         Binding("space", "pause", "Pause", id="session.pause"),
         Binding("space", "resume", "Resume", id="session.resume"),
         Binding("n,right", "next", "Next", id="session.next"),
-        Binding("b,left", "back", "Back", id="session.back"),
-        Binding("r", "restart", "Restart", id="session.restart"),
-        Binding("plus,equals_sign", "add_time", "Add 10s", key_display="+", id="session.add"),
-        Binding("minus", "remove_time", "Cut 10s", key_display="-", id="session.remove"),
-        Binding("m", "toggle_mute", "Mute", id="session.mute"),
-        Binding("c", "toggle_metronome", "Clicks", id="session.metronome"),
+        Binding("b,left", "back", "Back", id="session.back", show=False),
+        Binding("r", "restart", "Restart", id="session.restart", show=False),
+        Binding("plus,equals_sign", "add_time", "Add 10s", key_display="+", id="session.add",
+                show=False),
+        Binding("minus", "remove_time", "Cut 10s", key_display="-", id="session.remove",
+                show=False),
+        Binding("m", "toggle_mute", "Mute", id="session.mute", show=False),
+        Binding("c", "toggle_metronome", "Clicks", id="session.metronome", show=False),
         Binding("question_mark", "help", "Help", key_display="?", id="session.help"),
         Binding("q,escape", "quit_session", "Quit", id="session.quit"),
     ]
@@ -75,18 +80,22 @@ class SessionScreen(Screen[SessionSummary]):
         self._has_runs = any(seg.kind == "run" for seg in run.segments)
 
     def compose(self) -> ComposeResult:
+        # Every line keeps its row even when empty, and the countdown takes the rows left
+        # over, so nothing moves when a line appears, empties or the session pauses.
         with Vertical(id="stage"):
             yield TextLine(self.run.name, id="routine-name")
-            yield TextLine(id="heading")
+            yield PhaseBand(id="heading")
             yield TextLine(id="step-name")
-            with Center(id="clock-row"):
-                yield Countdown("0:00", id="clock")
-            yield TextLine(id="side")
-            yield TextLine(id="reps")
+            with Horizontal(id="side-reps"):
+                yield TextLine(id="side")
+                yield TextLine(id="reps")
+            yield Countdown("0:00", id="clock")
             yield TextLine(id="detail")
             yield TextLine(id="cue")
             yield TextLine(id="next-up")
-            yield TextLine(id="paused-banner")
+            # The status row: the pause notice now; room for sound/voice/clicks indicators.
+            with Horizontal(id="status-row"):
+                yield TextLine(id="paused-banner")
         yield SessionProgress(id="progress")
         yield Footer(compact=True)
 
@@ -94,6 +103,7 @@ class SessionScreen(Screen[SessionSummary]):
         # Looked up once: _show runs every second and should cost no DOM queries.
         self._lines = {line.id: line for line in self.query(TextLine) if line.id}
         self._countdown = self.query_one(Countdown)
+        self._band = self.query_one(PhaseBand)
         self._progress = self.query_one(SessionProgress)
         self._deliver(self.session.start())
         self.tick()
@@ -152,13 +162,14 @@ class SessionScreen(Screen[SessionSummary]):
             self.set_class(view.paused, "-paused")
             self.refresh_bindings()
         texts = {
-            "heading": view.heading, "step-name": view.title, "side": view.side,
+            "step-name": view.title, "side": view.side,
             "reps": view.reps, "detail": view.detail, "cue": view.cue,
             "next-up": view.next_up,
             "paused-banner": "PAUSED  ·  space to carry on" if view.paused else "",
         }
         for widget_id, text in texts.items():
             self._lines[widget_id].show(text)
+        self._band.show(view.heading, view.phase)
         self._countdown.show(view.clock)
         self._progress.show(view)
 
