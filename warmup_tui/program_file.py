@@ -85,10 +85,15 @@ def known_programmes() -> dict[str, tuple[ProgrammeSource, Path]]:
     return found
 
 
+def names_a_file(ref: str) -> bool:
+    """Whether ``ref`` is a path to a programme file rather than a programme's id."""
+    return ref.endswith(".toml") or "/" in ref or is_file(Path(ref))
+
+
 def resolve_programme(ref: str) -> Programme:
     """A programme by id (the user's folder, then the bundled ones) or by path."""
     text = str(ref)
-    if text.endswith(".toml") or "/" in text or is_file(Path(text)):
+    if names_a_file(text):
         return load_programme(Path(text).expanduser())
     known = known_programmes()
     if text not in known:

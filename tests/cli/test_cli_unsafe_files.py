@@ -174,3 +174,15 @@ def test_a_settings_link_is_never_replaced(warmup: Warmup, work: Path,
                     timeout=TIMEOUT)
     assert link.is_symlink() and os.readlink(link) == str(link.parent / target)
     one_line_about(result, "config.toml", "using default settings", code=0)
+
+
+@pytest.mark.parametrize("name", ["couch", "x" * 300], ids=["unknown", "300-characters"])
+def test_a_programme_setting_naming_no_programme_falls_back_to_the_bundled_one(
+        warmup: Warmup, isolated_home: Path, name: str) -> None:
+    config_file(isolated_home).parent.mkdir(parents=True)
+    config_file(isolated_home).write_text(f'[training]\nprogramme = "{name}"\n',
+                                          encoding="utf-8")
+    result = warmup("today", "--plain", "--speed", "1000", "--mute", timeout=TIMEOUT)
+    one_line_about(result, "config.toml", "following build-to-30 instead", code=0)
+    assert "training.programme: no programme named" in result.stderr
+    assert "Next: week 1, session 1" in result.stdout, result.stdout
