@@ -186,3 +186,13 @@ def test_a_programme_setting_naming_no_programme_falls_back_to_the_bundled_one(
     one_line_about(result, "config.toml", "following build-to-30 instead", code=0)
     assert "training.programme: no programme named" in result.stderr
     assert "Next: week 1, session 1" in result.stdout, result.stdout
+
+
+def test_a_programme_state_file_that_is_a_pipe_is_ignored_with_one_line(
+        warmup: Warmup, isolated_home: Path) -> None:
+    folder = isolated_home / ".local" / "share" / "warmup-tui"
+    folder.mkdir(parents=True)
+    fifo(folder, "programme.json")
+    result = warmup("today", "--plain", "--speed", "1000", "--mute", timeout=TIMEOUT)
+    one_line_about(result, "programme.json", "is not a regular file", code=0)
+    assert "Next: week 1, session 1" in result.stdout, result.stdout
