@@ -196,3 +196,11 @@ def test_a_programme_state_file_that_is_a_pipe_is_ignored_with_one_line(
     result = warmup("today", "--plain", "--speed", "1000", "--mute", timeout=TIMEOUT)
     one_line_about(result, "programme.json", "is not a regular file", code=0)
     assert "Next: week 1, session 1" in result.stdout, result.stdout
+
+
+def test_a_key_holding_an_escape_sequence_is_shown_not_sent(warmup: Warmup,
+                                                            work: Path) -> None:
+    (work / "esc.toml").write_text('"\\u001b[2J" = 1\n' + ROUTINE, encoding="utf-8")
+    result = warmup("validate", "esc.toml", timeout=TIMEOUT)
+    one_line_about(result, "esc.toml", "esc.toml:1: \\x1b[2J: unknown key")
+    assert "\x1b" not in result.stderr
