@@ -87,11 +87,12 @@ def huge(folder: Path, name: str = "huge.toml") -> Path:
     (endless, "is not a regular file, so not a routine file"),
     (huge, "is over 1 MB; that is not a routine file"),
 ], ids=["fifo", "dev-zero-link", "2MB"])
-@pytest.mark.parametrize("command", ["validate", "show"])
+@pytest.mark.parametrize("command", ["validate", "show", "run"])
 def test_only_a_regular_file_under_the_limit_is_read_as_a_routine(
         warmup: Warmup, work: Path, make: object, words: str, command: str) -> None:
     path: Path = make(work)  # type: ignore[operator]
-    result = warmup(command, path.name, timeout=TIMEOUT)
+    extra = ("--plain", "--speed", "1000", "--mute") if command == "run" else ()
+    result = warmup(command, path.name, *extra, timeout=TIMEOUT)
     one_line_about(result, path.name, words)
 
 
@@ -130,6 +131,7 @@ def test_a_settings_file_that_is_not_a_regular_file_gives_the_defaults(
 
 
 DEEP = "[" * 2000 + "]" * 2000
+DEEP_TABLES = "{ a = " * 2000 + "1" + " }" * 2000
 
 
 def test_nesting_thousands_deep_is_one_line_for_routines_programmes_and_settings(
@@ -138,6 +140,9 @@ def test_nesting_thousands_deep_is_one_line_for_routines_programmes_and_settings
     one_line_about(warmup("validate", "deep.toml", timeout=TIMEOUT), "deep.toml",
                    "nested too deeply")
     one_line_about(warmup("program", "--use", "deep.toml", timeout=TIMEOUT), "deep.toml",
+                   "nested too deeply")
+    (work / "tables.toml").write_text(f"{ROUTINE}cues = {DEEP_TABLES}\n", encoding="utf-8")
+    one_line_about(warmup("run", "tables.toml", "--plain", timeout=TIMEOUT), "tables.toml",
                    "nested too deeply")
     config_file(isolated_home).parent.mkdir(parents=True)
     config_file(isolated_home).write_text(f"[sound]\nvolume = {DEEP}\n", encoding="utf-8")
@@ -150,9 +155,9 @@ def test_nesting_thousands_deep_is_one_line_for_routines_programmes_and_settings
 def test_a_then_longer_than_a_file_name_is_an_unknown_routine(warmup: Warmup,
                                                                work: Path) -> None:
     (work / "long.toml").write_text(f'then = "{"x" * 300}"\n{ROUTINE}', encoding="utf-8")
-    for command in ("validate", "show"):
-        one_line_about(warmup(command, "long.toml", timeout=TIMEOUT), "long.toml",
-                       "which is not a known routine")
+    for command in (("validate",), ("show",), ("run", "--plain", "--speed", "1000")):
+        one_line_about(warmup(*command[:1], "long.toml", *command[1:], timeout=TIMEOUT),
+                       "long.toml", "which is not a known routine")
 
 
 def test_a_path_argument_longer_than_a_file_name_is_one_line(warmup: Warmup) -> None:
