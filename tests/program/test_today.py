@@ -144,14 +144,14 @@ def test_session_events_are_the_ones_the_runner_hears() -> None:
     assert events[-1].t == pytest.approx(plan.session.total_seconds())
 
 
-def test_a_setting_naming_no_programme_says_where_it_came_from(isolated_home: Path) -> None:
+def test_a_setting_naming_a_missing_file_says_where_it_came_from(isolated_home: Path) -> None:
     config = isolated_home / ".config" / "warmup-tui" / "config.toml"
     config.parent.mkdir(parents=True, exist_ok=True)
-    config.write_text('[training]\nprogramme = "couch"\n', encoding="utf-8")
+    config.write_text('[training]\nprogramme = "couch.toml"\n', encoding="utf-8")
     with pytest.raises(ProblemsError) as caught:
         choose_programme()
     first, second = (str(problem) for problem in caught.value.problems)
-    assert first == "couch: no programme with that name; known programmes: build-to-30"
-    assert second.startswith("couch: named by training.programme in ")
+    assert first == "couch.toml: no such file"
+    assert second.startswith("couch.toml: named by training.programme in ")
     assert second.endswith("config.toml; change it there or pick another with "
                            "warmup program --use NAME")

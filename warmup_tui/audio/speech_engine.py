@@ -47,6 +47,24 @@ def safe_voice(voice: str) -> str | None:
     return voice if _VOICE_NAME.fullmatch(voice) else None
 
 
+def knows_voice(engine: Engine, voice: str) -> bool:
+    """Whether the engine has ``voice``. espeak refuses an unknown voice outright (and
+    would then say nothing at all), so it is asked once, quietly, before any rendering;
+    ``say`` falls back to its own voice, so it is taken at its word."""
+    chosen = safe_voice(voice)
+    if chosen is None:
+        return False
+    if engine.name == "say":
+        return True
+    try:
+        result = subprocess.run([engine.path, "-v", chosen, "--stdout", "--", "."],
+                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, timeout=RENDER_TIMEOUT, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return True  # the engine itself is in trouble; rendering will find out
+    return result.returncode == 0
+
+
 def command(engine: Engine, text: str, voice: str, rate: int, out: Path) -> list[str]:
     """The argument list that renders ``text`` to the WAV file ``out``."""
     chosen = safe_voice(voice)

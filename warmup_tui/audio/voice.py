@@ -17,14 +17,14 @@ import threading
 import time
 import weakref
 from array import array
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from warmup_tui.audio.cues import CueSounds
 from warmup_tui.audio.phrases import cue_phrase, end_phrase, routine_phrases, start_phrase
 from warmup_tui.audio.player import PlayHandle, scale
 from warmup_tui.audio.speech_cache import SpeechCache
-from warmup_tui.audio.speech_engine import Engine, find_engine
+from warmup_tui.audio.speech_engine import DEFAULT_VOICE, Engine, find_engine, knows_voice
 from warmup_tui.audio.synth import RATE
 from warmup_tui.common.config import SoundSettings, VoiceSettings
 from warmup_tui.engine.events import Event
@@ -242,17 +242,24 @@ class Voice:
 
 
 def make_voice(player: SpeechPlayer, settings: VoiceSettings, enabled: bool | None = None,
-               *, sound: SoundSettings | None = None,
-               engine: Engine | None = None) -> Voice | None:
+               *, sound: SoundSettings | None = None, engine: Engine | None = None,
+               notice: Callable[[str], None] | None = None) -> Voice | None:
     """A Voice for ``player``, or None when speech is off (``enabled`` overrides the
-    setting when not None) or no speech engine is installed."""
+    setting when not None) or no speech engine is installed. A voice name the engine does
+    not know is told to ``notice`` once, and the engine's default voice speaks instead."""
     wanted = settings.enabled if enabled is None else enabled
     if not wanted:
         return None
     engine = engine or find_engine()
     if engine is None:
         return None
-    return Voice(player, SpeechCache(engine, settings.voice, settings.rate), sound=sound)
+    voice = settings.voice
+    if voice != DEFAULT_VOICE and not knows_voice(engine, voice):
+        if notice is not None:
+            shown = voice if voice.isprintable() and len(voice) <= 40 else f"{voice[:40]!r}"
+            notice(f'voice "{shown}" is not one {engine.name} knows; using its default voice')
+        voice = DEFAULT_VOICE
+    return Voice(player, SpeechCache(engine, voice, settings.rate), sound=sound)
 
 
 _VOICES: weakref.WeakSet[Voice] = weakref.WeakSet()

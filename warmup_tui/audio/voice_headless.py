@@ -20,6 +20,10 @@ _voice: Voice | None = None  # one per process, so a chained run reuses what is 
 _told = False
 
 
+def _tell(message: str) -> None:
+    print(f"voice: {message}", file=sys.stderr, flush=True)
+
+
 def headless_voice(cues: CueSounds | None, enabled: bool | None,
                    segments: Sequence[Segment] | None = None) -> Voice | None:
     """A Voice sink playing through the cue sink's player, or None when there is no sound
@@ -30,7 +34,8 @@ def headless_voice(cues: CueSounds | None, enabled: bool | None,
         return None
     if _voice is None:
         settings, _problems = load_settings()  # problems are reported where settings are shown
-        _voice = make_voice(cues.player, settings.voice, enabled, sound=cues.settings)
+        _voice = make_voice(cues.player, settings.voice, enabled, sound=cues.settings,
+                            notice=_tell)
         # Asked for by name and impossible: say why once. Otherwise no engine is no news.
         if _voice is None and enabled and not _told and find_engine() is None:
             _told = True

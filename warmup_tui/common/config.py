@@ -13,8 +13,9 @@ from typing import Any
 
 from warmup_tui.common import paths
 from warmup_tui.common.problems import Problem, ProblemsError, display_path
-from warmup_tui.common.safe_write import write_atomic
+from warmup_tui.common.safe_write import write_new
 from warmup_tui.common.toml_lines import key_lines, parse_toml
+from warmup_tui.common.user_file import exists, read_user_text
 from warmup_tui.routines.schema import Checker
 
 
@@ -90,17 +91,15 @@ def load_settings(
     """Settings from the config file, creating a commented default one when there is none."""
     path = path or config_path()
     defaults = Settings()
-    if not path.exists():
+    if not exists(path):  # a link counts, even a broken one: it is never replaced
         if create:
             with contextlib.suppress(OSError):  # a read-only home still gets the defaults
-                write_atomic(path, DEFAULT_CONFIG, keep_backup=False)
+                write_new(path, DEFAULT_CONFIG)
         return defaults, []
     shown = display_path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_user_text(path, "settings file")
         data = parse_toml(text, shown)
-    except (OSError, UnicodeDecodeError) as error:
-        return defaults, [Problem(shown, f"cannot be read ({error}); using default settings")]
     except ProblemsError as error:
         # The same FILE:LINE form as a broken routine, plus what happens next.
         return defaults, [replace(p, message=f"{p.message}; using default settings")

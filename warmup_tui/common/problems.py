@@ -23,8 +23,16 @@ class Problem:
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         if self.key:
-            return f"{where}: {self.key}: {self.message}"
-        return f"{where}: {self.message}"
+            return f"{where}: {_shown(self.key)}: {_shown(self.message)}"
+        return f"{where}: {_shown(self.message)}"
+
+
+def _shown(text: str) -> str:
+    """Control characters from a file (an escape sequence as a key's name, a line break)
+    are written out as ``\\x1b``, never sent to the terminal, and the line stays one line."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 class ProblemsError(Exception):

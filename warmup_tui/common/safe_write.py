@@ -48,6 +48,28 @@ def _replace(path: Path, text: str, keep_backup: bool) -> None:
     _fsync_dir(path.parent)
 
 
+def write_new(path: Path, text: str) -> bool:
+    """Create ``path`` holding ``text`` only where nothing exists yet, not even a broken
+    link; False when something was there. A complete file appears, or none."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        _keep_mode(path, fd)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.link(tmp_name, path)  # unlike a rename, a link never replaces what is there
+    except FileExistsError:
+        return False
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+    _fsync_dir(path.parent)
+    return True
+
+
 def _copy_atomic(source: Path, target: Path) -> None:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:

@@ -15,7 +15,9 @@ from warmup_tui.common.problems import Problem, ProblemsError
 
 _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(?:#.*)?$")
 _PARSER_POSITION = re.compile(r"\(at line (\d+), column \d+\)")
-_KEY = re.compile(r"^\s*(\"[^\"]*\"|'[^']*'|[A-Za-z0-9_\-]+)\s*=")
+_PART = r"(?:\"(?:\\.|[^\"\\])*\"|'[^']*'|[A-Za-z0-9_\-]+)"
+# A key, dotted ones included: ``volume``, ``"a b"``, ``sound.volume``.
+_KEY = re.compile(rf"^\s*({_PART}(?:\s*\.\s*{_PART})*)\s*=")
 
 
 def key_lines(text: str) -> dict[str, int]:
@@ -37,10 +39,21 @@ def key_lines(text: str) -> dict[str, int]:
             continue
         key = _KEY.match(raw)
         if key:
-            name = key.group(1).strip("\"'")
-            path = f"{table}.{name}" if table else name
-            lines.setdefault(path, number)
+            path = table
+            for part in re.findall(_PART, key.group(1)):  # a.b.c also places a and a.b
+                path = f"{path}.{_key_name(part)}" if path else _key_name(part)
+                lines.setdefault(path, number)
     return lines
+
+
+def _key_name(part: str) -> str:
+    """The key a TOML key token stands for: quotes removed, escapes (``"\\u005b"``) read."""
+    if part.startswith('"'):
+        try:
+            return str(tomllib.loads(f"k = {part}")["k"])
+        except tomllib.TOMLDecodeError:
+            return part.strip('"')
+    return part.strip("'")
 
 
 def _nested(name: str, counters: dict[str, int]) -> str:
@@ -59,10 +72,17 @@ def line_of(lines: dict[str, int], path: str) -> int | None:
     while path:
         if path in lines:
             return lines[path]
-        if "." not in path and "[" not in path:
-            return None
-        path = re.sub(r"(\.[^.\[]+|\[\d+\])$", "", path)
+        path = _parent(path)
     return None
+
+
+def _parent(path: str) -> str:
+    """``steps[1].reps`` -> ``steps[1]`` -> ``steps`` -> ``""``; always shorter, so a key
+    holding ``[`` or ``.`` itself cannot keep :func:`line_of` going round."""
+    index = re.search(r"\[\d+\]$", path)
+    if index:
+        return path[: index.start()]
+    return path.rpartition(".")[0]
 
 
 def parse_toml(text: str, file: str) -> dict[str, Any]:
@@ -76,3 +96,6 @@ def parse_toml(text: str, file: str) -> dict[str, Any]:
         line = int(match.group(1)) if match else None
         message = _PARSER_POSITION.sub("", message).strip()
         raise ProblemsError([Problem(file, f"not valid TOML: {message}", line=line)]) from None
+    except RecursionError:  # arrays or tables nested thousands deep
+        raise ProblemsError([Problem(file, "arrays or tables are nested too deeply "
+                                     "to read")]) from None

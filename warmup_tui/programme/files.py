@@ -15,6 +15,7 @@ from warmup_tui.common import paths
 from warmup_tui.common.durations import DurationError, describe_duration, parse_duration
 from warmup_tui.common.problems import Problem, ProblemsError, display_path
 from warmup_tui.common.toml_lines import key_lines, parse_toml
+from warmup_tui.common.user_file import is_file, read_user_text
 from warmup_tui.programme.model import (
     DEFAULT_SESSIONS_PER_WEEK,
     FORMAT_VERSION,
@@ -36,7 +37,6 @@ MAX_WEEKS = 104
 MAX_SESSIONS_PER_WEEK = 14
 MAX_INTERVALS = 200
 MAX_SESSION_SECONDS = 4 * 3600
-MAX_FILE_BYTES = 1_000_000
 
 _INTERVAL = re.compile(r"^\s*(run|walk)\s+(\S.*?)\s*$", re.IGNORECASE)
 _CUES_EXAMPLE = '["Easy, conversational pace"]'
@@ -65,22 +65,7 @@ def load_programme(path: Path, source: ProgrammeSource = "file") -> Programme:
     """Read and check one programme file."""
     path = Path(path)
     shown = display_path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ProblemsError([Problem(shown, "no such file")]) from None
-    except IsADirectoryError:
-        raise ProblemsError([Problem(shown, "is a folder, not a programme file")]) from None
-    except OSError as error:
-        raise ProblemsError([Problem(shown, f"cannot be read: {error.strerror}")]) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise ProblemsError([Problem(shown, "is over 1 MB; that is not a programme file")])
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise ProblemsError([Problem(shown, "is not UTF-8 text; save it as UTF-8",
-                                     line=line)]) from None
+    text = read_user_text(path, "programme file")
     return parse_programme(text, shown, programme_id=path.stem, path=path, source=source)
 
 
@@ -100,10 +85,15 @@ def known_programmes() -> dict[str, tuple[ProgrammeSource, Path]]:
     return found
 
 
+def names_a_file(ref: str) -> bool:
+    """Whether ``ref`` is a path to a programme file rather than a programme's id."""
+    return ref.endswith(".toml") or "/" in ref or is_file(Path(ref))
+
+
 def resolve_programme(ref: str) -> Programme:
     """A programme by id (the user's folder, then the bundled ones) or by path."""
     text = str(ref)
-    if text.endswith(".toml") or "/" in text or Path(text).is_file():
+    if names_a_file(text):
         return load_programme(Path(text).expanduser())
     known = known_programmes()
     if text not in known:

@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from warmup_tui.common import paths
-from warmup_tui.common.problems import Problem, display_path
+from warmup_tui.common.problems import Problem, ProblemsError, display_path
 from warmup_tui.common.safe_write import write_atomic
+from warmup_tui.common.user_file import exists, read_user_text
 from warmup_tui.programme.progress import Anchor
 
 STATE_VERSION = 1
@@ -44,20 +45,23 @@ def state_path() -> Path:
     return paths.data_dir() / STATE_NAME
 
 
+_IGNORED = ("ignoring it: the programme follows the setting and the training log alone "
+            "until the next save replaces it")
+
+
 def load_state(path: Path | None = None) -> tuple[ProgrammeState, list[Problem]]:
     """The saved state, or an empty one with a problem saying why the file was ignored."""
     path = path or state_path()
-    if not path.exists():
+    if not exists(path):
         return ProgrammeState(), []
-    shown = display_path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_user_text(path, "programme state file"))
         return _from_json(data), []
-    except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError) as error:
-        reason = "cannot be read" if isinstance(error, OSError) else "is damaged"
-        return ProgrammeState(), [Problem(
-            shown, f"{reason} ({error}); ignoring it: the programme follows the setting and "
-            "the training log alone until the next save replaces it")]
+    except ProblemsError as error:
+        problems = [replace(p, message=f"{p.message}; {_IGNORED}") for p in error.problems]
+    except (ValueError, TypeError, KeyError) as error:
+        problems = [Problem(display_path(path), f"is damaged ({error}); {_IGNORED}")]
+    return ProgrammeState(), problems
 
 
 def save_state(state: ProgrammeState, path: Path | None = None) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import stat
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,10 +12,9 @@ import tomli_w
 from warmup_tui.common.problems import Problem, ProblemsError, display_path
 from warmup_tui.common.safe_write import write_atomic
 from warmup_tui.common.toml_lines import key_lines, parse_toml
+from warmup_tui.common.user_file import read_user_text
 from warmup_tui.routines.model import Routine, routine_to_dict
 from warmup_tui.routines.schema import Checker, build_routine
-
-MAX_FILE_BYTES = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -30,34 +28,10 @@ class LoadedRoutine:
 
 def read_text(path: Path) -> str:
     """The file's text, or :class:`ProblemsError` with one line saying why it can't be read."""
-    shown = display_path(path)
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise ProblemsError([Problem(shown, "no such file")]) from None
-    except OSError as error:  # a folder on the way that may not be entered, a loop of links
-        raise ProblemsError([Problem(shown, f"cannot be read: {error.strerror}")]) from None
-    if stat.S_ISDIR(info.st_mode):
-        raise ProblemsError([Problem(shown, "is a folder, not a routine file")])
-    if not stat.S_ISREG(info.st_mode):
-        # A pipe or a device (/dev/zero) would block or never end; only plain files are read.
-        raise ProblemsError([Problem(shown, "is not a regular file, so not a routine file")])
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        raise ProblemsError([Problem(shown, f"cannot be read: {error.strerror}")]) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise ProblemsError([Problem(shown, "is over 1 MB; that is not a routine file")])
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise ProblemsError(
-            [Problem(shown, "is not UTF-8 text; save it as UTF-8", line=line)]
-        ) from None
+    text = read_user_text(path, "routine file")
     if not text.strip():
-        raise ProblemsError([Problem(shown, "is empty; a routine needs at least a name and steps")])
+        raise ProblemsError([Problem(display_path(path),
+                                     "is empty; a routine needs at least a name and steps")])
     return text
 
 

@@ -9,6 +9,7 @@ from typing import Literal
 from warmup_tui.common import paths
 from warmup_tui.common.problems import Problem, ProblemsError, display_path
 from warmup_tui.common.toml_lines import key_lines, line_of, parse_toml
+from warmup_tui.common.user_file import exists, is_file, read_user_text
 from warmup_tui.routines.files import LoadedRoutine, load_routine
 from warmup_tui.routines.model import Routine
 
@@ -48,7 +49,7 @@ class Library:
     def path_for(self, routine_id: str) -> Path | None:
         for folder in (self.user, self.bundled):
             candidate = folder / f"{routine_id}.toml"
-            if candidate.is_file():
+            if is_file(candidate):
                 return candidate
         return None
 
@@ -67,7 +68,7 @@ class Library:
 
     def _locate(self, ref: str | Path) -> Path:
         text = str(ref)
-        looks_like_path = text.endswith(".toml") or "/" in text or Path(text).exists()
+        looks_like_path = text.endswith(".toml") or "/" in text or exists(Path(text))
         if looks_like_path:
             return Path(text).expanduser()
         path = self.path_for(text)
@@ -153,9 +154,9 @@ def _load_entry(path: Path, source: Source) -> Entry:
     try:
         loaded: LoadedRoutine = load_routine(path)
     except ProblemsError as error:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+        try:  # the text, for the lines of problems found after loading (a chain's)
+            text = read_user_text(path, "routine file")
+        except ProblemsError:
             text = ""
         return Entry(path.stem, source, path, None, error.problems, text)
     return Entry(path.stem, source, path, loaded.routine, [], loaded.text)

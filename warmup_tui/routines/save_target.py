@@ -11,6 +11,7 @@ from pathlib import Path
 from warmup_tui.common import paths
 from warmup_tui.common.problems import Problem, ProblemsError, display_path
 from warmup_tui.common.safe_write import write_atomic
+from warmup_tui.common.user_file import exists, is_file, read_user_text
 from warmup_tui.routines.files import has_comments, load_routine, read_text, routine_to_toml
 from warmup_tui.routines.library import Entry, Library
 from warmup_tui.routines.model import Routine
@@ -28,11 +29,11 @@ def check_new_id(name: str) -> None:
 def locate(ref: str, library: Library) -> tuple[Path, str]:
     """The file for a name or path, whether or not it loads, and its source
     ("bundled", "user" or "file"); ProblemsError when there is no such routine."""
-    looks_like_path = ref.endswith(".toml") or "/" in ref or Path(ref).exists()
+    looks_like_path = ref.endswith(".toml") or "/" in ref or exists(Path(ref))
     if looks_like_path:
         path = Path(ref).expanduser()
-        if not path.is_file():
-            raise ProblemsError([Problem(ref, "no such file")])
+        if not is_file(path):
+            read_text(path)  # says why: missing, a folder, a broken link, a name too long
     else:
         found = library.path_for(ref)
         if found is None:
@@ -80,11 +81,11 @@ class EditTarget:
         return self.path.with_name(self.path.name + ".bak")
 
     def current_text(self) -> str | None:
-        try:
-            return self.path.read_text(encoding="utf-8")
-        except (FileNotFoundError, NotADirectoryError):
+        if not exists(self.path):
             return None
-        except (OSError, UnicodeDecodeError):
+        try:
+            return read_user_text(self.path, "routine file")
+        except ProblemsError:
             return ""  # unreadable counts as changed; the save then asks
 
     def conflict(self) -> str | None:

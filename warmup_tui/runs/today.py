@@ -12,7 +12,7 @@ from datetime import datetime
 from warmup_tui.common.config import config_path, load_settings
 from warmup_tui.common.problems import Problem, ProblemsError, display_path
 from warmup_tui.engine.timeline import Segment
-from warmup_tui.programme.files import resolve_programme
+from warmup_tui.programme.files import known_programmes, names_a_file, resolve_programme
 from warmup_tui.programme.model import Programme, ProgrammeSession, session_segments
 from warmup_tui.programme.progress import Position, ProgressSource, locate
 from warmup_tui.programme.state import ProgrammeState, load_state
@@ -48,6 +48,9 @@ def choose_programme(state: ProgrammeState | None = None) -> ChosenProgramme:
     else:
         settings, _ = load_settings(create=False)
         ref, chosen_by = settings.training.programme or DEFAULT_PROGRAMME, "settings"
+        if not names_a_file(ref) and ref not in known_programmes():
+            problems.append(_unknown_setting(ref))
+            ref = DEFAULT_PROGRAMME
         how = (f"named by training.programme in {display_path(config_path())}; change it "
                "there or pick another with warmup program --use NAME")
     try:
@@ -55,6 +58,14 @@ def choose_programme(state: ProgrammeState | None = None) -> ChosenProgramme:
     except ProblemsError as error:
         raise ProblemsError([*error.problems, Problem(ref, how)]) from None
     return ChosenProgramme(programme, chosen_by, state, problems)
+
+
+def _unknown_setting(ref: str) -> Problem:
+    """A name that is no programme (a typo, one since deleted) is not worth stopping the
+    run for: the bundled programme is followed, and the settings file is named."""
+    shown = ref if len(ref) <= 40 and ref.isprintable() else f"{ref[:40]!r}..."
+    return Problem(display_path(config_path()), f'no programme named "{shown}"; following '
+                   f"{DEFAULT_PROGRAMME} instead", key="training.programme")
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ class SessionServices:
         self.cues = CueSounds(self.player, settings.sound, muted=muted)
         # None when speech is off or no engine is installed: tones alone, no complaint.
         self.voice: Voice | None = make_voice(self.player, settings.voice, voice,
-                                              sound=settings.sound)
+                                              sound=settings.sound, notice=notice)
         if self.voice is not None:
             self.voice.muted = muted
         # The metronome keeps real time whatever --speed says: it is for the runner's feet.
