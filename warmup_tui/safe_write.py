@@ -31,7 +31,7 @@ def write_atomic(path: Path, text: str, *, keep_backup: bool = True) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
-    _fsync_dir(path.parent)
+    fsync_folder(path.parent)
 
 
 def _copy_atomic(source: Path, target: Path) -> None:
@@ -72,7 +72,7 @@ def _umask() -> int:
     return current
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
     # The rename is only durable once the folder entry is on disk too.
     try:
         fd = os.open(folder, os.O_RDONLY)

@@ -9,6 +9,7 @@ ever deletes a log file.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sqlite3
 import time
@@ -18,7 +19,7 @@ from pathlib import Path
 from warmup_tui import paths
 
 LOG_NAME = "log.sqlite3"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Writers keep their transactions to a few rows, so another instance never holds the
 # lock for long; waiting longer than this would only freeze the screen.
 DEFAULT_BUSY_SECONDS = 0.5
@@ -97,7 +98,7 @@ def is_corrupt(error: sqlite3.Error) -> bool:
 
 
 class _Damaged(sqlite3.DatabaseError):
-    """quick_check found a problem the open itself did not trip over."""
+    """quick_check or the schema check found a problem the open itself did not trip over."""
 
 
 def _unavailable(error: sqlite3.Error) -> LogUnavailable:
@@ -122,6 +123,7 @@ def _open_checked(path: Path, busy_seconds: float) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys=ON")
         _quick_check(conn, path)
         migrate(conn)
+        _check_schema(conn)
     except BaseException:
         conn.close()
         raise
@@ -145,6 +147,32 @@ def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
     if [row[0] for row in rows] != ["ok"]:
         raise _Damaged(f"integrity check failed: {rows[0][0]}")
     _checked.add(key)
+
+
+def _check_schema(conn: sqlite3.Connection) -> None:
+    """A file that opens but lacks a table or column the schema has (a table dropped by
+    hand, a half-restored copy) is damaged: every query on it would fail."""
+    for table, wanted in expected_columns().items():
+        found = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        if not found:
+            raise _Damaged(f"the table {table} is missing")
+        missing = sorted(wanted - found)
+        if missing:
+            raise _Damaged(f"the table {table} lacks {', '.join(missing)}")
+
+
+@functools.cache
+def expected_columns() -> dict[str, frozenset[str]]:
+    """Each table's columns at the current version, from the migrations themselves."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        migrate(conn)
+        tables = [row[0] for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        return {table: frozenset(row[1] for row in conn.execute(f"PRAGMA table_info({table})"))
+                for table in tables}
+    finally:
+        conn.close()
 
 
 def move_aside(path: Path) -> Path:
@@ -240,7 +268,16 @@ CREATE INDEX sessions_status ON sessions (status);
 CREATE INDEX sessions_programme ON sessions (programme_id, status);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)  # MIGRATIONS[n] takes version n to n + 1
+# Version 3: a key for each session, so a session kept aside while the log was busy
+# (spool.py) goes in exactly once; and indexes for reading years of sessions quickly: by
+# the moment a session counts in a week (when it ended, else when it started).
+_V3 = """
+ALTER TABLE sessions ADD COLUMN session_key TEXT;
+CREATE UNIQUE INDEX sessions_key ON sessions (session_key);
+CREATE INDEX sessions_counted ON sessions (COALESCE(ended_at, started_at));
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)  # MIGRATIONS[n] takes version n to n + 1
 
 
 def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> None:
