@@ -14,7 +14,7 @@ from warmup_tui.library import Entry, Library
 from warmup_tui.problems import Problem, ProblemsError, display_path
 from warmup_tui.program import Programme, ProgrammeSession, session_segments
 from warmup_tui.program_file import resolve_programme
-from warmup_tui.program_progress import Position, ProgressSource, locate
+from warmup_tui.program_progress import Position, ProgressSource, locate, recent_enough
 from warmup_tui.program_state import ProgrammeState, load_state
 from warmup_tui.run_plan import PlannedRun, planned_run
 from warmup_tui.timeline import Segment
@@ -99,7 +99,8 @@ def today_plan(library: Library, programme: Programme, progress: ProgressSource,
     routine cannot be loaded."""
     warmup = library.resolve(warmup_id)
     anchor = state.anchors.get(programme.id) if state is not None else None
-    completions = progress.completed_programme_sessions(programme.id)
+    completions = progress.completed_programme_sessions(programme.id,
+                                                        all_since=recent_enough(now))
     position = locate(programme, completions, anchor, now)
     session = position.next
     maintenance = session is None

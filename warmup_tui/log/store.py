@@ -56,6 +56,11 @@ class SessionRow:
 
 
 _COLUMNS = ", ".join(field.name for field in fields(SessionRow))
+# SessionRow's rules in SQL, written as the log's indexes are (db.py), so they are used.
+COUNTED_AT = "COALESCE(ended_at, started_at)"
+IS_RUN = "status = 'completed' AND run_seconds > 0 AND speed = 1"
+_PROGRAMME_DONE = ("status = 'completed' AND speed = 1 AND programme_session IS NOT NULL"
+                   " AND ended_at IS NOT NULL")
 
 
 @dataclass(frozen=True)
@@ -142,6 +147,7 @@ class TrainingLog:
 
     def close(self) -> None:
         self.conn.close()
+        db.remember_as_left(self.path)
 
     def __enter__(self) -> TrainingLog:
         return self
@@ -262,6 +268,24 @@ class TrainingLog:
             args.append(limit)
         return [SessionRow(*row) for row in self.conn.execute(sql, args)]
 
+    def sessions_counted_since(self, since: float) -> list[SessionRow]:
+        """Sessions counted in a week from ``since`` on (by when they ended, or started if
+        still going: ``stats.counted_at``), newest started first."""
+        return [SessionRow(*row) for row in self.conn.execute(
+            # INDEXED BY: left alone, SQLite reads every row in started_at order instead
+            f"SELECT {_COLUMNS} FROM sessions INDEXED BY sessions_counted"
+            f" WHERE {COUNTED_AT} >= ?"
+            " ORDER BY started_at DESC, id DESC", (since,))]
+
+    def runs_between(self, start: float, end: float) -> int:
+        """How many runs (``SessionRow.is_run``) are counted from ``start`` up to ``end``."""
+        row = self.conn.execute(
+            # without INDEXED BY, SQLite picks sessions_status and reads every completed row
+            f"SELECT COUNT(*) FROM sessions INDEXED BY sessions_runs WHERE {IS_RUN}"
+            f" AND {COUNTED_AT} >= ?"
+            f" AND {COUNTED_AT} < ?", (start, end)).fetchone()
+        return int(row[0])
+
     def session(self, session_id: int) -> SessionRow | None:
         row = self.conn.execute(f"SELECT {_COLUMNS} FROM sessions WHERE id = ?",
                                 (session_id,)).fetchone()
@@ -281,13 +305,21 @@ class TrainingLog:
                     " skipped FROM segments WHERE session_id = ? ORDER BY position",
                     (session_id,))]
 
-    def completed_programme_sessions(self, programme_id: str) -> list[tuple[str, datetime]]:
+    def completed_programme_sessions(self, programme_id: str, *,
+                                     all_since: datetime | None = None
+                                     ) -> list[tuple[str, datetime]]:
         """(session key, completion time) of each completed session of a programme, in the
-        order they were completed. Previews at --speed do not count."""
+        order they were completed. Previews at --speed do not count. Given ``all_since``,
+        completions before it come only as the latest of each session: all that where the
+        runner stands needs of them, and a few dozen rows however long the log."""
+        since = all_since.timestamp() if all_since is not None else None
         rows = self.conn.execute(
-            "SELECT programme_session, ended_at FROM sessions WHERE programme_id = ?"
-            " AND status = 'completed' AND programme_session IS NOT NULL AND speed = 1"
-            " AND ended_at IS NOT NULL ORDER BY ended_at, id", (programme_id,))
+            f"SELECT programme_session, ended_at FROM sessions INDEXED BY sessions_programme_done"
+            f" WHERE programme_id = ? AND {_PROGRAMME_DONE} AND (? IS NULL OR ended_at >= ?)"
+            f" UNION ALL SELECT programme_session, MAX(ended_at) FROM sessions"
+            f" INDEXED BY sessions_programme_done WHERE programme_id = ? AND {_PROGRAMME_DONE}"
+            f" AND ended_at < ? GROUP BY programme_session ORDER BY 2",
+            (programme_id, since, since, programme_id, since))
         return [(key, datetime.fromtimestamp(ended).astimezone()) for key, ended in rows]
 
     # ----- internals -----------------------------------------------------------------------
