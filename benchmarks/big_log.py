@@ -21,7 +21,7 @@ from typing import Any
 from warmup_tui.log.store import TrainingLog
 
 GAP_SECONDS = 30 * 60.0  # a session every half hour on average: 100,000 is about 6 years
-PROGRAMME_KEYS = [f"w{week}s{n}" for week in range(1, 10) for n in range(1, 5)]
+PROGRAMME_KEYS = [f"w{week}s{n}" for week in range(1, 6) for n in range(1, 5)]  # then w6s1
 _SESSION_SQL = (
     "INSERT INTO sessions (routine_id, routine_name, routine_path, programme_id,"
     " programme_session, started_at, updated_at, ended_at, planned_seconds, actual_seconds,"
