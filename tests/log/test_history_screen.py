@@ -90,19 +90,22 @@ async def test_unreadable_log_is_one_line_on_the_screen() -> None:
         assert "\n" not in summary
 
 
-async def test_a_log_whose_sessions_cannot_be_read_is_one_line_not_a_crash() -> None:
+async def test_a_log_missing_its_tables_is_kept_aside_and_a_new_one_shown() -> None:
     import sqlite3
 
     record("first-steps", 1_709_553_600.0)
-    with sqlite3.connect(default_path()) as conn:  # opens fine, then sessions() fails
+    with sqlite3.connect(default_path()) as conn:  # opens fine, but is not a whole log
         conn.execute("DROP TABLE segments")
         conn.execute("DROP TABLE sessions")
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_history(app, pilot)
         summary = text_of(app, "history-summary")
-        assert summary.startswith("The training log cannot be read:")
-        assert "no such table: sessions" in summary and "\n" not in summary
+        assert summary.startswith("This week"), summary
+        [moved] = [path for path in default_path().parent.glob("log.sqlite3.corrupt-*")
+                   if not path.name.endswith(("-wal", "-shm"))]
+        assert moved.stat().st_size > 0  # kept, never deleted
+        assert app.is_running
         assert app.is_running
         await pilot.press("escape")
         await pilot.pause()

@@ -16,6 +16,7 @@ from warmup_tui.programme.progress import (
     Position,
     ProgressSource,
     locate,
+    recent_enough,
     repeat_week,
     skip_to,
 )
@@ -61,7 +62,8 @@ def show_programme(args: argparse.Namespace) -> int:
     # say, as no programme is shown "without your progress".
     notices: list[str] = []
     with _log_progress(on_notice=notices.append) as progress:
-        completions = progress.completed_programme_sessions(programme.id)
+        completions = progress.completed_programme_sessions(
+            programme.id, all_since=recent_enough(now))
     position = locate(programme, completions, state.anchors.get(programme.id), now)
     if args.repeat_week or args.skip_to is not None:
         anchor = (repeat_week(position, now) if args.repeat_week

@@ -45,7 +45,7 @@ def _replace(path: Path, text: str, keep_backup: bool) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
-    _fsync_dir(path.parent)
+    fsync_folder(path.parent)
 
 
 def write_new(path: Path, text: str) -> bool:
@@ -66,7 +66,7 @@ def write_new(path: Path, text: str) -> bool:
     finally:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
-    _fsync_dir(path.parent)
+    fsync_folder(path.parent)
     return True
 
 
@@ -108,7 +108,7 @@ def _umask() -> int:
     return current
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
     # The rename is only durable once the folder entry is on disk too.
     try:
         fd = os.open(folder, os.O_RDONLY)

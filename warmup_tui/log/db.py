@@ -9,6 +9,7 @@ ever deletes a log file.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sqlite3
 import time
@@ -20,7 +21,7 @@ from warmup_tui.common.cannot_write import DISK_FULL, folder_reason, reason_in_w
 from warmup_tui.common.problems import display_path
 
 LOG_NAME = "log.sqlite3"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Writers keep their transactions to a few rows, so another instance never holds the
 # lock for long; waiting longer than this would only freeze the screen.
 DEFAULT_BUSY_SECONDS = 0.5
@@ -101,7 +102,7 @@ def is_corrupt(error: sqlite3.Error) -> bool:
 
 
 class _Damaged(sqlite3.DatabaseError):
-    """quick_check found a problem the open itself did not trip over."""
+    """quick_check or the schema check found a problem the open itself did not trip over."""
 
 
 def _unavailable(error: sqlite3.Error, path: Path) -> LogUnavailable:
@@ -147,29 +148,110 @@ def _open_checked(path: Path, busy_seconds: float) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys=ON")
         _quick_check(conn, path)
         migrate(conn)
+        _check_schema(conn)
     except BaseException:
         conn.close()
         raise
     return conn
 
 
-_checked: set[tuple[str, int, int, int]] = set()
+_checked: set[str] = set()
 
 
 def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
-    """Look for damage when the file is new to this process or changed on disk since the
-    last look (about 40 ms for years of daily sessions); a garbage header fails earlier."""
-    try:
-        info = path.stat()
-        key = (str(path.resolve()), info.st_ino, info.st_size, info.st_mtime_ns)
-    except OSError:
-        key = (str(path), 0, 0, 0)
-    if key in _checked:
+    """Look for damage when the file is new to us or was changed by something other than
+    warmup since warmup last left it (see :func:`remember_as_left`). The look reads the
+    whole file (about a second for a 100 MB log of years of sessions), so a file as we
+    left it is not read again; a garbage header fails earlier, at the open."""
+    key = _file_key(path)
+    if key in _checked or key == _read_marker(path):
         return
     rows = conn.execute("PRAGMA quick_check").fetchall()
     if [row[0] for row in rows] != ["ok"]:
         raise _Damaged(f"integrity check failed: {rows[0][0]}")
     _checked.add(key)
+    _write_marker(path, key)
+
+
+def remember_as_left(path: Path) -> None:
+    """Note the file as this process leaves it (after closing a checked connection), so the
+    next open, here or in another process, need not look it over again. A crash leaves no
+    note, and anything else that changes the file changes its size or time: both are
+    looked at again."""
+    key = _file_key(path)
+    _checked.add(key)
+    _write_marker(path, key)
+
+
+def _file_key(path: Path) -> str:
+    try:
+        info = path.stat()
+    except OSError:
+        return f"{path}:missing"
+    return f"{path.resolve()}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns}"
+
+
+def _marker(path: Path) -> Path:
+    return path.with_name(path.name + ".checked")
+
+
+def _read_marker(path: Path) -> str | None:
+    try:
+        return _marker(path).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _write_marker(path: Path, key: str) -> None:
+    # Replaced whole, but not fsynced: a marker lost to a power cut costs one more look.
+    marker = _marker(path)
+    temporary = marker.with_name(f"{marker.name}.{os.getpid()}")
+    with contextlib.suppress(OSError):
+        temporary.write_text(key + "\n", encoding="utf-8")
+        os.replace(temporary, marker)
+
+
+def _check_schema(conn: sqlite3.Connection) -> None:
+    """A file that opens but lacks a table or column the schema has (a table dropped by
+    hand, a half-restored copy) is damaged: every query on it would fail."""
+    for table, wanted in expected_columns().items():
+        found = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        if not found:
+            raise _Damaged(f"the table {table} is missing")
+        missing = sorted(wanted - found)
+        if missing:
+            raise _Damaged(f"the table {table} lacks {', '.join(missing)}")
+    present = {row[0] for row in conn.execute("SELECT name FROM sqlite_master"
+                                              " WHERE type = 'index'")}
+    for name, sql in expected_indexes().items():
+        if name not in present:  # only speed is lost: made again, nothing moved aside
+            conn.execute(sql.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
+
+
+@functools.cache
+def expected_indexes() -> dict[str, str]:
+    """Each index the migrations make, by name, with the statement that makes it."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        migrate(conn)
+        return dict(conn.execute("SELECT name, sql FROM sqlite_master"
+                                 " WHERE type = 'index' AND sql IS NOT NULL").fetchall())
+    finally:
+        conn.close()
+
+
+@functools.cache
+def expected_columns() -> dict[str, frozenset[str]]:
+    """Each table's columns at the current version, from the migrations themselves."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        migrate(conn)
+        tables = [row[0] for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+        return {table: frozenset(row[1] for row in conn.execute(f"PRAGMA table_info({table})"))
+                for table in tables}
+    finally:
+        conn.close()
 
 
 def move_aside(path: Path) -> Path:
@@ -265,7 +347,21 @@ CREATE INDEX sessions_status ON sessions (status);
 CREATE INDEX sessions_programme ON sessions (programme_id, status);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)  # MIGRATIONS[n] takes version n to n + 1
+# Version 3: a key for each session, so a session kept aside while the log was busy
+# (spool.py) goes in exactly once; and indexes for reading years of sessions quickly: by
+# the moment a session counts in a week (when it ended, else when it started).
+_V3 = """
+ALTER TABLE sessions ADD COLUMN session_key TEXT;
+CREATE UNIQUE INDEX sessions_key ON sessions (session_key);
+CREATE INDEX sessions_counted ON sessions (COALESCE(ended_at, started_at));
+CREATE INDEX sessions_runs ON sessions (COALESCE(ended_at, started_at))
+    WHERE status = 'completed' AND run_seconds > 0 AND speed = 1;
+CREATE INDEX sessions_programme_done ON sessions (programme_id, programme_session, ended_at)
+    WHERE status = 'completed' AND speed = 1 AND programme_session IS NOT NULL
+    AND ended_at IS NOT NULL;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)  # MIGRATIONS[n] takes version n to n + 1
 
 
 def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> None:

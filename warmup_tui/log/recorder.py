@@ -3,7 +3,9 @@
 The row is created when the session starts and rewritten (one small transaction) at each
 segment start and end, so a crash loses at most the segment in progress and a resumed
 session knows where it was. The log must never stop a session: any failure becomes one
-notice, the session carries on, and later writes catch up if the log comes back.
+notice and the session carries on. While another process holds the log busy, the session
+is kept beside it (spool.py) until the log takes it: at a later write, or the next time any
+warmup opens the log.
 """
 
 from __future__ import annotations
@@ -13,25 +15,35 @@ import os
 import sqlite3
 import threading
 import time
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from warmup_tui.engine.events import Event, completes_session
 from warmup_tui.engine.timeline import Segment, total_seconds
+from warmup_tui.log import db, spool
 from warmup_tui.log.db import (
     BUSY_MESSAGE,
     DEFAULT_BUSY_SECONDS,
     LogUnavailable,
     Notice,
-    default_path,
     disk_reason,
     is_busy,
 )
-from warmup_tui.log.store import NewSession, Progress, SegmentRow, Status, TrainingLog
+from warmup_tui.log.store import (
+    NewSession,
+    Progress,
+    SegmentRow,
+    Status,
+    TrainingLog,
+    kept_record,
+)
 
 BRIEF_BUSY_SECONDS = 0.05
-FINAL_RETRY_SECONDS = 10.0
+# The last state is kept beside the log by then, so a headless run need not wait long at
+# exit for the log to free up: the next open of the log takes the session.
+FINAL_RETRY_SECONDS = 3.0
 
 
 class LogRecorder:
@@ -65,6 +77,7 @@ class LogRecorder:
             programme_id=programme_id, programme_session=programme_session,
             speed=speed, resumed_from=resumed_from)
         self.segments_total = len(segments)
+        self.key = uuid.uuid4().hex  # names the session wherever it is kept, so it goes in once
         self.session_id: int | None = None
         self.status: Status = "running"
         self.notices: list[str] = []
@@ -77,6 +90,7 @@ class LogRecorder:
         self._cut_off = False
         self._busy_before = False
         self._finishing: threading.Thread | None = None
+        self._kept = False  # its latest state is in a file beside the log
         self._started_at: float | None = None
         # what the events have told us so far
         self._actual = 0.0
@@ -207,7 +221,7 @@ class LogRecorder:
             self.close()
             return
         self._busy_before = True
-        self._notice(f"{message}; the session goes on and is logged when it frees up")
+        self._notice(f"{message}; {self._keep_aside()}")
         if final:
             self._finish_in_background()
 
@@ -218,24 +232,40 @@ class LogRecorder:
                 self._log = TrainingLog.open(self._log_path, busy_seconds=wait,
                                              on_notice=self._notice)
             self._log.set_busy_timeout(wait)
-            if self.session_id is None:
-                assert self._started_at is not None
-                self.session_id = self._log.insert_session(
-                    replace(self.new, started_at=self._started_at))
-            self._log.save_progress(self.session_id, self._progress(), self._pending)
+            self.session_id = self._log.write_session(self.key, self._started(),
+                                                      self._progress(), self._pending)
         except LogUnavailable as error:
             return str(error), error.busy
         except sqlite3.Error as error:
             if is_busy(error):
                 return BUSY_MESSAGE, True
-            return f"the training log cannot be written: {disk_reason(error, self._where())}", \
+            return f"the training log cannot be written: {disk_reason(error, self._log_file())}", \
                 False
         self._pending = []
         self._busy_before = False
+        if self._kept:
+            spool.forget(self._log_file(), self.key)
+            self._kept = False
         return None
 
-    def _where(self) -> Path:
-        return self._log.path if self._log is not None else self._log_path or default_path()
+    def _started(self) -> NewSession:
+        assert self._started_at is not None
+        return replace(self.new, started_at=self._started_at)
+
+    def _log_file(self) -> Path:
+        return self._log.path if self._log is not None else (
+            self._log_path or db.default_path())
+
+    def _keep_aside(self) -> str:
+        """Keep the session's state in a file beside the busy log; what became of it."""
+        record = kept_record(self.key, self._started(), self._progress(), self._pending)
+        try:
+            path = spool.keep(self._log_file(), self.key, record)
+        except OSError as error:
+            return f"the session goes on, but cannot be kept until it frees up ({error})"
+        self._kept = True
+        return (f"the session goes on and is kept in {path.parent.name}/ until the log "
+                "takes it")
 
     def _finish_in_background(self) -> None:
         # The session is over but its last write met a busy log. Keep trying off the UI
@@ -250,7 +280,9 @@ class LogRecorder:
             if problem is None:
                 break
             if not problem[1] or time.monotonic() > give_up:
-                self.notices.append(f"{problem[0]}; this session could not be saved")
+                where = ("it is kept beside the log, which takes it when next opened"
+                         if self._kept else "this session could not be saved")
+                self.notices.append(f"{problem[0]}; {where}")
                 break
         self._close_log()
 

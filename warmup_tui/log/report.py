@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from warmup_tui.common.durations import format_clock
 from warmup_tui.engine.wording import with_side
 from warmup_tui.log.db import Notice
-from warmup_tui.log.stats import Progress, WeekStats, counted_at, local_time, progress
+from warmup_tui.log.stats import Progress, WeekStats, local_time, progress, week_of
 from warmup_tui.log.store import SessionRow, TrainingLog
 
 EIGHTHS = " ▏▎▍▌▋▊▉"
@@ -177,11 +177,26 @@ def load_history(goal: int, weeks: int = 8, *, log: TrainingLog | None = None,
     """Read the log (the default one unless given). Raises LogUnavailable."""
     if log is None:
         with TrainingLog.open(on_notice=on_notice) as opened:
-            rows = opened.sessions()
-    else:
-        rows = log.sessions()
-    stats = progress(rows, goal, weeks=weeks, now=now)
-    window = datetime.combine(stats.weeks[0].start, time.min).astimezone().timestamp()
+            return _history(opened, goal, weeks, now)
+    return _history(log, goal, weeks, now)
+
+
+def _history(log: TrainingLog, goal: int, weeks: int, now: datetime | None) -> History:
+    # Only the sessions of the weeks shown are read; older weeks matter only to the streak,
+    # and for those the log counts the runs of one week at a time, by index, going back
+    # only as far as the streak does. Years of sessions cost no more than a few weeks.
+    now = now or datetime.now().astimezone()
+    first = week_of(now) - timedelta(weeks=weeks - 1)
     # Listed by the same moment the weeks count them by, so a run that crossed into this
     # week is both counted and shown under it.
-    return History(stats, [row for row in rows if counted_at(row) >= window])
+    rows = log.sessions_counted_since(_midnight(first))
+
+    def runs_in_week(monday: date) -> int:
+        return log.runs_between(_midnight(monday), _midnight(monday + timedelta(weeks=1)))
+
+    return History(progress(rows, goal, weeks=weeks, now=now, runs_in_week=runs_in_week), rows)
+
+
+def _midnight(day: date) -> float:
+    """The Unix time local midnight starts ``day``."""
+    return datetime.combine(day, time.min).astimezone().timestamp()

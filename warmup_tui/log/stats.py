@@ -34,9 +34,6 @@ class WeekStats:
         return self.start + timedelta(days=6)
 
 
-_WeekOf = Callable[[date], WeekStats]
-
-
 @dataclass(frozen=True)
 class Progress:
     """The recent weeks (oldest first, this week last) and the streak."""
@@ -84,8 +81,13 @@ def progress(
     weeks: int = 8,
     now: datetime | None = None,
     tz: tzinfo | None = None,
+    runs_in_week: Callable[[date], int] | None = None,
 ) -> Progress:
-    """The last ``weeks`` weeks up to and including the one holding ``now``."""
+    """The last ``weeks`` weeks up to and including the one holding ``now``.
+
+    ``sessions`` may be only those counted in the weeks shown when ``runs_in_week`` gives
+    the runs of any earlier week (the Monday given) for the streak: a long log is then
+    never read whole (``load_history`` asks the log, which counts them by index)."""
     goal = max(1, goal)  # a goal of nothing would make every week, forever, a streak
     now = now or datetime.now(tz).astimezone(tz)
     this_monday = week_of(now, tz)
@@ -102,14 +104,20 @@ def progress(
                          sum(r.run_seconds for r in rows), goal)
 
     shown = [stats(this_monday - timedelta(weeks=back)) for back in range(weeks - 1, -1, -1)]
-    return Progress(goal, shown, _streak(stats, this_monday))
+
+    def met(monday: date) -> bool:
+        if runs_in_week is None or monday >= shown[0].start:
+            return stats(monday).met
+        return runs_in_week(monday) >= goal
+
+    return Progress(goal, shown, _streak(met, this_monday))
 
 
-def _streak(stats: _WeekOf, this_monday: date) -> int:
+def _streak(met: Callable[[date], bool], this_monday: date) -> int:
     """Weeks in a row that met the goal, ending last week; this week joins once it is met."""
-    monday = this_monday if stats(this_monday).met else this_monday - timedelta(weeks=1)
+    monday = this_monday if met(this_monday) else this_monday - timedelta(weeks=1)
     count = 0
-    while stats(monday).met:
+    while met(monday):
         count += 1
         monday -= timedelta(weeks=1)
     return count

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
 
-from warmup_tui.log import db
+from warmup_tui.log import db, spool
 
 Status = Literal["running", "completed", "stopped"]
 
@@ -56,6 +56,11 @@ class SessionRow:
 
 
 _COLUMNS = ", ".join(field.name for field in fields(SessionRow))
+# SessionRow's rules in SQL, written as the log's indexes are (db.py), so they are used.
+COUNTED_AT = "COALESCE(ended_at, started_at)"
+IS_RUN = "status = 'completed' AND run_seconds > 0 AND speed = 1"
+_PROGRAMME_DONE = ("status = 'completed' AND speed = 1 AND programme_session IS NOT NULL"
+                   " AND ended_at IS NOT NULL")
 
 
 @dataclass(frozen=True)
@@ -102,6 +107,23 @@ class SegmentRow:
     skipped: bool
 
 
+def kept_record(key: str, new: NewSession, progress: Progress,
+                segments: Sequence[SegmentRow]) -> dict[str, Any]:
+    """A session's state as spool.py keeps it while the log is busy."""
+    return {"key": key, "session": asdict(new), "progress": asdict(progress),
+            "segments": [asdict(segment) for segment in segments]}
+
+
+def from_kept_record(record: dict[str, Any]
+                     ) -> tuple[str, NewSession, Progress, list[SegmentRow]]:
+    """The inverse of :func:`kept_record`; raises KeyError, TypeError or ValueError."""
+    key = record["key"]
+    if not isinstance(key, str) or not key:
+        raise ValueError("no session key")
+    return (key, NewSession(**record["session"]), Progress(**record["progress"]),
+            [SegmentRow(**segment) for segment in record["segments"]])
+
+
 class TrainingLog:
     """A connection to the log file. Every write is one short transaction."""
 
@@ -119,10 +141,13 @@ class TrainingLog:
     ) -> TrainingLog:
         """Open (creating, migrating, or replacing a damaged file). Raises LogUnavailable."""
         path = path or db.default_path()
-        return cls(db.connect(path, busy_seconds=busy_seconds, on_notice=on_notice), path)
+        log = cls(db.connect(path, busy_seconds=busy_seconds, on_notice=on_notice), path)
+        log.take_kept()
+        return log
 
     def close(self) -> None:
         self.conn.close()
+        db.remember_as_left(self.path)
 
     def __enter__(self) -> TrainingLog:
         return self
@@ -136,35 +161,80 @@ class TrainingLog:
 
     # ----- writing -------------------------------------------------------------------------
 
-    def insert_session(self, new: NewSession) -> int:
+    def insert_session(self, new: NewSession, key: str | None = None) -> int:
         with self._transaction():
-            cursor = self.conn.execute(
-                "INSERT INTO sessions (routine_id, routine_name, routine_path, programme_id,"
-                " programme_session, started_at, updated_at, planned_seconds, segments_total,"
-                " status, pid, speed, resumed_from)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?)",
-                (new.routine_id, new.routine_name, new.routine_path, new.programme_id,
-                 new.programme_session, new.started_at, new.started_at, new.planned_seconds,
-                 new.segments_total, new.pid, new.speed, new.resumed_from))
-        assert cursor.lastrowid is not None
-        return cursor.lastrowid
+            return self._insert(new, key)
 
     def save_progress(self, session_id: int, progress: Progress,
                       segments: Sequence[SegmentRow] = ()) -> None:
         """Store the session's state and any newly ended segments, all or nothing."""
         with self._transaction():
-            self.conn.executemany(
-                "INSERT OR IGNORE INTO segments (session_id, position, idx, step, kind, side,"
-                " planned_seconds, actual_seconds, skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(session_id, s.position, s.index, s.step, s.kind, s.side, s.planned_seconds,
-                  s.actual_seconds, int(s.skipped)) for s in segments])
-            self.conn.execute(
-                "UPDATE sessions SET updated_at = ?, actual_seconds = ?, run_seconds = ?,"
-                " segments_done = ?, last_index = ?, last_step = ?, last_side = ?, status = ?,"
-                " ended_at = ? WHERE id = ?",
-                (progress.updated_at, progress.actual_seconds, progress.run_seconds,
-                 progress.segments_done, progress.last_index, progress.last_step,
-                 progress.last_side, progress.status, progress.ended_at, session_id))
+            self._add_segments(session_id, segments)
+            self._update(session_id, progress)
+
+    def write_session(self, key: str, new: NewSession, progress: Progress,
+                      segments: Sequence[SegmentRow] = ()) -> int:
+        """Create or bring up to date session ``key``, all or nothing: its row is made once
+        however many processes write it, each segment is added once, and its state is never
+        wound back to an older one. Returns the row's id."""
+        with self._transaction():
+            found = self.conn.execute("SELECT id FROM sessions WHERE session_key = ?",
+                                      (key,)).fetchone()
+            session_id = int(found[0]) if found else self._insert(new, key)
+            self._add_segments(session_id, segments)
+            self._update(session_id, progress, only_newer=True)
+        return session_id
+
+    def take_kept(self) -> int:
+        """Put the sessions kept beside the log while it was busy (spool.py) into it, one
+        transaction each, and remove their files; how many went in. Those the log cannot
+        take now (still busy) stay for the next open."""
+        taken = 0
+        for kept in spool.waiting(self.path):
+            try:
+                key, new, progress, segments = from_kept_record(kept.record)
+                self.write_session(key, new, progress, segments)
+            except (KeyError, TypeError, ValueError):
+                continue  # not a file we wrote: left for a person to look at
+            except sqlite3.Error as error:
+                if db.is_busy(error):
+                    break
+                continue
+            kept.forget()
+            taken += 1
+        return taken
+
+    def _insert(self, new: NewSession, key: str | None) -> int:
+        cursor = self.conn.execute(
+            "INSERT INTO sessions (routine_id, routine_name, routine_path, programme_id,"
+            " programme_session, started_at, updated_at, planned_seconds, segments_total,"
+            " status, pid, speed, resumed_from, session_key)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?, ?)",
+            (new.routine_id, new.routine_name, new.routine_path, new.programme_id,
+             new.programme_session, new.started_at, new.started_at, new.planned_seconds,
+             new.segments_total, new.pid, new.speed, new.resumed_from, key))
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def _add_segments(self, session_id: int, segments: Sequence[SegmentRow]) -> None:
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO segments (session_id, position, idx, step, kind, side,"
+            " planned_seconds, actual_seconds, skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(session_id, s.position, s.index, s.step, s.kind, s.side, s.planned_seconds,
+              s.actual_seconds, int(s.skipped)) for s in segments])
+
+    def _update(self, session_id: int, progress: Progress, *, only_newer: bool = False
+                ) -> None:
+        # only_newer: a kept state read before the recorder wrote a later one directly
+        # must not replace it
+        self.conn.execute(
+            "UPDATE sessions SET updated_at = ?, actual_seconds = ?, run_seconds = ?,"
+            " segments_done = ?, last_index = ?, last_step = ?, last_side = ?, status = ?,"
+            " ended_at = ? WHERE id = ?" + (" AND updated_at <= ?" if only_newer else ""),
+            (progress.updated_at, progress.actual_seconds, progress.run_seconds,
+             progress.segments_done, progress.last_index, progress.last_step,
+             progress.last_side, progress.status, progress.ended_at, session_id,
+             *((progress.updated_at,) if only_newer else ())))
 
     def disown(self, session_id: int) -> None:
         """Drop the pid of a session being cut off, so it is offered for resuming even if
@@ -198,6 +268,24 @@ class TrainingLog:
             args.append(limit)
         return [SessionRow(*row) for row in self.conn.execute(sql, args)]
 
+    def sessions_counted_since(self, since: float) -> list[SessionRow]:
+        """Sessions counted in a week from ``since`` on (by when they ended, or started if
+        still going: ``stats.counted_at``), newest started first."""
+        return [SessionRow(*row) for row in self.conn.execute(
+            # INDEXED BY: left alone, SQLite reads every row in started_at order instead
+            f"SELECT {_COLUMNS} FROM sessions INDEXED BY sessions_counted"
+            f" WHERE {COUNTED_AT} >= ?"
+            " ORDER BY started_at DESC, id DESC", (since,))]
+
+    def runs_between(self, start: float, end: float) -> int:
+        """How many runs (``SessionRow.is_run``) are counted from ``start`` up to ``end``."""
+        row = self.conn.execute(
+            # without INDEXED BY, SQLite picks sessions_status and reads every completed row
+            f"SELECT COUNT(*) FROM sessions INDEXED BY sessions_runs WHERE {IS_RUN}"
+            f" AND {COUNTED_AT} >= ?"
+            f" AND {COUNTED_AT} < ?", (start, end)).fetchone()
+        return int(row[0])
+
     def session(self, session_id: int) -> SessionRow | None:
         row = self.conn.execute(f"SELECT {_COLUMNS} FROM sessions WHERE id = ?",
                                 (session_id,)).fetchone()
@@ -217,13 +305,21 @@ class TrainingLog:
                     " skipped FROM segments WHERE session_id = ? ORDER BY position",
                     (session_id,))]
 
-    def completed_programme_sessions(self, programme_id: str) -> list[tuple[str, datetime]]:
+    def completed_programme_sessions(self, programme_id: str, *,
+                                     all_since: datetime | None = None
+                                     ) -> list[tuple[str, datetime]]:
         """(session key, completion time) of each completed session of a programme, in the
-        order they were completed. Previews at --speed do not count."""
+        order they were completed. Previews at --speed do not count. Given ``all_since``,
+        completions before it come only as the latest of each session: all that where the
+        runner stands needs of them, and a few dozen rows however long the log."""
+        since = all_since.timestamp() if all_since is not None else None
         rows = self.conn.execute(
-            "SELECT programme_session, ended_at FROM sessions WHERE programme_id = ?"
-            " AND status = 'completed' AND programme_session IS NOT NULL AND speed = 1"
-            " AND ended_at IS NOT NULL ORDER BY ended_at, id", (programme_id,))
+            f"SELECT programme_session, ended_at FROM sessions INDEXED BY sessions_programme_done"
+            f" WHERE programme_id = ? AND {_PROGRAMME_DONE} AND (? IS NULL OR ended_at >= ?)"
+            f" UNION ALL SELECT programme_session, MAX(ended_at) FROM sessions"
+            f" INDEXED BY sessions_programme_done WHERE programme_id = ? AND {_PROGRAMME_DONE}"
+            f" AND ended_at < ? GROUP BY programme_session ORDER BY 2",
+            (programme_id, since, since, programme_id, since))
         return [(key, datetime.fromtimestamp(ended).astimezone()) for key, ended in rows]
 
     # ----- internals -----------------------------------------------------------------------

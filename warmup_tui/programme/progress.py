@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Literal, Protocol
 
 from warmup_tui.common.problems import Problem, ProblemsError
@@ -29,12 +29,19 @@ from warmup_tui.log.stats import week_of
 from warmup_tui.programme.model import Programme, ProgrammeSession
 
 Completion = tuple[str, datetime]
+_WEEK = timedelta(days=8)  # further than this from now is never this week (a DST day spare)
 
 
 class ProgressSource(Protocol):
     """Anything that knows which programme sessions were completed, and when."""
 
-    def completed_programme_sessions(self, programme_id: str) -> list[Completion]: ...
+    def completed_programme_sessions(self, programme_id: str, *,
+                                     all_since: datetime | None = None
+                                     ) -> list[Completion]:
+        """Every completion from ``all_since`` on; before it, at least the latest of each
+        session (what :func:`locate` needs, given ``all_since`` a week or more before its
+        ``now``: see :func:`recent_enough`)."""
+        ...
 
 
 class MemoryProgress:
@@ -46,7 +53,9 @@ class MemoryProgress:
     def record(self, programme_id: str, session_key: str, when: datetime) -> None:
         self._done[programme_id].append((session_key, when))
 
-    def completed_programme_sessions(self, programme_id: str) -> list[Completion]:
+    def completed_programme_sessions(self, programme_id: str, *,
+                                     all_since: datetime | None = None
+                                     ) -> list[Completion]:
         return sorted(self._done.get(programme_id, []), key=lambda item: _utc(item[1]))
 
 
@@ -102,12 +111,21 @@ class Position:
         return len(self.programme.sessions())
 
 
+def recent_enough(now: datetime | None = None) -> datetime:
+    """A moment safely before the start of ``now``'s week: completions before it matter
+    to :func:`locate` only as the latest of each session."""
+    return (now or datetime.now().astimezone()) - timedelta(days=8)
+
+
 def locate(programme: Programme, completions: Iterable[Completion],
            anchor: Anchor | None = None, now: datetime | None = None) -> Position:
     """The runner's position from their completions (in any order)."""
     sessions = programme.sessions()
     now = now or datetime.now().astimezone()
-    known = [(programme.position(key), when) for key, when in completions]
+    places: dict[str, int] = {}  # as Programme.position, looked up once per key
+    for index, session in enumerate(sessions):
+        places.setdefault(session.key, index)
+    known = [(places.get(key), when) for key, when in completions]
     counted = [(index, when) for index, when in known if index is not None]
     start = programme.position(anchor.session) if anchor is not None else None
     if anchor is not None and start is None:
@@ -127,7 +145,8 @@ def locate(programme: Programme, completions: Iterable[Completion],
         next=sessions[following] if following < len(sessions) else None,
         furthest=None if furthest is None else sessions[furthest],
         done=frozenset(sessions[index].key for index, _ in counted),
-        this_week=sum(1 for _, when in counted if week_of(when, zone) == this_monday),
+        this_week=sum(1 for _, when in counted if abs(_utc(when) - _utc(now)) < _WEEK
+                      and week_of(when, zone) == this_monday),
         anchor=anchor,
     )
 

@@ -14,7 +14,7 @@ from warmup_tui.common.problems import Problem, ProblemsError, display_path
 from warmup_tui.engine.timeline import Segment
 from warmup_tui.programme.files import known_programmes, names_a_file, resolve_programme
 from warmup_tui.programme.model import Programme, ProgrammeSession, session_segments
-from warmup_tui.programme.progress import Position, ProgressSource, locate
+from warmup_tui.programme.progress import Position, ProgressSource, locate, recent_enough
 from warmup_tui.programme.state import ProgrammeState, load_state
 from warmup_tui.routines.library import Entry, Library
 from warmup_tui.runs.plan import PlannedRun, planned_run
@@ -110,7 +110,8 @@ def today_plan(library: Library, programme: Programme, progress: ProgressSource,
     routine cannot be loaded."""
     warmup = library.resolve(warmup_id)
     anchor = state.anchors.get(programme.id) if state is not None else None
-    completions = progress.completed_programme_sessions(programme.id)
+    completions = progress.completed_programme_sessions(programme.id,
+                                                        all_since=recent_enough(now))
     position = locate(programme, completions, anchor, now)
     session = position.next
     maintenance = session is None
