@@ -36,6 +36,8 @@ class Interrupted(KeyboardInterrupt):
 class _State:
     received: int | None = None  # the first signal that asked the process to end
     listener: Listener | None = None
+    holding = False  # inside held(): raising waits for the end of the block
+    held_back: int | None = None
 
 
 def install() -> None:
@@ -69,6 +71,8 @@ def _handle(signum: int, frame: FrameType | None) -> None:
         _State.received = signum
     if _State.listener is not None:
         _State.listener(signum)
+    elif first and _State.holding:
+        _State.held_back = signum
     elif first:
         raise Interrupted(signum)
     # A repeat while the first is being dealt with is dropped: the process is already on
@@ -84,6 +88,23 @@ def listening(listener: Listener) -> Iterator[None]:
         yield
     finally:
         _State.listener = None
+
+
+@contextmanager
+def held() -> Iterator[None]:
+    """A signal during the block is raised when it ends, not in the middle: for work that
+    must not be cut in two, such as one event reaching every sink (the log above all)."""
+    if _State.holding:
+        yield
+        return
+    _State.holding = True
+    try:
+        yield
+    finally:
+        _State.holding = False
+        signum, _State.held_back = _State.held_back, None
+        if signum is not None:
+            raise Interrupted(signum)
 
 
 def received() -> int | None:

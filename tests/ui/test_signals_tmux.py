@@ -10,20 +10,15 @@ import random
 import re
 import signal
 import time
-from pathlib import Path
 
 import pytest
+from signal_support import SIGNALS, wait_until_listening
 from tmux_terminal import Pane, TmuxServer, app_command
 
 from warmup_tui.log import TrainingLog
 from warmup_tui.log.resume import pending_resume
 
 pytestmark = pytest.mark.slow
-
-SIGNALS = [signal.SIGINT, signal.SIGTERM, signal.SIGHUP]
-# Python catches SIGINT from its first moment; SIGTERM and SIGHUP are caught once the
-# entry point has installed its handlers, the first thing our code does.
-OURS = (1 << (signal.SIGTERM - 1)) | (1 << (signal.SIGHUP - 1))
 
 
 def open_app(tmux: TmuxServer, *args: str) -> Pane:
@@ -40,26 +35,6 @@ def app_pid(pane: Pane, timeout: float = 15.0) -> int:
             return children[0]
         time.sleep(0.005)
     raise AssertionError("the app process did not start")
-
-
-def wait_until_listening(pid: int, timeout: float = 15.0) -> None:
-    """Until the process catches SIGTERM and SIGHUP (its SigCgt mask): before that, it is
-    still the bare Python interpreter starting, which none of our code can speak for."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            command = Path(f"/proc/{pid}/cmdline").read_bytes()
-            status = Path(f"/proc/{pid}/status").read_text()
-        except OSError:
-            return  # already gone: whatever it did is checked by the caller
-        if b"warmup_tui" not in command:  # still the shell's fork, or env before its exec
-            time.sleep(0.001)
-            continue
-        caught = int(re.search(r"^SigCgt:\s*([0-9a-f]+)", status, re.M).group(1), 16)  # type: ignore[union-attr]
-        if caught & OURS == OURS:
-            return
-        time.sleep(0.001)
-    raise AssertionError("the app never installed its signal handlers")
 
 
 def exit_code(pane: Pane, timeout: float = 20.0) -> int:
