@@ -10,15 +10,18 @@ from warmup_tui import signals
 def main() -> int:
     signals.install()
     try:
-        from warmup_tui.cli.main import main as run_command
+        try:
+            from warmup_tui.cli.main import main as run_command
 
-        return run_command()
-    except KeyboardInterrupt as stop:
+            return run_command()
+        except Exception:
+            if signals.received() is None:
+                raise
+            return signals.exit_code()  # the signal's exception, wrapped while importing
+    except KeyboardInterrupt as stop:  # here too when it lands in the handler above
         return signals.exit_code(stop)
-    except Exception:
-        if signals.received() is None:
-            raise
-        return signals.exit_code()  # the signal's exception, wrapped while importing
+    finally:
+        signals.ignore_from_now()
 
 
 if __name__ == "__main__":

@@ -6,7 +6,8 @@ signal at start-up never shows a traceback. Until the app takes over, a signal r
 the way it does for Ctrl+C); the entry point turns it into the conventional exit code,
 128 + the signal's number. While the app runs it has registered a listener with
 :func:`listening` and the signal is handed to it instead: the app ends itself, restoring the
-terminal and recording the session. This module imports nothing heavy on purpose.
+terminal and recording the session. :func:`held` keeps a signal from cutting a piece of
+work in two. This module imports nothing heavy on purpose.
 """
 
 from __future__ import annotations
@@ -105,6 +106,16 @@ def held() -> Iterator[None]:
         signum, _State.held_back = _State.held_back, None
         if signum is not None:
             raise Interrupted(signum)
+
+
+def ignore_from_now() -> None:
+    """The process is on its way out with its work done: a signal now changes nothing,
+    and must not raise where nothing is left to catch it."""
+    _State.listener = _ignore
+
+
+def _ignore(signum: int) -> None:
+    pass
 
 
 def received() -> int | None:
