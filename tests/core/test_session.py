@@ -72,6 +72,21 @@ def test_a_stall_ends_every_passed_segment_in_order_at_its_own_deadline() -> Non
     assert brief(session.poll()) == [("cue", 29.0, 2, "rep", 3), ("cue", 29.0, 2, "pip", 2)]
 
 
+def test_late_means_over_a_second_of_real_time_at_any_speed() -> None:
+    # At --speed 1000 one real millisecond is a session second: a poll that comes a few
+    # real milliseconds after its deadline is on time; a real stall of 1.5 s is late.
+    clock = FakeClock(speed=1000.0)
+    session = Session(small_timeline(), clock)
+    session.start()
+    clock.advance(15.0)  # 5 real milliseconds after the halfway cue was due
+    on_time = session.poll()
+    assert [e.cue for e in on_time] == ["halfway"] and not on_time[0].late
+    clock.advance(1500.0)  # 1.5 real seconds: everything still ahead is due now, late
+    events = session.poll()
+    assert events and all(e.late for e in events[:-1])
+    assert events[-1].name == "session_end"
+
+
 def test_a_stall_past_the_end_finishes_the_session_in_one_poll() -> None:
     clock = FakeClock()
     session = Session(small_timeline(), clock)

@@ -90,6 +90,33 @@ async def test_a_file_changed_on_disk_is_not_overwritten_without_asking(
         assert path.with_name("mine.toml.bak").read_text() == theirs
 
 
+async def test_a_file_changed_while_the_comments_question_is_open_is_asked_about(
+        user_routines: Path) -> None:
+    path = user_routines / "mine.toml"
+    path.write_text('# my own\nname = "Mine"\n[[steps]]\nname = "Plank"\nduration = "30s"\n')
+    app = editor_app(user_routines, "mine")
+    async with app.run_test(size=SIZE) as pilot:
+        await type_into(pilot, "step-duration", "40s")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert app.screen.question == "mine.toml has comments."
+        theirs = path.read_text().replace('"30s"', '"90s"')
+        path.write_text(theirs)  # someone else saves while the question is open
+        await pilot.press("y")
+        await pilot.pause()
+        assert path.read_text() == theirs
+        assert isinstance(app.screen, ConfirmScreen)
+        assert app.screen.question == "mine.toml changed on disk since you opened it."
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.screen.question == "mine.toml has comments."
+        await pilot.press("y")
+        await pilot.pause()
+        assert load_routine(path).routine.steps[0].duration == 40
+        assert path.with_name("mine.toml.bak").read_text() == theirs
+
+
 async def test_closing_with_unsaved_changes_asks(user_routines: Path) -> None:
     app = editor_app(user_routines)
     async with app.run_test(size=SIZE) as pilot:

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import argparse
 import os
+from typing import TYPE_CHECKING
 
+from warmup_tui.common import signals
 from warmup_tui.routines.library import Entry, Library
 from warmup_tui.runs.plan import PlannedRun, plan_with_chain
+
+if TYPE_CHECKING:
+    from warmup_tui.ui.app import WarmupApp
 
 
 def _follow_the_terminal_size() -> None:
@@ -22,7 +27,14 @@ def _run_app(args: argparse.Namespace, runs: list[PlannedRun] | None) -> int:
     _follow_the_terminal_size()
     app = WarmupApp(speed=getattr(args, "speed", 1.0), mute=getattr(args, "mute", False),
                     start_runs=runs, voice=getattr(args, "voice", None))
-    result = app.run()
+    return _until_it_ends(app)
+
+
+def _until_it_ends(app: WarmupApp) -> int:
+    """Runs the app; while it runs, a signal is the app's to handle (it restores the
+    terminal and records the session), not an exception thrown into Textual."""
+    with signals.listening(app.on_signal):
+        result = app.run()
     return result if isinstance(result, int) else 0
 
 
@@ -52,5 +64,4 @@ def open_editor(ref: str, args: argparse.Namespace) -> int:
     screen = editor_for(ref, library, preview_speed=getattr(args, "speed", 10.0))
     app = WarmupApp(library=library, mute=getattr(args, "mute", False),
                     start_screen=lambda: screen)
-    result = app.run()
-    return result if isinstance(result, int) else 0
+    return _until_it_ends(app)

@@ -7,6 +7,7 @@ import argparse
 import sys
 
 from warmup_tui.audio.metronome_sink import MetronomeSink
+from warmup_tui.common import signals
 from warmup_tui.common.config import load_settings
 from warmup_tui.engine.clock import make_clock
 from warmup_tui.engine.events import EventSink
@@ -15,7 +16,6 @@ from warmup_tui.runs.headless import JsonLines, PlainLines, run_headless
 from warmup_tui.runs.plan import PlannedRun
 
 EXIT_OK = 0
-EXIT_INTERRUPTED = 130
 
 
 def session_sinks(args: argparse.Namespace, run: PlannedRun) -> list[EventSink]:
@@ -39,7 +39,7 @@ def session_sinks(args: argparse.Namespace, run: PlannedRun) -> list[EventSink]:
 
 
 def run_planned(runs: list[PlannedRun], args: argparse.Namespace) -> int:
-    """Each run in turn with no wait between them; 130 when interrupted."""
+    """Each run in turn with no wait between them; 128 + the signal when one ends it."""
     _, problems = load_settings()
     for problem in problems:  # the defaults apply; say so once, as the app does
         print(f"warmup: {problem}", file=sys.stderr, flush=True)
@@ -58,6 +58,6 @@ def run_planned(runs: list[PlannedRun], args: argparse.Namespace) -> int:
                         sink.close()
                     elif isinstance(sink, MetronomeSink):
                         sink.stop()
-    except KeyboardInterrupt:
-        return EXIT_INTERRUPTED
+    except KeyboardInterrupt as stop:
+        return signals.exit_code(stop)
     return EXIT_OK

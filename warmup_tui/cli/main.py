@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import signal
 import sys
 import traceback
 from collections.abc import Sequence
-from types import FrameType
 
 from warmup_tui import __version__
 from warmup_tui.cli import commands_registry
-from warmup_tui.common import paths
+from warmup_tui.common import paths, signals
 from warmup_tui.common.cannot_write import CannotWrite
 from warmup_tui.common.problems import ProblemsError
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_CANNOT_WRITE = 1
-EXIT_INTERRUPTED = 130
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,15 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _interrupt(signum: int, frame: FrameType | None) -> None:
-    # SIGTERM and SIGHUP end a headless run the same way Ctrl+C does.
-    raise KeyboardInterrupt
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    for name in ("SIGTERM", "SIGHUP"):
-        if hasattr(signal, name):
-            signal.signal(getattr(signal, name), _interrupt)
+    """Runs one command line; the signal handlers are already installed (``__main__``)."""
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
@@ -60,11 +50,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CannotWrite as error:  # the disk's fault, not the input's
         print(f"warmup: {error}", file=sys.stderr)
         return EXIT_CANNOT_WRITE
-    except KeyboardInterrupt:
-        return EXIT_INTERRUPTED
+    except KeyboardInterrupt as stop:  # a signal, or Ctrl+C: 128 + its number
+        return signals.exit_code(stop)
     except BrokenPipeError:
         return EXIT_OK
     except Exception as error:  # the last line of defence: one line, details to a file
+        if signals.received() is not None:
+            # The signal's exception, wrapped on its way up (Python turns one raised while
+            # a class is made into a RuntimeError): this is the signal's exit, not a fault.
+            return signals.exit_code()
         report = paths.cache_dir() / "last-error.txt"
         try:
             report.parent.mkdir(parents=True, exist_ok=True)

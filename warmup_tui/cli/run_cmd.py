@@ -8,8 +8,6 @@ from typing import Any
 from warmup_tui.routines.library import Library
 from warmup_tui.runs.plan import plan_with_chain, planned_run
 
-EXIT_INTERRUPTED = 130
-
 
 def register(commands: Any) -> None:
     run = commands.add_parser("run", help="run a routine, guided step by step")

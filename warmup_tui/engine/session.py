@@ -18,7 +18,7 @@ from warmup_tui.engine.events import Event, completes_session
 from warmup_tui.engine.timeline import Segment
 
 State = Literal["idle", "ready", "running", "paused", "finished"]
-LATE_AFTER = 1.0  # seconds; a cue delivered later than this is marked late
+LATE_AFTER = 1.0  # real seconds; an event delivered later than this is marked late
 STEP_SECONDS = 10.0
 
 
@@ -165,7 +165,7 @@ class Session:
                 due = self._due(cue)
                 upcoming = self.segment
                 out.append(Event("cue", due - self._origin, upcoming, cue.cue, cue.value,
-                                 late=now - due > LATE_AFTER))
+                                 late=self._late(due, now)))
                 continue
             if self._deadline > now:
                 break
@@ -274,7 +274,7 @@ class Session:
         if self.state == "ready":
             self.state = "running"
             return self._begin_segment(self.index, at, now=now)
-        events = [self._record_end(at, skipped=skipped, late=now - at > LATE_AFTER)]
+        events = [self._record_end(at, skipped=skipped, late=self._late(at, now))]
         if self.index + 1 >= len(self.segments):
             self.state = "finished"
             events.append(self._end_of_session(at))
@@ -302,8 +302,13 @@ class Session:
         previous = self.segments[index - 1] if index > 0 else None
         self._plan = plan_cues(seg, previous)
         self._fired = set()
-        late = now is not None and now - at > LATE_AFTER
+        late = now is not None and self._late(at, now)
         return [Event("segment_start", at - self._origin, seg, late=late)]
+
+    def _late(self, due: float, now: float) -> bool:
+        # A stall is real time lost: at --speed 1000 a millisecond of delay is a whole
+        # session second, and that is not a stall.
+        return (now - due) / self.clock.speed > LATE_AFTER
 
     def _unfired(self) -> list[PlannedCue]:
         return [cue for cue in self._plan if cue.key not in self._fired]

@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
+from warmup_tui.common import signals
 from warmup_tui.common.durations import describe_duration
 from warmup_tui.engine.clock import Clock
 from warmup_tui.engine.events import Event, EventSink
@@ -99,12 +100,13 @@ def run_headless(
 
     def deliver(events: list[Event]) -> None:
         for event in events:
-            for sink in list(healthy):
-                try:
-                    sink.handle(event)
-                except Exception as error:
-                    healthy.remove(sink)
-                    failures.append(error)
+            with signals.held():  # every sink hears of an event, or none does
+                for sink in list(healthy):
+                    try:
+                        sink.handle(event)
+                    except Exception as error:
+                        healthy.remove(sink)
+                        failures.append(error)
         if failures:
             raise failures[0]
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-import signal
 import threading
 from collections.abc import Callable, Iterable
 
@@ -13,6 +12,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from warmup_tui.common import signals
 from warmup_tui.common.config import Settings, load_settings
 from warmup_tui.common.problems import ProblemsError
 from warmup_tui.engine.clock import Clock, make_clock
@@ -28,6 +28,7 @@ from warmup_tui.ui.session_services import SessionServices
 
 ClockFactory = Callable[[], Clock]
 EXIT_GRACE_SECONDS = 3.0
+SETTLE_SECONDS = 0.01
 
 
 class WarmupApp(App[int]):
@@ -69,6 +70,8 @@ class WarmupApp(App[int]):
         # A screen to open on start (``warmup edit``); closing it ends the app.
         self.start_screen = start_screen
         self.get_ready = get_ready
+        self._loop_for_signals: asyncio.AbstractEventLoop | None = None
+        self._ended_by_signal = False
 
     # ----- start-up ------------------------------------------------------------------
 
@@ -91,7 +94,7 @@ class WarmupApp(App[int]):
         return self.services.muted
 
     def on_mount(self) -> None:
-        self._install_signal_handlers()
+        self._watch_for_signals()
         for problem in self.setting_problems:
             self.notify(str(problem), title="Settings", severity="warning", timeout=8)
         if self.start_screen is None:
@@ -102,21 +105,36 @@ class WarmupApp(App[int]):
         if self.start_screen is not None:
             self.push_screen(self.start_screen(), lambda _result: self.exit(0))
 
-    def _install_signal_handlers(self) -> None:
-        # Ends the app through Textual so the terminal is restored, whatever sent the signal.
-        loop = asyncio.get_running_loop()
-        for name in ("SIGTERM", "SIGHUP"):
-            sig = getattr(signal, name, None)
-            if sig is not None:
-                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                    loop.add_signal_handler(sig, self._on_signal, sig)
+    def on_signal(self, signum: int) -> None:
+        """SIGINT, SIGTERM or SIGHUP arrived (called by the signal handler, see
+        ``warmup_tui.common.signals``): the app ends itself on its own loop, which restores the
+        terminal. Before the loop runs, :meth:`on_mount` picks the signal up instead."""
+        loop = self._loop_for_signals
+        if loop is not None:
+            with contextlib.suppress(RuntimeError):  # the loop has closed: nothing to end
+                loop.call_soon_threadsafe(self._on_signal, signum)
+
+    def _watch_for_signals(self) -> None:
+        self._loop_for_signals = asyncio.get_running_loop()
+        early = signals.received()
+        if early is not None:  # it came while the app was starting
+            self._on_signal(early)
 
     def _on_signal(self, sig: int) -> None:
-        self.stop_and_exit(130)
+        if self._ended_by_signal:
+            return
+        if not all(screen.is_mounted for screen in self.screen_stack):
+            # A screen is still being set up: ending now would take its widgets away
+            # while its on_mount looks for them. End as soon as it is ready.
+            self.set_timer(SETTLE_SECONDS, lambda: self._on_signal(sig))
+            return
+        self._ended_by_signal = True
+        code = signals.exit_code_for(sig)
+        self.stop_and_exit(code)
         # Textual's shutdown writes to the terminal; when the terminal has gone (a closed
         # window, a killed tmux) that write can block for ever and the process lingers,
         # spinning. The session is already saved, so make sure the process ends.
-        watchdog = threading.Timer(EXIT_GRACE_SECONDS, os._exit, args=(128 + sig,))
+        watchdog = threading.Timer(EXIT_GRACE_SECONDS, os._exit, args=(code,))
         watchdog.daemon = True
         watchdog.start()
 

@@ -9,6 +9,7 @@ from warmup_tui.common.external_editor import find_editor
 from warmup_tui.common.problems import ProblemsError
 from warmup_tui.engine.summary import SessionSummary
 from warmup_tui.engine.timeline import build_timeline
+from warmup_tui.routines.save_target import EditTarget
 from warmup_tui.runs.plan import PlannedRun
 from warmup_tui.ui.screens.confirm import ConfirmScreen
 from warmup_tui.ui.screens.hand_edit import edit_until_loads
@@ -41,25 +42,9 @@ class EditorFlows(_Base):
             self._refuse("Not saved")
             return False
         target = self.target
-        backup = target.backup.name
-        conflict = target.conflict()
-        if conflict is not None:
-            # ConfirmScreen does not wrap its lines: each is kept short.
-            overwrite = await self.app.push_screen_wait(ConfirmScreen(
-                f"{conflict}.", f"Save over it? What is there now is kept\nas {backup}.",
-                yes="Save over it", no="Cancel"))
-            if not overwrite:
-                self.notify("Not saved", timeout=3)
-                return False
-        if target.comments_lost():
-            go_on = await self.app.push_screen_wait(ConfirmScreen(
-                f"{target.path.name} has comments.",
-                "Saving from here drops them. The file as it is\n"
-                f"now, comments and all, is kept as {backup}.",
-                yes="Save", no="Cancel"))
-            if not go_on:
-                self.notify("Not saved", timeout=3)
-                return False
+        if not await self._agreed_to_save(target):
+            self.notify("Not saved", timeout=3)
+            return False
         try:
             target.save(routine)
         except OSError as error:
@@ -74,6 +59,31 @@ class EditorFlows(_Base):
         self.refresh_view()
         self.notify(f"Saved {target.shown}", timeout=3)
         return True
+
+    async def _agreed_to_save(self, target: EditTarget) -> bool:
+        """Whether the user agrees to every question the file on disk calls for. A file
+        that changes while a question is open is looked at again, so the answers are
+        always about the file that is about to be written over."""
+        while True:
+            seen = target.current_text()
+            if not await self._answer_questions(target):
+                return False
+            if target.current_text() == seen:
+                return True
+
+    async def _answer_questions(self, target: EditTarget) -> bool:
+        backup = target.backup.name
+        conflict = target.conflict()
+        # ConfirmScreen does not wrap its lines: each is kept short.
+        if conflict is not None and not await self.app.push_screen_wait(ConfirmScreen(
+                f"{conflict}.", f"Save over it? What is there now is kept\nas {backup}.",
+                yes="Save over it", no="Cancel")):
+            return False
+        return not target.comments_lost() or bool(await self.app.push_screen_wait(
+            ConfirmScreen(f"{target.path.name} has comments.",
+                          "Saving from here drops them. The file as it is\n"
+                          f"now, comments and all, is kept as {backup}.",
+                          yes="Save", no="Cancel")))
 
     async def hand_edit_flow(self) -> None:
         """Opens the file in $VISUAL/$EDITOR, then checks it, until it loads or the user
