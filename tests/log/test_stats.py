@@ -7,9 +7,10 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 from log_support import MONDAY_NOON_UTC, record, timeline
 
+from warmup_tui.common.weeks import week_start
 from warmup_tui.engine.timeline import total_seconds
 from warmup_tui.log import TrainingLog
-from warmup_tui.log.stats import progress, week_start
+from warmup_tui.log.stats import progress
 
 DAY = 86_400.0
 WEEK = 7 * DAY

@@ -14,11 +14,13 @@ from pathlib import Path
 import pytest
 from log_support import MONDAY_NOON_UTC, record
 
+from warmup_tui.common.weeks import week_of
 from warmup_tui.log import TrainingLog, default_path
 from warmup_tui.log.report import load_history
-from warmup_tui.log.stats import counted_at, progress, week_of
+from warmup_tui.log.stats import counted_at, progress
 from warmup_tui.programme.files import resolve_programme
-from warmup_tui.programme.progress import MemoryProgress, locate, log_progress
+from warmup_tui.programme.progress import MemoryProgress, locate
+from warmup_tui.runs.progress_source import log_progress
 
 REPO = Path(__file__).resolve().parents[2]
 DAY = 86_400.0

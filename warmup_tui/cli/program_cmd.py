@@ -20,8 +20,8 @@ from warmup_tui.programme.progress import (
     repeat_week,
     skip_to,
 )
-from warmup_tui.programme.progress import log_progress as _log_progress
 from warmup_tui.programme.state import ProgrammeState, load_state, save_state
+from warmup_tui.runs.progress_source import log_progress as _log_progress
 from warmup_tui.runs.today import choose_programme
 
 
@@ -41,7 +41,7 @@ def register(commands: Any) -> None:
 
 def log_progress() -> AbstractContextManager[ProgressSource]:
     """The training log as a progress source, its notices on stderr (the shared
-    :func:`warmup_tui.programme.progress.log_progress`)."""
+    :func:`warmup_tui.runs.progress_source.log_progress`)."""
     return _log_progress(on_notice=_notice)
 
 

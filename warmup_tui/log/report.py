@@ -9,9 +9,10 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from warmup_tui.common.durations import format_clock
+from warmup_tui.common.weeks import local_time, week_of
 from warmup_tui.engine.wording import with_side
 from warmup_tui.log.db import Notice
-from warmup_tui.log.stats import Progress, WeekStats, local_time, progress, week_of
+from warmup_tui.log.stats import Progress, WeekStats, progress
 from warmup_tui.log.store import SessionRow, TrainingLog
 
 EIGHTHS = " ▏▎▍▌▋▊▉"

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
+from warmup_tui.common.weeks import week_of
 from warmup_tui.log.store import SessionRow
 
 
@@ -49,23 +50,6 @@ class Progress:
     @property
     def runs_left(self) -> int:
         return max(0, self.goal - self.this_week.runs)
-
-
-def local_time(timestamp: float, tz: tzinfo | None = None) -> datetime:
-    """Unix time as local time (or in ``tz``), with the offset that applied that day."""
-    return datetime.fromtimestamp(timestamp, tz) if tz else datetime.fromtimestamp(
-        timestamp).astimezone()
-
-
-def week_start(day: date) -> date:
-    return day - timedelta(days=day.weekday())
-
-
-def week_of(moment: datetime | float, tz: tzinfo | None = None) -> date:
-    """The Monday of the week holding ``moment`` (a datetime or Unix time), in ``tz``
-    or, when None, local time; a naive datetime is taken as local time."""
-    local = moment.astimezone(tz) if isinstance(moment, datetime) else local_time(moment, tz)
-    return week_start(local.date())
 
 
 def counted_at(row: SessionRow) -> float:

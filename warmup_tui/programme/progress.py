@@ -6,7 +6,7 @@ programme order. Calendar time plays no part, so a missed week changes nothing.
 
 "This week" is the runner's calendar week, Monday to Sunday in local time, by when each
 session was completed: the same week ``warmup history`` counts runs in
-(:func:`warmup_tui.log.stats.week_of`).
+(:func:`warmup_tui.common.weeks.week_of`).
 
 The runner can move the start point with an :class:`Anchor` (repeat a week, skip ahead):
 completions from before the anchor was set no longer push the position on, and the next
@@ -17,15 +17,13 @@ furthest of those.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Literal, Protocol
 
 from warmup_tui.common.problems import Problem, ProblemsError
-from warmup_tui.log import LogUnavailable, TrainingLog
-from warmup_tui.log.stats import week_of
+from warmup_tui.common.weeks import week_of
 from warmup_tui.programme.model import Programme, ProgrammeSession
 
 Completion = tuple[str, datetime]
@@ -57,24 +55,6 @@ class MemoryProgress:
                                      all_since: datetime | None = None
                                      ) -> list[Completion]:
         return sorted(self._done.get(programme_id, []), key=lambda item: _utc(item[1]))
-
-
-@contextmanager
-def log_progress(on_notice: Callable[[str], None] | None = None) -> Iterator[ProgressSource]:
-    """The training log as a progress source, closed afterwards. With no usable log, an
-    empty source (the programme then starts at week 1) and, given ``on_notice``, one line
-    saying so; ``on_notice`` also hears the log's own notices (a damaged file replaced)."""
-    try:
-        log = TrainingLog.open(on_notice=on_notice)
-    except LogUnavailable as error:
-        if on_notice is not None:
-            on_notice(f"training log: {error}; showing the programme without your progress")
-        yield MemoryProgress()
-        return
-    try:
-        yield log
-    finally:
-        log.close()
 
 
 @dataclass(frozen=True)

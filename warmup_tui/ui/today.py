@@ -9,10 +9,11 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
 from warmup_tui.common.problems import ProblemsError
-from warmup_tui.programme.progress import ProgressSource, log_progress
+from warmup_tui.programme.progress import ProgressSource
 from warmup_tui.routines.library import Library
 from warmup_tui.runs.plan import PlannedRun
 from warmup_tui.runs.programme_resume import programme_timeline
+from warmup_tui.runs.progress_source import log_progress
 from warmup_tui.runs.resume import accept, decline, pending_resume
 from warmup_tui.runs.today import TodayPlan, load_today
 
