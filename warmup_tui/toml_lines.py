@@ -76,3 +76,6 @@ def parse_toml(text: str, file: str) -> dict[str, Any]:
         line = int(match.group(1)) if match else None
         message = _PARSER_POSITION.sub("", message).strip()
         raise ProblemsError([Problem(file, f"not valid TOML: {message}", line=line)]) from None
+    except ValueError:  # not a TOMLDecodeError: an integer Python will not read (4300+ digits)
+        raise ProblemsError([Problem(file, "holds a number thousands of digits long; "
+                                     "too long to read")]) from None
