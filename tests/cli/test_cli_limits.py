@@ -147,3 +147,15 @@ def test_durations_take_the_documented_forms_only(warmup: Warmup, work: Path,
     assert line.startswith("r.toml:4: steps[0].duration: ")
     assert line.endswith('is not a duration; write seconds in digits 0-9 (30 or 2.5) or text '
                          'like "30s", "1m30s", "2m" or "1h"')
+
+
+@pytest.mark.parametrize(("command", "option", "value"), [
+    ("history", "--weeks", "١٢"), ("history", "--weeks", "9" * 5000),
+    ("program", "--skip-to", "２"), ("program", "--skip-to", "1_0"),
+])
+def test_other_whole_number_options_take_ascii_digits_only(warmup: Warmup, command: str,
+                                                           option: str, value: str) -> None:
+    result = warmup(command, f"{option}={value}")
+    assert result.returncode == 2 and result.stdout == ""
+    assert f"argument {option}: expected a whole number from 1 to" in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr) < 1000
