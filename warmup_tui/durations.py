@@ -19,8 +19,8 @@ _SPACE = "[ \t]*"
 _PLAIN = re.compile(rf"{_SPACE}(-?){_SPACE}({_NUMBER}){_SPACE}")
 _PART = re.compile(rf"({_NUMBER}){_SPACE}([hms]){_SPACE}", re.IGNORECASE)
 _WHOLE = re.compile(rf"{_SPACE}(-?){_SPACE}((?:{_NUMBER}{_SPACE}[hms]{_SPACE})+)", re.IGNORECASE)
-_FORMS = 'write seconds in digits 0-9 (30 or 2.5) or text like "30s", "1m30s", "2m" or "1h"'
-_EXPECTED = f"expected a duration; {_FORMS}"
+_FORMS = 'write it like "30s", "1m30s", "2m" or "1h"'
+_EXPECTED = 'expected a duration such as "30s", "1m30s" or a number of seconds'
 
 
 class DurationError(ValueError):
