@@ -50,8 +50,19 @@ def test_parse_accepts_written_forms(text: object, seconds: float) -> None:
         ([30], "expected a duration"),
         ({"s": 1}, "expected a duration"),
         (float("nan"), "finite"),
-        (float("inf"), "finite"),
-        ("inf", "finite"),
+        (float("inf"), "at most 12 hours, got inf"),
+        (10**400, "at most 12 hours, got a number over 15 digits long"),
+        ("9" * 400 + "s", "at most 12 hours"),
+        ("inf", '"inf" is not a duration'),
+        # Only ASCII digits, in the documented forms: Python's float() takes all of these.
+        ("1_000", '"1_000" is not a duration; write it like'),
+        ("1e3", '"1e3" is not a duration'),
+        ("\u0661\u0660s", "is not a duration"),
+        ("\uff11\uff10", "is not a duration"),
+        ("1\u00a0m", r'"1\\xa0m" is not a duration'),
+        ("+5", r'"\+5" is not a duration'),
+        (".5s", '".5s" is not a duration'),
+        ("\x1b]0;X\x07", r'"\\x1b]0;X\\x07" is not a duration'),
     ],
 )
 def test_parse_refuses_other_values(value: object, fragment: str) -> None:

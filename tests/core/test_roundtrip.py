@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from warmup_tui.common.durations import MAX_SECONDS
+from warmup_tui.common.problems import ProblemsError
 from warmup_tui.routines.files import load_routine, parse_routine, routine_to_toml, save_routine
 from warmup_tui.routines.model import Routine, RunWalk, Step
 from warmup_tui.routines.schema import CADENCE_RANGE, MAX_REPEATS, MAX_REPS, MAX_SETS
+from warmup_tui.routines.size import routine_size, size_problem
 
 # Any text a TOML file can hold: everything except lone surrogates, which UTF-8 cannot encode.
 any_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
@@ -71,7 +74,13 @@ def routines(draw: st.DrawFn) -> Routine:
 @settings(max_examples=150)
 @given(routines())
 def test_any_valid_routine_round_trips_through_toml(routine: Routine) -> None:
-    assert parse_routine(routine_to_toml(routine), "r.toml") == routine
+    too_big = size_problem(routine_size(routine))
+    if too_big is None:
+        assert parse_routine(routine_to_toml(routine), "r.toml") == routine
+    else:  # every value is fine on its own, but together they pass the size cap
+        with pytest.raises(ProblemsError) as raised:
+            parse_routine(routine_to_toml(routine), "r.toml")
+        assert [str(problem) for problem in raised.value.problems] == [f"r.toml: {too_big}"]
 
 
 def test_a_saved_routine_loads_back_from_disk(tmp_path: Path) -> None:

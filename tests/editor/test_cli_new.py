@@ -116,7 +116,7 @@ async def test_a_file_broken_by_hand_is_explained_not_lost(plan_editor: PlanEdit
         capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(REPO)),
         timeout=60, check=False)
     assert result.returncode == 2
-    assert "steps[2].reps: expected a whole number from 1 to 1000, got 'ten'" in result.stderr
+    assert "steps[2].reps: expected a whole number from 1 to 1000, got \"ten\"" in result.stderr
     assert 'reps = "ten"' in path.read_text()  # left exactly as written
     listed = {e["id"]: e for e in json.loads(warmup("list", "--json").stdout)}
     assert listed["mine"]["errors"] and "steps[2].reps" in listed["mine"]["errors"][0]

@@ -96,7 +96,7 @@ cadnce = 170
         "already comes before it",
         "p.toml:22: weeks[1].sessions[0].intervals[2]: two runs in a row; join them into one",
         "p.toml:22: weeks[1].sessions[0].intervals[3]: expected \"run DURATION\" or "
-        "\"walk DURATION\", got 'jog 1m'",
+        "\"walk DURATION\", got \"jog 1m\"",
         "p.toml:22: weeks[1].sessions[0].intervals[4]: \"soon\" is not a duration; write it "
         "like \"30s\", \"1m30s\", \"2m\" or \"1h\"",
         "p.toml:29: weeks[1].sessions[1].cadnce: unknown key; did you mean \"cadence\"?",

@@ -8,6 +8,7 @@ import json
 import sys
 from typing import Any
 
+from warmup_tui.cli.number_options import whole_option
 from warmup_tui.common.config import load_settings
 from warmup_tui.log.db import LogUnavailable
 from warmup_tui.log.report import (
@@ -40,14 +41,7 @@ def register(commands: Any) -> None:
     history.set_defaults(func=show_history)
 
 
-def _weeks(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if not 1 <= value <= 520:
-        raise argparse.ArgumentTypeError("expected 1 to 520 weeks")
-    return value
+_weeks = whole_option(1, 520, "weeks")
 
 
 def _warn(message: str) -> None:

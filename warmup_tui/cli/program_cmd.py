@@ -10,7 +10,8 @@ from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any
 
-from warmup_tui.programme.files import resolve_programme
+from warmup_tui.cli.number_options import whole_option
+from warmup_tui.programme.files import MAX_WEEKS, resolve_programme
 from warmup_tui.programme.model import ProgrammeSession, Week
 from warmup_tui.programme.progress import (
     Position,
@@ -34,7 +35,7 @@ def register(commands: Any) -> None:
     move = program.add_mutually_exclusive_group()
     move.add_argument("--repeat-week", action="store_true",
                       help="go back to session 1 of the week you are in")
-    move.add_argument("--skip-to", type=int, metavar="WEEK",
+    move.add_argument("--skip-to", type=whole_option(1, MAX_WEEKS), metavar="WEEK",
                       help="carry on from session 1 of WEEK")
     program.set_defaults(func=show_programme)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from warmup_tui.cli.number_options import decimal_option
 from warmup_tui.routines.library import Library
 from warmup_tui.runs.plan import plan_with_chain, planned_run
 
@@ -31,15 +32,12 @@ def add_session_options(parser: argparse.ArgumentParser) -> None:
                              "such as espeak-ng is installed)")
 
 
-def speed_option(text: str) -> float:
-    """``--speed``: a number above 0 and at most 1000."""
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
-    if not 0 < value <= 1000:
-        raise argparse.ArgumentTypeError("expected a number above 0 and at most 1000")
-    return value
+MIN_SPEED = 0.01
+MAX_SPEED = 1000.0
+
+# ``--speed``: a number from 0.01 to 1000. The floor keeps every wait (at most a 24-hour
+# segment, stretched) within what the clock and sleep() can count; 1e-300 overflowed them.
+speed_option = decimal_option(MIN_SPEED, MAX_SPEED)
 
 
 def run_routine(args: argparse.Namespace) -> int:

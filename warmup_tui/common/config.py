@@ -16,6 +16,7 @@ from warmup_tui.common.problems import Problem, ProblemsError, display_path
 from warmup_tui.common.safe_write import write_new
 from warmup_tui.common.toml_lines import key_lines, parse_toml
 from warmup_tui.common.user_file import exists, read_user_text
+from warmup_tui.common.value_text import shown_value
 from warmup_tui.routines.schema import Checker
 
 
@@ -137,21 +138,23 @@ def _checked(value: Any, default: Any, path: str, checker: Checker) -> Any:
     if isinstance(default, bool):
         if isinstance(value, bool):
             return value
-        checker.add(path, f"expected true or false, got {value!r}; using {str(default).lower()}")
+        checker.add(path, f"expected true or false, got {shown_value(value)}; "
+                    f"using {shown_value(default)}")
         return None
     if isinstance(default, int | float):
         numeric = isinstance(value, int | float) and not isinstance(value, bool)
         whole = isinstance(default, int)
         if not numeric or (whole and not isinstance(value, int)):
             kind = "a whole number" if whole else "a number"
-            checker.add(path, f"expected {kind}, got {value!r}; using {default}")
+            checker.add(path, f"expected {kind}, got {shown_value(value)}; using {default}")
             return None
         low, high = _BOUNDS.get(path, (float("-inf"), float("inf")))
         if not low <= value <= high:
-            checker.add(path, f"expected {low:g} to {high:g}, got {value}; using {default}")
+            checker.add(path, f"expected {low:g} to {high:g}, got {shown_value(value)}; "
+                        f"using {default}")
             return None
         return float(value) if not whole else value
     if isinstance(value, str) and value.strip():
         return value
-    checker.add(path, f"expected text, got {value!r}; using {default!r}")
+    checker.add(path, f"expected text, got {shown_value(value)}; using {default!r}")
     return None

@@ -6,10 +6,21 @@ import math
 import re
 from decimal import Decimal
 
-MAX_SECONDS = 24 * 60 * 60
+from warmup_tui.common.value_text import quoted, shown_value
 
-_PART = re.compile(r"(\d+(?:\.\d+)?)\s*(h|m|s)")
-_WHOLE = re.compile(r"^\s*(?:\d+(?:\.\d+)?\s*[hms]\s*)+$")
+# Also the most a whole routine may last (routine_size.MAX_ROUTINE_SECONDS).
+MAX_SECONDS = 12 * 60 * 60
+
+# ASCII digits only, in the forms routines/README.md documents. Python's float() and the
+# \d and \s of re would also take "1_000", "1e3", "inf", full-width or Arabic-Indic digits
+# and a no-break space, which a reader of the file cannot tell from what they meant.
+_NUMBER = r"[0-9]+(?:\.[0-9]+)?"
+_SPACE = "[ \t]*"
+_PLAIN = re.compile(rf"{_SPACE}(-?){_SPACE}({_NUMBER}){_SPACE}")
+_PART = re.compile(rf"({_NUMBER}){_SPACE}([hms]){_SPACE}", re.IGNORECASE)
+_WHOLE = re.compile(rf"{_SPACE}(-?){_SPACE}((?:{_NUMBER}{_SPACE}[hms]{_SPACE})+)", re.IGNORECASE)
+_FORMS = 'write it like "30s", "1m30s", "2m" or "1h"'
+_EXPECTED = 'expected a duration such as "30s", "1m30s" or a number of seconds'
 
 
 class DurationError(ValueError):
@@ -19,41 +30,50 @@ class DurationError(ValueError):
 def parse_duration(value: object) -> float:
     """Seconds from a TOML value: a number of seconds, or text such as "1m30s".
 
-    Booleans are refused even though Python treats them as numbers.
+    Booleans are refused even though Python treats them as numbers. Anything over
+    :data:`MAX_SECONDS` is refused here, so every reader of durations gets the limit.
     """
     if isinstance(value, bool):
-        raise DurationError('expected a duration such as "30s", "1m30s" or a number of seconds')
+        raise DurationError(_EXPECTED)
     if isinstance(value, int | float):
-        seconds = float(value)
+        seconds = _as_float(value)
     elif isinstance(value, str):
         seconds = _parse_text(value)
     else:
-        raise DurationError('expected a duration such as "30s", "1m30s" or a number of seconds')
-    if math.isnan(seconds) or math.isinf(seconds):
+        raise DurationError(_EXPECTED)
+    if math.isnan(seconds):
         raise DurationError("expected a finite number of seconds")
+    if seconds > MAX_SECONDS:
+        raise DurationError(f"must be at most 12 hours, got {shown_value(value)}")
     return seconds
 
 
-def _parse_text(text: str) -> float:
-    stripped = text.strip().lower()
+def _as_float(value: int | float) -> float:
     try:
-        return float(stripped)
-    except ValueError:
-        pass
+        return float(value)
+    except OverflowError:  # an integer of hundreds of digits
+        return math.inf if value > 0 else -math.inf
+
+
+def _parse_text(text: str) -> float:
     # A sign is read, not refused here, so the checker can say "must be more than zero"
     # instead of calling "-5s" gibberish.
-    negative = stripped.startswith("-")
-    body = stripped[1:].lstrip() if negative else stripped
-    if not _WHOLE.match(body):
-        raise DurationError(
-            f'"{text}" is not a duration; write it like "30s", "1m30s", "2m" or "1h"'
-        )
-    units = [unit for _, unit in _PART.findall(body)]
+    plain = _PLAIN.fullmatch(text)
+    if plain:
+        seconds = float(plain.group(2))
+        return -seconds if plain.group(1) else seconds
+    whole = _WHOLE.fullmatch(text)
+    if not whole:
+        raise DurationError(f"{quoted(text)} is not a duration; {_FORMS}")
+    parts = [(number, unit.lower()) for number, unit in _PART.findall(whole.group(2))]
+    units = [unit for _, unit in parts]
     if len(set(units)) != len(units) or units != sorted(units, key="hms".index):
-        raise DurationError(f'"{text}" repeats or misorders its units; write it like "1h5m30s"')
+        raise DurationError(
+            f'{quoted(text)} repeats or misorders its units; write it like "1h5m30s"'
+        )
     factor = {"h": 3600.0, "m": 60.0, "s": 1.0}
-    total = sum(float(num) * factor[unit] for num, unit in _PART.findall(body))
-    return -total if negative else total
+    total = sum(float(number) * factor[unit] for number, unit in parts)
+    return -total if whole.group(1) else total
 
 
 def format_duration(seconds: float) -> str:

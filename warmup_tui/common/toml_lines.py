@@ -99,3 +99,6 @@ def parse_toml(text: str, file: str) -> dict[str, Any]:
     except RecursionError:  # arrays or tables nested thousands deep
         raise ProblemsError([Problem(file, "arrays or tables are nested too deeply "
                                      "to read")]) from None
+    except ValueError:  # not a TOMLDecodeError: an integer Python will not read (4300+ digits)
+        raise ProblemsError([Problem(file, "holds a number thousands of digits long; "
+                                     "too long to read")]) from None

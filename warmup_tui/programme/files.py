@@ -16,6 +16,7 @@ from warmup_tui.common.durations import DurationError, describe_duration, parse_
 from warmup_tui.common.problems import Problem, ProblemsError, display_path
 from warmup_tui.common.toml_lines import key_lines, parse_toml
 from warmup_tui.common.user_file import is_file, read_user_text
+from warmup_tui.common.value_text import shown_value
 from warmup_tui.programme.model import (
     DEFAULT_SESSIONS_PER_WEEK,
     FORMAT_VERSION,
@@ -111,9 +112,7 @@ def build_programme(data: dict[str, Any], checker: Checker,
                     programme_id: str) -> Programme | None:
     """The programme in ``data``, or None when any problem was found (all in ``checker``)."""
     checker.unknown_keys(data, PROGRAMME_KEYS, "")
-    if "format" in data and data["format"] != FORMAT_VERSION:
-        checker.add("format", f"this app reads programme format {FORMAT_VERSION}, "
-                    f"got {data['format']!r}")
+    checker.format_version(data, FORMAT_VERSION, "programme")
     name = checker.text(data, "name", "name")
     if "name" not in data:
         checker.add("name", "missing; a programme needs a name")
@@ -257,7 +256,8 @@ def _intervals(raw: Any, path: str, checker: Checker) -> tuple[Interval, ...]:
         where = f"{path}[{index}]"
         match = _INTERVAL.match(item) if isinstance(item, str) else None
         if match is None:
-            checker.add(where, f'expected "run DURATION" or "walk DURATION", got {item!r}')
+            checker.add(where, 'expected "run DURATION" or "walk DURATION", '
+                        f"got {shown_value(item)}")
             continue
         try:
             seconds = parse_duration(match.group(2))
@@ -265,7 +265,7 @@ def _intervals(raw: Any, path: str, checker: Checker) -> tuple[Interval, ...]:
             checker.add(where, str(error))
             continue
         if seconds <= 0:
-            checker.add(where, f"must be more than zero seconds, got {item!r}")
+            checker.add(where, f"must be more than zero seconds, got {shown_value(item)}")
             continue
         kind: IntervalKind = "run" if match.group(1).lower() == "run" else "walk"
         if not out and kind == "walk":

@@ -13,7 +13,9 @@ from typing import Any
 from warmup_tui.common.durations import MAX_SECONDS, DurationError, parse_duration
 from warmup_tui.common.problems import Problem
 from warmup_tui.common.toml_lines import line_of
+from warmup_tui.common.value_text import shown_value
 from warmup_tui.routines.model import DEFAULT_SWITCH, FORMAT_VERSION, Routine, RunWalk, Step
+from warmup_tui.routines.size import routine_size, size_problem
 
 ROUTINE_KEYS = ("format", "name", "description", "rest", "switch", "then", "steps", "runwalk")
 STEP_KEYS = ("name", "duration", "reps", "pace", "cue", "sides", "sets", "rest")
@@ -72,10 +74,7 @@ class Checker:
             return None
         if seconds < 0 or (seconds == 0 and not allow_zero):
             floor = "zero or more" if allow_zero else "more than zero"
-            self.add(path, f"must be {floor} seconds, got {data[key]!r}")
-            return None
-        if seconds > MAX_SECONDS:
-            self.add(path, f"must be at most 24 hours, got {data[key]!r}")
+            self.add(path, f"must be {floor} seconds, got {shown_value(data[key])}")
             return None
         return seconds
 
@@ -83,13 +82,22 @@ class Checker:
         if key not in data:
             return None
         value = data[key]
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.add(path, f"expected a whole number from {low} to {high}, got {value!r}")
-            return None
-        if not low <= value <= high:
-            self.add(path, f"expected a whole number from {low} to {high}, got {value}")
+        # A bool is an int in Python, and 2.0 is not how a count is written.
+        if type(value) is not int or not low <= value <= high:
+            self.add(path, f"expected a whole number from {low} to {high}, "
+                     f"got {shown_value(value)}")
             return None
         return value
+
+    def format_version(self, data: dict[str, Any], version: int, what: str) -> None:
+        """``format``, when given, must be exactly ``version``: not ``true``, not ``1.0``."""
+        if "format" not in data:
+            return
+        value = data["format"]
+        # A bool is an int and 1.0 == 1 in Python; neither is how the format is written.
+        if type(value) is not int or value != version:
+            self.add("format", f"this app reads {what} format {version}, "
+                     f"got {shown_value(value)}")
 
     def text_list(self, data: dict[str, Any], key: str, path: str, what: str) -> tuple[str, ...]:
         if key not in data:
@@ -122,10 +130,7 @@ def _kind(value: object) -> str:
 def build_routine(data: dict[str, Any], checker: Checker) -> Routine | None:
     """The routine in ``data``, or None when any problem was found (all are in ``checker``)."""
     checker.unknown_keys(data, ROUTINE_KEYS, "")
-    if "format" in data and data["format"] != FORMAT_VERSION:
-        checker.add(
-            "format", f"this app reads routine format {FORMAT_VERSION}, got {data['format']!r}"
-        )
+    checker.format_version(data, FORMAT_VERSION, "routine")
     name = checker.text(data, "name", "name", required=True)
     description = checker.text(data, "description", "description")
     rest = checker.duration(data, "rest", "rest", allow_zero=True)
@@ -137,7 +142,7 @@ def build_routine(data: dict[str, Any], checker: Checker) -> Routine | None:
         checker.add("", "a routine needs [[steps]], a [runwalk] block, or both")
     if checker.problems:
         return None
-    return Routine(
+    routine = Routine(
         name=name,
         description=description,
         rest=rest or 0.0,
@@ -146,6 +151,11 @@ def build_routine(data: dict[str, Any], checker: Checker) -> Routine | None:
         steps=steps,
         runwalk=runwalk,
     )
+    too_big = size_problem(routine_size(routine))
+    if too_big is not None:
+        checker.add("", too_big)
+        return None
+    return routine
 
 
 def _build_steps(data: dict[str, Any], checker: Checker) -> tuple[Step, ...]:
@@ -182,8 +192,8 @@ def _build_step(data: dict[str, Any], path: str, checker: Checker) -> Step | Non
         checker.add(path, 'needs a duration (such as "30s") or reps (such as 10)')
     if "pace" in data and not has_reps:
         checker.add(f"{path}.pace", "pace is the time per rep; it only applies with reps")
-    if reps is not None and pace is not None and reps * pace > 24 * 3600:
-        checker.add(f"{path}.reps", "reps x pace must be at most 24 hours")
+    if reps is not None and pace is not None and reps * pace > MAX_SECONDS:
+        checker.add(f"{path}.reps", "reps x pace must be at most 12 hours")
     sides = checker.text_list(data, "sides", f"{path}.sides", '["left", "right"]')
     sets = checker.whole(data, "sets", f"{path}.sets", 1, MAX_SETS)
     rest = checker.duration(data, "rest", f"{path}.rest", allow_zero=True)

@@ -1,0 +1,47 @@
+"""Numbers typed as command-line options: ASCII digits only, refused in one line otherwise.
+
+Python's int() and float() also take "1_000", "1e3", "inf", full-width and Arabic-Indic
+digits and surrounding no-break spaces; an option reads only the forms its help shows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Callable
+
+from warmup_tui.common.value_text import quoted
+
+_WHOLE = re.compile(r"[0-9]+")
+_DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
+def whole_option(low: int, high: int, unit: str = "") -> Callable[[str], int]:
+    """An argparse ``type``: a whole number from ``low`` to ``high`` in digits 0-9."""
+    expected = f"expected a whole number from {low} to {high}{' ' + unit if unit else ''}"
+
+    def parse(text: str) -> int:
+        # The length check first: int() refuses over 4300 digits with a ValueError of its own.
+        if not _WHOLE.fullmatch(text) or len(text) > len(str(high)) + 1:
+            raise argparse.ArgumentTypeError(f"{expected}, got {quoted(text)}")
+        value = int(text)
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{expected}, got {value}")
+        return value
+
+    return parse
+
+
+def decimal_option(low: float, high: float) -> Callable[[str], float]:
+    """An argparse ``type``: a number such as 2 or 0.5, from ``low`` to ``high``."""
+    expected = f"expected a number from {low:g} to {high:g} in digits 0-9, such as 2 or 0.5"
+
+    def parse(text: str) -> float:
+        if not _DECIMAL.fullmatch(text) or len(text) > 40:
+            raise argparse.ArgumentTypeError(f"{expected}, got {quoted(text)}")
+        value = float(text)
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{expected}, got {text}")
+        return value
+
+    return parse
