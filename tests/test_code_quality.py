@@ -29,3 +29,11 @@ def test_mypy_strict_on_the_core() -> None:
     result = subprocess.run([_tool("mypy")], cwd=REPO, capture_output=True, text=True,
                             check=False, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_layers_import_only_the_layers_below() -> None:
+    # The contracts live in pyproject.toml ([tool.importlinter]).
+    result = subprocess.run([_tool("lint-imports")], cwd=REPO, capture_output=True, text=True,
+                            check=False, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout

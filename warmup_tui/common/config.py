@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import Any
 
 from warmup_tui.common import paths
+from warmup_tui.common.checker import Checker
 from warmup_tui.common.problems import Problem, ProblemsError, display_path
 from warmup_tui.common.safe_write import write_new
 from warmup_tui.common.toml_lines import key_lines, parse_toml
 from warmup_tui.common.user_file import exists, read_user_text
 from warmup_tui.common.value_text import shown_value
-from warmup_tui.routines.schema import Checker
 
 
 @dataclass(frozen=True)

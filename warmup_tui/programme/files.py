@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from warmup_tui.common import paths
+from warmup_tui.common.checker import Checker
 from warmup_tui.common.durations import DurationError, describe_duration, parse_duration
 from warmup_tui.common.problems import Problem, ProblemsError, display_path
 from warmup_tui.common.toml_lines import key_lines, parse_toml
@@ -28,7 +29,7 @@ from warmup_tui.programme.model import (
     Week,
 )
 from warmup_tui.routines.model import RunWalk
-from warmup_tui.routines.schema import CADENCE_RANGE, MAX_REPEATS, RUNWALK_KEYS, Checker
+from warmup_tui.routines.schema import CADENCE_RANGE, MAX_REPEATS, RUNWALK_KEYS
 
 PROGRAMME_KEYS = ("format", "name", "description", "sessions_per_week",
                   "warmup", "cooldown", "cadence", "cues", "weeks")

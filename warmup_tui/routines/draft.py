@@ -12,11 +12,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
+from warmup_tui.common.checker import Checker
 from warmup_tui.common.durations import format_duration
 from warmup_tui.common.problems import Problem
 from warmup_tui.routines.library import Library
 from warmup_tui.routines.model import DEFAULT_SWITCH, FORMAT_VERSION, Routine, RunWalk, Step
-from warmup_tui.routines.schema import Checker, build_routine
+from warmup_tui.routines.schema import build_routine
 
 StepKind = Literal["hold", "reps"]
 ROUTINE_FIELDS = ("name", "description", "rest", "switch", "then")

@@ -9,12 +9,13 @@ from pathlib import Path
 
 import tomli_w
 
+from warmup_tui.common.checker import Checker
 from warmup_tui.common.problems import Problem, ProblemsError, display_path
 from warmup_tui.common.safe_write import write_atomic
 from warmup_tui.common.toml_lines import key_lines, parse_toml
 from warmup_tui.common.user_file import read_user_text
 from warmup_tui.routines.model import Routine, routine_to_dict
-from warmup_tui.routines.schema import Checker, build_routine
+from warmup_tui.routines.schema import build_routine
 
 
 @dataclass(frozen=True)
