@@ -14,6 +14,7 @@ from warmup_tui.events import Event, EventSink
 from warmup_tui.segment_text import SWITCH_SIDES
 from warmup_tui.segment_text import segment_title as segment_title  # re-exported
 from warmup_tui.session import Session
+from warmup_tui.terminal_text import shown
 from warmup_tui.timeline import Segment
 
 
@@ -48,7 +49,7 @@ class PlainLines:
     def handle(self, event: Event) -> None:
         minutes, seconds = divmod(event.t, 60)
         stamp = f"{int(minutes):02d}:{seconds:04.1f}"
-        self.out.write(f"{stamp} {describe_event(event)}\n")
+        self.out.write(f"{stamp} {shown(describe_event(event))}\n")
         self.out.flush()
 
 

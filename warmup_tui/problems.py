@@ -7,12 +7,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from warmup_tui.terminal_text import shown
+
 
 @dataclass(frozen=True)
 class Problem:
     """A single thing wrong with a file the user wrote.
 
     Rendered as ``FILE:LINE: key.path: message``; line and key are left out when unknown.
+    The rendering is always one line safe for a terminal: a file name, key or value from
+    the file that carries control characters shows them written out (``terminal_text``).
     """
 
     file: str
@@ -23,8 +27,8 @@ class Problem:
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         if self.key:
-            return f"{where}: {self.key}: {self.message}"
-        return f"{where}: {self.message}"
+            return shown(f"{where}: {self.key}: {self.message}")
+        return shown(f"{where}: {self.message}")
 
 
 class ProblemsError(Exception):

@@ -13,6 +13,7 @@ from warmup_tui.events import EventSink
 from warmup_tui.headless import JsonLines, PlainLines, run_headless
 from warmup_tui.log.recorder import LogRecorder
 from warmup_tui.run_plan import PlannedRun
+from warmup_tui.terminal_text import shown
 
 EXIT_OK = 0
 EXIT_INTERRUPTED = 130
@@ -46,7 +47,7 @@ def run_planned(runs: list[PlannedRun], args: argparse.Namespace) -> int:
     try:
         for number, run in enumerate(runs):
             if number and args.plain:
-                print(f"{runs[number - 1].name} done. Next: {run.describe()}", flush=True)
+                print(shown(f"{runs[number - 1].name} done. Next: {run.describe()}"), flush=True)
             sinks = session_sinks(args, run)
             try:
                 run_headless(list(run.segments), make_clock(args.speed), sinks)

@@ -19,6 +19,7 @@ from warmup_tui.log.report import (
     summary_lines,
 )
 from warmup_tui.log.resume import pid_alive
+from warmup_tui.terminal_text import shown
 
 EXIT_NO_LOG = 1
 SHOWN_SESSIONS = 20
@@ -51,7 +52,7 @@ def _weeks(text: str) -> int:
 
 
 def _warn(message: str) -> None:
-    print(f"warmup: {message}", file=sys.stderr)
+    print(f"warmup: {shown(message)}", file=sys.stderr)
 
 
 def show_history(args: argparse.Namespace) -> int:
@@ -74,7 +75,7 @@ def show_history(args: argparse.Namespace) -> int:
     if not recent:
         print("  none in these weeks; start one with: warmup run pre-run")
     for row in recent[:SHOWN_SESSIONS]:
-        print(f"  {session_line(row, pid_alive)}")
+        print(f"  {shown(session_line(row, pid_alive))}")
     if len(recent) > SHOWN_SESSIONS:
         print(f"  ... and {len(recent) - SHOWN_SESSIONS} earlier (--json lists them all)")
     return 0

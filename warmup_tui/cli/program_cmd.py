@@ -22,6 +22,7 @@ from warmup_tui.program_progress import (
 from warmup_tui.program_progress import log_progress as _log_progress
 from warmup_tui.program_state import ProgrammeState, load_state, save_state
 from warmup_tui.program_today import choose_programme
+from warmup_tui.terminal_text import shown
 
 
 def register(commands: Any) -> None:
@@ -45,7 +46,7 @@ def log_progress() -> AbstractContextManager[ProgressSource]:
 
 
 def _notice(message: str) -> None:
-    print(f"warmup: {message}", file=sys.stderr)
+    print(f"warmup: {shown(message)}", file=sys.stderr)
 
 
 def show_programme(args: argparse.Namespace) -> int:
@@ -69,7 +70,7 @@ def show_programme(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(programme_json(position, chosen.chosen_by), indent=2))
     else:
-        print("\n".join(programme_lines(position, chosen.chosen_by)))
+        print("\n".join(shown(line) for line in programme_lines(position, chosen.chosen_by)))
     return 0
 
 

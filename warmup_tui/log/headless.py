@@ -7,6 +7,7 @@ import sys
 
 from warmup_tui.events import EventSink
 from warmup_tui.log.recorder import LogRecorder
+from warmup_tui.terminal_text import shown
 from warmup_tui.timeline import Segment
 
 
@@ -30,4 +31,4 @@ def headless_recorder(args: argparse.Namespace, routine_id: str,
 
 
 def _warn(message: str) -> None:
-    print(f"warmup: {message}", file=sys.stderr, flush=True)
+    print(f"warmup: {shown(message)}", file=sys.stderr, flush=True)
