@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from warmup_tui.clock import Clock, make_clock
@@ -20,6 +21,7 @@ from warmup_tui.library import Library
 from warmup_tui.problems import ProblemsError
 from warmup_tui.run_plan import PlannedRun, plan_with_chain
 from warmup_tui.session_summary import SessionSummary
+from warmup_tui.terminal_text import shown, shown_lines
 from warmup_tui.ui import today
 from warmup_tui.ui.screens.home import HomeScreen
 from warmup_tui.ui.screens.session import SessionScreen
@@ -71,6 +73,13 @@ class WarmupApp(App[int]):
         self.get_ready = get_ready
 
     # ----- start-up ------------------------------------------------------------------
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Every toast, from any screen: its text often names a routine or a file, so it
+        is never read as markup and its control characters are written out."""
+        super().notify(shown_lines(message), title=shown(title), severity=severity,
+                       timeout=timeout, markup=False)
 
     def get_default_screen(self) -> Screen[None]:
         return HomeScreen(self.library.entries(), today.label(self.library))

@@ -6,6 +6,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Static
 
+from warmup_tui.ui.plain_text import plain
+
 
 class FormField(Vertical):
     """A label, a compact input (the hint is its placeholder) and a problem line, hidden
@@ -65,4 +67,4 @@ class FormField(Vertical):
             return
         self._problem = message
         self.set_class(bool(message), "-invalid")
-        self.query_one(".field-problem", Static).update(message)
+        self.query_one(".field-problem", Static).update(plain(message))

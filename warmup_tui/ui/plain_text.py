@@ -1,0 +1,22 @@
+"""Text from files as the screen shows it: never read as markup, controls written out.
+
+A routine's name can hold ``[bold]`` or ``[@click=app.quit]``, and ESC sequences. Widgets
+that show such text take a ``rich.text.Text`` from here, which Textual shows literally,
+with its control characters made visible by :mod:`warmup_tui.terminal_text`.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from warmup_tui.terminal_text import shown, shown_lines
+
+
+def plain(text: str, style: str = "") -> Text:
+    """``text`` as shown on screen, newlines kept (for sentences and lists of lines)."""
+    return Text(shown_lines(text), style=style)
+
+
+def plain_line(text: str, style: str = "") -> Text:
+    """``text`` as one line on screen: a name, a cue, a file name."""
+    return Text(shown(text), style=style)
