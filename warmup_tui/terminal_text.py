@@ -29,6 +29,20 @@ def shown(text: object) -> str:
     return _UNSAFE_ONE_LINE.sub(_visible, str(text))
 
 
+def pictured(text: str) -> str:
+    """``text`` with each unsafe character replaced by one visible character (a C0 control
+    by its control picture, ``\x1b`` by ``␛``; the rest by ``�``), so it keeps its length.
+    For a text field being edited, where each character must stay one cursor step."""
+    return _UNSAFE_ONE_LINE.sub(_picture, text)
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
 def shown_lines(text: object) -> str:
     """Like ``shown``, but newlines and tabs are kept, for text meant to span lines."""
     return _UNSAFE_LINES.sub(_visible, str(text))

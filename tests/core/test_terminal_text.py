@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from warmup_tui.terminal_text import shown, shown_lines
+from warmup_tui.terminal_text import pictured, shown, shown_lines
 
 
 @pytest.mark.parametrize(("raw", "visible"), [
@@ -25,3 +25,9 @@ def test_shown_keeps_ordinary_text_as_it_is() -> None:
 
 def test_shown_lines_keeps_newlines_and_tabs_only() -> None:
     assert shown_lines("one\n\ttwo\x1b[2J\r\n") == "one\n\ttwo\\x1b[2J\\x0d\n"
+
+
+def test_pictured_keeps_the_length_and_shows_each_control_as_one_character() -> None:
+    raw = "a\x1b[2J\x07\x7f\x9b\u202eb"
+    assert pictured(raw) == "a␛[2J␇␡��b"
+    assert len(pictured(raw)) == len(raw)

@@ -7,9 +7,10 @@ with its control characters made visible by :mod:`warmup_tui.terminal_text`.
 
 from __future__ import annotations
 
+from rich.highlighter import Highlighter
 from rich.text import Text
 
-from warmup_tui.terminal_text import shown, shown_lines
+from warmup_tui.terminal_text import pictured, shown, shown_lines
 
 
 def plain(text: str, style: str = "") -> Text:
@@ -20,3 +21,11 @@ def plain(text: str, style: str = "") -> Text:
 def plain_line(text: str, style: str = "") -> Text:
     """``text`` as one line on screen: a name, a cue, a file name."""
     return Text(shown(text), style=style)
+
+
+class ControlPictures(Highlighter):
+    """For an ``Input``: shows each control character as one visible character (``␛``)
+    while the value itself, which is what gets saved, stays exactly as written."""
+
+    def highlight(self, text: Text) -> None:
+        text.plain = pictured(text.plain)  # same length: spans and the cursor still fit

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Static
 
-from warmup_tui.ui.plain_text import plain
+from warmup_tui.ui.plain_text import ControlPictures, plain
 
 
 class FormField(Vertical):
@@ -40,7 +40,8 @@ class FormField(Vertical):
         with Horizontal():
             yield Label(self._label, classes="field-label")
             # The hint shows while the field is blank, so it never takes room from a value.
-            yield Input(self._value, placeholder=self._hint, compact=True)
+            yield Input(self._value, placeholder=self._hint, compact=True,
+                        highlighter=ControlPictures())
         yield Static("", classes="field-problem", markup=False)
 
     @property
