@@ -88,3 +88,11 @@ def test_command_line_arguments_are_echoed_visibly(warmup: Warmup, work: Path) -
     out = "".join(assert_nothing_raw(result) for result in results)
     for echoed in (f"nope{TITLE}", f"extra{CLEAR}", f"mine{TITLE}.toml:"):
         assert visible(echoed) in out
+
+
+def test_history_writes_a_logged_routine_name_visibly(warmup: Warmup, user_routines: Path) -> None:
+    write_hostile(user_routines)
+    assert warmup("run", HOSTILE_ID, "--plain", "--speed", "1000", "--mute").returncode == 0
+    result = warmup("history")
+    assert result.returncode == 0
+    assert visible(HOSTILE_ID)[:20] in assert_nothing_raw(result)
