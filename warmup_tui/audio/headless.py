@@ -10,6 +10,7 @@ from warmup_tui.audio.metronome import Metronome
 from warmup_tui.audio.metronome_sink import MetronomeSink, carries_cadence
 from warmup_tui.audio.player import Player
 from warmup_tui.common.config import Settings, load_settings
+from warmup_tui.common.terminal_text import shown
 from warmup_tui.engine.clock import MonotonicClock
 from warmup_tui.engine.timeline import Segment
 
@@ -22,7 +23,7 @@ def _bell() -> None:
 
 
 def _notice(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
+    print(shown(message), file=sys.stderr, flush=True)
 
 
 def _shared_player(settings: Settings) -> Player:

@@ -11,6 +11,7 @@ from typing import Any
 from warmup_tui.cli.run_cmd import speed_option
 from warmup_tui.common.external_editor import find_editor, run_editor
 from warmup_tui.common.problems import Problem, ProblemsError, display_path
+from warmup_tui.common.terminal_text import shown
 from warmup_tui.routines.draft import blank_draft, check_draft
 from warmup_tui.routines.files import save_routine
 from warmup_tui.routines.library import Library
@@ -48,7 +49,7 @@ def edit_routine(args: argparse.Namespace) -> int:
     except ProblemsError as error:
         for problem in error.problems:
             print(problem, file=sys.stderr)
-        print(f"warmup: fix it by hand with: warmup edit --external {args.routine}",
+        print(shown(f"warmup: fix it by hand with: warmup edit --external {args.routine}"),
               file=sys.stderr)
         return EXIT_INVALID
     from warmup_tui.cli.app_cmd import open_editor
@@ -57,7 +58,7 @@ def edit_routine(args: argparse.Namespace) -> int:
 
 
 def _say(message: str) -> None:
-    print(f"warmup: {message}", file=sys.stderr)
+    print(f"warmup: {shown(message)}", file=sys.stderr)
 
 
 def edit_external(ref: str) -> int:
@@ -80,7 +81,7 @@ def edit_external(ref: str) -> int:
             _say(f"{target.shown} is left as you wrote it; warmup validate {target.shown} "
                  "lists its problems")
             return EXIT_INVALID
-        print(f"{target.shown}: ok")
+        print(f"{shown(target.shown)}: ok")
         return 0
 
 
@@ -138,7 +139,7 @@ def new_routine(args: argparse.Namespace) -> int:
     if shadows:
         _say(f"your {args.name} takes the place of the bundled one of that name")
     save_routine(routine, path)
-    print(f"Created {display_path(path)}")
+    print(f"Created {shown(display_path(path))}")
     if args.no_edit:
         return 0
     from warmup_tui.cli.app_cmd import open_editor

@@ -9,6 +9,7 @@ import sys
 from warmup_tui.audio.metronome_sink import MetronomeSink
 from warmup_tui.common import signals
 from warmup_tui.common.config import load_settings
+from warmup_tui.common.terminal_text import shown
 from warmup_tui.engine.clock import make_clock
 from warmup_tui.engine.events import EventSink
 from warmup_tui.log.recorder import LogRecorder
@@ -46,7 +47,7 @@ def run_planned(runs: list[PlannedRun], args: argparse.Namespace) -> int:
     try:
         for number, run in enumerate(runs):
             if number and args.plain:
-                print(f"{runs[number - 1].name} done. Next: {run.describe()}", flush=True)
+                print(shown(f"{runs[number - 1].name} done. Next: {run.describe()}"), flush=True)
             sinks = session_sinks(args, run)
             try:
                 run_headless(list(run.segments), make_clock(args.speed), sinks)

@@ -10,6 +10,7 @@ from typing import Any
 
 from warmup_tui.cli.number_options import whole_option
 from warmup_tui.common.config import load_settings
+from warmup_tui.common.terminal_text import shown
 from warmup_tui.log.db import LogUnavailable
 from warmup_tui.log.report import (
     JSON_FIELDS,
@@ -45,7 +46,7 @@ _weeks = whole_option(1, 520, "weeks")
 
 
 def _warn(message: str) -> None:
-    print(f"warmup: {message}", file=sys.stderr)
+    print(f"warmup: {shown(message)}", file=sys.stderr)
 
 
 def show_history(args: argparse.Namespace) -> int:
@@ -68,7 +69,7 @@ def show_history(args: argparse.Namespace) -> int:
     if not recent:
         print("  none in these weeks; start one with: warmup run pre-run")
     for row in recent[:SHOWN_SESSIONS]:
-        print(f"  {session_line(row, pid_alive)}")
+        print(f"  {shown(session_line(row, pid_alive))}")
     if len(recent) > SHOWN_SESSIONS:
         print(f"  ... and {len(recent) - SHOWN_SESSIONS} earlier (--json lists them all)")
     return 0

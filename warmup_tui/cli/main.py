@@ -6,20 +6,30 @@ import argparse
 import sys
 import traceback
 from collections.abc import Sequence
+from typing import NoReturn
 
 from warmup_tui import __version__
 from warmup_tui.cli import commands_registry
 from warmup_tui.common import paths, signals
 from warmup_tui.common.cannot_write import CannotWrite
 from warmup_tui.common.problems import ProblemsError
+from warmup_tui.common.terminal_text import shown
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_CANNOT_WRITE = 1
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its complaints made safe to show: it echoes some arguments as typed
+    ("unrecognized arguments: ..."). Sub-command parsers are made of the same class."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(shown(message))
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="warmup",
         description="A guided pre-run warmup and run-walk interval timer. "
         "With no command, opens the app.",
@@ -66,5 +76,5 @@ def main(argv: Sequence[str] | None = None) -> int:
             where = f" (details in {report})"
         except OSError:
             where = ""
-        print(f"warmup: something went wrong: {error}{where}", file=sys.stderr)
+        print(shown(f"warmup: something went wrong: {error}{where}"), file=sys.stderr)
         return 1

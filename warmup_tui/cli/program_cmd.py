@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from warmup_tui.cli.number_options import whole_option
+from warmup_tui.common.terminal_text import shown
 from warmup_tui.programme.files import MAX_WEEKS, resolve_programme
 from warmup_tui.programme.model import ProgrammeSession, Week
 from warmup_tui.programme.progress import (
@@ -47,7 +48,7 @@ def log_progress() -> AbstractContextManager[ProgressSource]:
 
 
 def _notice(message: str) -> None:
-    print(f"warmup: {message}", file=sys.stderr)
+    print(f"warmup: {shown(message)}", file=sys.stderr)
 
 
 def show_programme(args: argparse.Namespace) -> int:
@@ -77,7 +78,7 @@ def show_programme(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(programme_json(position, chosen.chosen_by), indent=2))
     else:
-        print("\n".join(programme_lines(position, chosen.chosen_by)))
+        print("\n".join(shown(line) for line in programme_lines(position, chosen.chosen_by)))
     return 0
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from warmup_tui.common.durations import format_clock
 from warmup_tui.common.problems import Problem, ProblemsError, display_path
+from warmup_tui.common.terminal_text import shown, shown_lines
 from warmup_tui.engine.timeline import Segment, build_timeline, total_seconds
 from warmup_tui.routines.library import Entry, Library
 from warmup_tui.runs.headless import segment_title
@@ -35,15 +36,16 @@ def list_routines(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([_entry_json(entry) for entry in entries], indent=2))
         return 0
-    width = max((len(entry.id) for entry in entries), default=4)
+    width = max((len(shown(entry.id)) for entry in entries), default=4)
     for entry in entries:
+        name = shown(entry.id)
         if entry.routine is None:
             problem = entry.problems[0] if entry.problems else "cannot be loaded"
-            print(f"{entry.id:<{width}}  {entry.source:<7}  {'--':>7}  ! {problem}")
+            print(f"{name:<{width}}  {entry.source:<7}  {'--':>7}  ! {problem}")
             continue
         total = format_clock(total_seconds(build_timeline(entry.routine)))
-        print(f"{entry.id:<{width}}  {entry.source:<7}  {total:>7}  "
-              f"{entry.routine.name}: {entry.routine.description}".rstrip(": "))
+        print(f"{name:<{width}}  {entry.source:<7}  {total:>7}  "
+              f"{shown(entry.routine.name)}: {shown(entry.routine.description)}".rstrip(": "))
     return 0
 
 
@@ -69,17 +71,17 @@ def show_routine(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(timeline_json(entry, segments), indent=2))
         return 0
-    print(f"{entry.routine.name} ({entry.id}, {entry.source})")
+    print(f"{shown(entry.routine.name)} ({shown(entry.id)}, {entry.source})")
     if entry.routine.description:
-        print(entry.routine.description)
+        print(shown_lines(entry.routine.description))
     print()
     for seg in segments:
         reps = f"{seg.reps} reps" if seg.reps else ""
         print(f"{seg.index + 1:>3}  {seg.kind:<8}  {format_clock(seg.duration):>6}  "
-              f"{reps:<8}  {segment_title(seg)}")
+              f"{reps:<8}  {shown(segment_title(seg))}")
     count = f"{len(segments)} segment" + ("" if len(segments) == 1 else "s")
     print(f"\nTotal {format_clock(total_seconds(segments))} in {count}"
-          + (f"; then {entry.routine.then}" if entry.routine.then else ""))
+          + (f"; then {shown(entry.routine.then)}" if entry.routine.then else ""))
     return 0
 
 
@@ -102,7 +104,7 @@ def validate_files(args: argparse.Namespace) -> int:
     for ref in args.files:
         try:
             entry = library.resolve(ref)
-            print(f"{display_path(entry.path)}: ok")
+            print(f"{shown(display_path(entry.path))}: ok")
         except ProblemsError as error:
             problems.extend(error.problems)
     if problems:

@@ -13,6 +13,7 @@ from typing import Any
 
 from warmup_tui.cli.program_cmd import log_progress
 from warmup_tui.cli.run_cmd import add_session_options
+from warmup_tui.common.terminal_text import shown
 from warmup_tui.runs.today import load_today
 
 
@@ -24,7 +25,7 @@ def register(commands: Any) -> None:
 
 
 def _notice(message: str) -> None:
-    print(f"warmup: {message}", file=sys.stderr)
+    print(f"warmup: {shown(message)}", file=sys.stderr)
 
 
 def run_today(args: argparse.Namespace) -> int:

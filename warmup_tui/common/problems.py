@@ -7,12 +7,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from warmup_tui.common.terminal_text import shown
+
 
 @dataclass(frozen=True)
 class Problem:
     """A single thing wrong with a file the user wrote.
 
     Rendered as ``FILE:LINE: key.path: message``; line and key are left out when unknown.
+    The rendering is always one line safe for a terminal: a file name, key or value from
+    the file that carries control characters shows them written out (``terminal_text``).
     """
 
     file: str
@@ -23,16 +27,8 @@ class Problem:
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         if self.key:
-            return f"{where}: {_shown(self.key)}: {_shown(self.message)}"
-        return f"{where}: {_shown(self.message)}"
-
-
-def _shown(text: str) -> str:
-    """Control characters from a file (an escape sequence as a key's name, a line break)
-    are written out as ``\\x1b``, never sent to the terminal, and the line stays one line."""
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+            return shown(f"{where}: {self.key}: {self.message}")
+        return shown(f"{where}: {self.message}")
 
 
 class ProblemsError(Exception):

@@ -10,6 +10,7 @@ from typing import TextIO
 
 from warmup_tui.common import signals
 from warmup_tui.common.durations import describe_duration
+from warmup_tui.common.terminal_text import shown
 from warmup_tui.engine.clock import Clock
 from warmup_tui.engine.events import Event, EventSink
 from warmup_tui.engine.session import Session
@@ -47,7 +48,7 @@ class PlainLines:
         self.out, self.routine_id = out, routine_id
 
     def handle(self, event: Event) -> None:
-        self.out.write(f"{plain_stamp(event.t)} {describe_event(event)}\n")
+        self.out.write(f"{plain_stamp(event.t)} {shown(describe_event(event))}\n")
         self.out.flush()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from warmup_tui.common.terminal_text import shown
 from warmup_tui.engine.events import EventSink
 from warmup_tui.engine.timeline import Segment
 from warmup_tui.log.recorder import LogRecorder
@@ -30,4 +31,4 @@ def headless_recorder(args: argparse.Namespace, routine_id: str,
 
 
 def _warn(message: str) -> None:
-    print(f"warmup: {message}", file=sys.stderr, flush=True)
+    print(f"warmup: {shown(message)}", file=sys.stderr, flush=True)

@@ -10,11 +10,13 @@ from collections.abc import Callable, Iterable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from warmup_tui.common import signals
 from warmup_tui.common.config import Settings, load_settings
 from warmup_tui.common.problems import ProblemsError
+from warmup_tui.common.terminal_text import shown, shown_lines
 from warmup_tui.engine.clock import Clock, make_clock
 from warmup_tui.engine.events import EventSink
 from warmup_tui.engine.summary import SessionSummary
@@ -74,6 +76,13 @@ class WarmupApp(App[int]):
         self._ended_by_signal = False
 
     # ----- start-up ------------------------------------------------------------------
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Every toast, from any screen: its text often names a routine or a file, so it
+        is never read as markup and its control characters are written out."""
+        super().notify(shown_lines(message), title=shown(title), severity=severity,
+                       timeout=timeout, markup=False)
 
     def get_default_screen(self) -> Screen[None]:
         return HomeScreen(self.library.entries(), today.label(self.library))

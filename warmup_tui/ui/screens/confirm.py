@@ -8,6 +8,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from warmup_tui.ui.plain_text import plain
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Asks a question; dismisses with True for yes."""
@@ -36,9 +38,9 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self.question, id="question")
+            yield Label(plain(self.question), id="question")
             if self.detail:
-                yield Label(self.detail, id="detail")
+                yield Label(plain(self.detail), id="detail")
             with Horizontal():
                 yield Button(f"{self.yes_label} (y)", variant="warning", id="yes")
                 yield Button(f"{self.no_label} (n)", id="no")

@@ -15,6 +15,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 
+from warmup_tui.common.terminal_text import shown
 from warmup_tui.engine.clock import Clock, ScaledClock
 from warmup_tui.engine.timeline import Segment, timeline_of
 from warmup_tui.routines.draft import (
@@ -26,6 +27,7 @@ from warmup_tui.routines.draft import (
 from warmup_tui.routines.library import Library
 from warmup_tui.routines.model import Routine
 from warmup_tui.routines.save_target import EditTarget
+from warmup_tui.ui.plain_text import plain, plain_line
 from warmup_tui.ui.screens.confirm import ConfirmScreen
 from warmup_tui.ui.screens.editor_flows import EditorFlows
 from warmup_tui.ui.screens.editor_steps import EditorStepActions
@@ -139,8 +141,8 @@ class EditorScreen(EditorFlows, EditorStepActions, Screen[bool]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.title = f"Edit {self.target.routine_id}"
-        self.sub_title = self.target.shown
+        self.title = shown(f"Edit {self.target.routine_id}")
+        self.sub_title = shown(self.target.shown)
         self.fill_form()
         self.query_one(StepList).focus()
         if self.target.is_copy and not self.target.path.exists():
@@ -230,7 +232,7 @@ class EditorScreen(EditorFlows, EditorStepActions, Screen[bool]):
 
     def _show_problem_line(self, selector: str, messages: list[str]) -> None:
         widget = self.query_one(selector, Static)
-        widget.update("\n".join(messages))
+        widget.update(plain("\n".join(messages)))
         widget.set_class(not messages, "-empty")
 
     def _show_status(self) -> None:
@@ -241,7 +243,8 @@ class EditorScreen(EditorFlows, EditorStepActions, Screen[bool]):
         else:
             count = len(self.check.problems)
             first = self.check.describe(self.check.problems[0])
-            status.update(f"{state} · {count} problem{'s' if count != 1 else ''}: {first}")
+            status.update(plain_line(f"{state} · {count} problem{'s' if count != 1 else ''}: "
+                                     f"{first}"))
         status.set_class(not self.check.ok, "-invalid")
 
     # ----- edits from the form -----------------------------------------------------------

@@ -18,6 +18,7 @@ from warmup_tui.common.problems import Problem, ProblemsError, display_path
 from warmup_tui.routines.library import Library
 from warmup_tui.routines.model import Routine
 from warmup_tui.routines.save_target import check_file
+from warmup_tui.ui.plain_text import plain
 
 Choice = Literal["again", "leave"]
 
@@ -110,8 +111,8 @@ class HandEditProblemsScreen(ModalScreen[Choice]):
     def compose(self) -> ComposeResult:
         count = len(self.problems)
         with Vertical():
-            yield Static(f"{self.shown} has {count} problem{'s' if count != 1 else ''} "
-                         "after your edit", id="hand-title", markup=False)
+            yield Static(plain(f"{self.shown} has {count} problem{'s' if count != 1 else ''} "
+                               "after your edit"), id="hand-title")
             with VerticalScroll():
                 for problem in self.problems:
                     yield Static(str(problem), classes="hand-problem", markup=False)

@@ -23,6 +23,7 @@ from warmup_tui.log.report import (
     summary_lines,
 )
 from warmup_tui.runs.resume import pid_alive
+from warmup_tui.ui.plain_text import plain
 
 WEEKS = 8
 SHOWN_SESSIONS = 30
@@ -92,7 +93,7 @@ class HistoryScreen(Screen[None]):
 
     def _show_problem(self, message: str) -> None:
         self.query_one("#history-summary", Static).update(
-            Text(f"The training log cannot be read: {message}"))
+            plain(f"The training log cannot be read: {message}"))
 
     def _show(self, history: History) -> None:
         self.history = history
@@ -106,4 +107,4 @@ class HistoryScreen(Screen[None]):
         elif len(history.recent) > SHOWN_SESSIONS:
             lines.append(f"… and {len(history.recent) - SHOWN_SESSIONS} earlier "
                          "(warmup history --json lists them all)")
-        self.query_one("#history-sessions", Static).update(Text("\n".join(lines)))
+        self.query_one("#history-sessions", Static).update(plain("\n".join(lines)))

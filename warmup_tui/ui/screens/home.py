@@ -16,6 +16,7 @@ from warmup_tui.common.durations import format_clock
 from warmup_tui.common.problems import Problem
 from warmup_tui.engine.timeline import build_timeline, total_seconds
 from warmup_tui.routines.library import Entry
+from warmup_tui.ui.plain_text import plain, plain_line
 from warmup_tui.ui.screens.help import HelpScreen
 
 
@@ -27,15 +28,16 @@ def routine_option(entry: Entry) -> Option:
         count = len(entry.problems)
         first = _where_and_what(entry.problems[0]) if entry.problems else "cannot be loaded"
         heading = Text.assemble(
-            (entry.id, "bold"),
+            plain_line(entry.id, "bold"),
             (f"  has {count or 'a'} problem{'s' if count > 1 else ''}", "yellow"),
             (f"; {fix_hint(entry)}", "dim"))
-        return Option(_two_lines(Text("⚠", "yellow"), heading, Text(first, "dim")), id=entry.id)
+        return Option(_two_lines(Text("⚠", "yellow"), heading, plain_line(first, "dim")),
+                      id=entry.id)
     total = format_clock(total_seconds(build_timeline(entry.routine)))
     heading = Text.assemble(
-        (entry.routine.name, "bold"),
+        plain_line(entry.routine.name, "bold"),
         (f"  ({entry.source})" if entry.source != "bundled" else "", "magenta"))
-    about = Text(entry.routine.description or entry.id, "dim")
+    about = plain(entry.routine.description or entry.id, "dim")
     return Option(_two_lines(Text(total, "cyan"), heading, about), id=entry.id)
 
 

@@ -10,6 +10,7 @@ from textual.widgets import Footer, Label, Static
 
 from warmup_tui.engine.summary import SessionSummary
 from warmup_tui.runs.plan import PlannedRun
+from warmup_tui.ui.plain_text import plain
 
 
 class SummaryScreen(Screen[bool]):
@@ -27,11 +28,11 @@ class SummaryScreen(Screen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="summary-box"):
-            yield Label(self.summary.headline(), id="summary-headline")
+            yield Label(plain(self.summary.headline()), id="summary-headline")
             for line in self.summary.lines():
-                yield Static(line, classes="summary-line")
+                yield Static(plain(line), classes="summary-line")
             if self.next_run is not None:
-                yield Static(f"Next: {self.next_run.describe()}", id="summary-next")
+                yield Static(plain(f"Next: {self.next_run.describe()}"), id="summary-next")
                 yield Static("Enter to start when you are ready · Esc to finish",
                              id="summary-hint")
             else:

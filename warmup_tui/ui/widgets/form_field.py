@@ -6,6 +6,8 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Label, Static
 
+from warmup_tui.ui.plain_text import ControlPictures, plain
+
 
 class FormField(Vertical):
     """A label, a compact input (the hint is its placeholder) and a problem line, hidden
@@ -38,7 +40,8 @@ class FormField(Vertical):
         with Horizontal():
             yield Label(self._label, classes="field-label")
             # The hint shows while the field is blank, so it never takes room from a value.
-            yield Input(self._value, placeholder=self._hint, compact=True)
+            yield Input(self._value, placeholder=self._hint, compact=True,
+                        highlighter=ControlPictures())
         yield Static("", classes="field-problem", markup=False)
 
     @property
@@ -65,4 +68,4 @@ class FormField(Vertical):
             return
         self._problem = message
         self.set_class(bool(message), "-invalid")
-        self.query_one(".field-problem", Static).update(message)
+        self.query_one(".field-problem", Static).update(plain(message))

@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.geometry import Size
 from textual.widget import Widget
 
+from warmup_tui.common.terminal_text import shown
 from warmup_tui.ui.widgets.block_font import HALF_ROWS, drawable, pixel_width, render_half
 
 PATTERNS = {
@@ -45,9 +46,11 @@ def band_lines(word: str, phase: str, width: int, height: int) -> list[str]:
     the phase's pattern fills each side of the word's middle row, a blank cell apart."""
     if width <= 0 or height <= 0:
         return []
-    room = height >= HALF_ROWS and pixel_width(word) + 2 * SIDE_ROOM <= width
-    big = room and phase not in PLAIN_PHASES and drawable(word)
-    body = render_half(word) if big else [word[:width]]
+    # drawable() first: pixel_width() knows only the font's own characters.
+    big = (phase not in PLAIN_PHASES and drawable(word) and height >= HALF_ROWS
+           and pixel_width(word) + 2 * SIDE_ROOM <= width)
+    # A step's name comes from a file: its control characters are written out, not sent.
+    body = render_half(word) if big else [shown(word)[:width]]
     body_width = len(body[0])
     left = (width - body_width) // 2
     right = width - body_width - left

@@ -10,6 +10,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from warmup_tui.routines.draft import StepDraft
+from warmup_tui.ui.plain_text import plain_line
 
 
 class StepList(OptionList):
@@ -35,7 +36,7 @@ class StepList(OptionList):
         for number, step in enumerate(steps, start=1):
             mark = ("⚠ ", "bold red") if number - 1 in flagged else ("  ", "")
             name = step.name.strip() or "(no name)"
-            options.append(Option(Text.assemble(mark, (f"{number}. ", "dim"), name)))
+            options.append(Option(Text.assemble(mark, (f"{number}. ", "dim"), plain_line(name))))
         with self.prevent(OptionList.OptionHighlighted):
             self.set_options(options)
             if selected is not None and steps:

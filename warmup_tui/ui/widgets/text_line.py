@@ -4,18 +4,23 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
+from warmup_tui.ui.plain_text import plain
+
 
 class TextLine(Static):
-    """Static text with a cheap ``show`` that skips identical updates, and hides when empty."""
+    """Static text with a cheap ``show`` that skips identical updates, and hides when empty.
+
+    The text is shown literally (never as markup) with its control characters written out:
+    the session screen's lines carry step names and cues from the routine file."""
 
     DEFAULT_CSS = """
     TextLine { width: 1fr; height: auto; }
     TextLine.-empty { display: none; }
     """
 
-    def __init__(self, text: str = "", *, id: str | None = None, classes: str | None = None,
-                 markup: bool = False) -> None:
-        super().__init__(text, id=id, classes=classes, markup=markup)
+    def __init__(self, text: str = "", *, id: str | None = None,
+                 classes: str | None = None) -> None:
+        super().__init__(plain(text), id=id, classes=classes, markup=False)
         self._shown = text
         self.set_class(not text, "-empty")
 
@@ -24,10 +29,11 @@ class TextLine(Static):
             return
         # Text of the same length takes the same room (the once-a-second "0:05 done" line),
         # so the screen need not be laid out again: only this line is repainted.
-        same_size = len(text) == len(self._shown) and "\n" not in text
+        content = plain(text)
+        same_size = len(content) == len(plain(self._shown)) and "\n" not in text
         self._shown = text
         self.set_class(not text, "-empty")
-        self.update(text, layout=not same_size)
+        self.update(content, layout=not same_size)
 
     @property
     def shown(self) -> str:

@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from warmup_tui.common.durations import format_clock
+from warmup_tui.common.terminal_text import shown
 from warmup_tui.engine.timeline import Segment
 from warmup_tui.runs.headless import segment_title
 
@@ -24,7 +25,7 @@ def timeline_text(segments: list[Segment]) -> Text:
             text.append("\n")
         text.append(f"{format_clock(start):>6} ", style="dim")
         text.append(f"{format_clock(seg.duration):>5} ", style=KIND_STYLES.get(seg.kind, ""))
-        text.append(segment_title(seg))
+        text.append(shown(segment_title(seg)))  # a step name from the file
         start += seg.duration
     return text
 
