@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -104,3 +108,61 @@ def test_a_new_file_gets_the_umask_mode_not_a_private_one(folder: Path, umask: i
     finally:
         os.umask(previous)
     assert stat.S_IMODE((folder / "new.toml").stat().st_mode) == 0o666 & ~umask
+
+
+# A save that reaches the disk in the wrong order can leave an empty file after a power cut:
+# the rename may be written before the data it points to. strace shows the real system calls.
+SAVE_TWICE = """
+import sys
+from pathlib import Path
+from warmup_tui.common.safe_write import write_atomic
+path = Path(sys.argv[1])
+write_atomic(path, "one\\n")
+write_atomic(path, "two\\n")
+"""
+SYSCALL = re.compile(r'^\d+\s+(\w+)\((.*)\)\s+= (-?\d+)')
+
+
+def durable_steps(trace: str) -> list[tuple[str, str]]:
+    """The file syncs and renames in order, each syncing naming the path its fd was opened on."""
+    open_fds: dict[str, str] = {}
+    steps = []
+    for line in trace.splitlines():
+        found = SYSCALL.match(line)
+        if found is None:
+            continue
+        name, args, result = found.groups()
+        if name == "openat" and int(result) >= 0:
+            open_fds[result] = args.split('"')[1]
+        elif name == "close":
+            open_fds.pop(args, None)
+        elif name in ("fsync", "fdatasync") and args in open_fds:
+            steps.append(("sync", open_fds[args]))
+        elif name.startswith("rename"):
+            source, target = args.split('"')[1::2][:2]
+            steps.append(("rename", f"{source} -> {target}"))
+    return steps
+
+
+@pytest.mark.skipif(shutil.which("strace") is None, reason="strace is not installed")
+def test_the_new_text_reaches_the_disk_before_it_replaces_the_file(folder: Path) -> None:
+    path = folder / "mine.toml"
+    log = folder.parent / "strace.txt"
+    result = subprocess.run(
+        ["strace", "-f", "-o", str(log), "-e",
+         "trace=openat,close,fsync,fdatasync,rename,renameat,renameat2",
+         sys.executable, "-c", SAVE_TWICE, str(path)],
+        capture_output=True, text=True, timeout=60)
+    if result.returncode != 0 and "ptrace" in result.stderr:
+        pytest.skip("strace may not trace here")
+    assert result.returncode == 0, result.stderr
+    steps = durable_steps(log.read_text())
+    renames = [what for kind, what in steps if kind == "rename"]
+    # The first save, then the second one's backup copy and its new text.
+    assert [r.split(" -> ")[1] for r in renames] == [str(path), f"{path}.bak", str(path)]
+    for rename in renames:
+        source = rename.split(" -> ")[0]
+        at = steps.index(("rename", rename))
+        assert ("sync", source) in steps[:at], f"{source} renamed before it was synced"
+    last_save = steps.index(("rename", renames[-1]))
+    assert ("sync", str(folder)) in steps[last_save:], "the folder entry was never synced"

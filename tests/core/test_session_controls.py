@@ -189,3 +189,18 @@ def test_controls_while_paused_stay_paused() -> None:
     assert session.remaining() == 5.0
     session.restart()
     assert (session.state, session.remaining()) == ("paused", 5.0)
+
+
+def test_adding_time_after_the_pips_sounds_them_again_before_the_new_end() -> None:
+    clock = FakeClock()
+    session = Session(small_timeline(), clock)
+    session.start()
+    clock.advance(19.5)
+    assert [e.value for e in session.poll() if e.cue == "pip"] == [3, 2, 1]
+    assert session.add_time(+10) == []
+    assert session.remaining() == 10.5
+    clock.advance(10.5)  # the runner hears 3-2-1 again before the end they chose
+    assert brief(session.poll()) == [("cue", 27.0, 0, "pip", 3), ("cue", 28.0, 0, "pip", 2),
+                                     ("cue", 29.0, 0, "pip", 1),
+                                     ("segment_end", 30.0, 0, None, None),
+                                     ("segment_start", 30.0, 1, None, None)]

@@ -186,3 +186,21 @@ def test_recorded_segment_times_match_the_session_records(
     # one rule for "completed": the log says what the summary says
     assert stored.status == ("completed" if session.completed else "stopped")
     assert recorder.notices == []
+
+
+def test_a_segment_done_again_after_back_is_logged_once_as_the_summary_counts_it() -> None:
+    segments = timeline("pre-run")
+    clock = FakeClock()
+    recorder = LogRecorder("pre-run", segments, wall=wall_of(clock))
+    session = Session(segments, clock)
+    deliver(session.start(), recorder)
+    run_for(session, clock, segments[0].duration + 2, recorder)  # into the side switch
+    deliver(session.back(), recorder)  # the first stretch once more
+    run_to_end(session, clock, recorder)
+    summary = summarize(session, "Pre-run")
+    with TrainingLog.open() as log:
+        [row] = log.sessions()
+        assert (row.status, row.segments_done, row.segments_total) == (
+            "completed", summary.segments_done, summary.segments_total)
+        assert row.segments_done == len(segments)
+        assert len(log.segments(row.id)) == len(segments) + 2  # every visit is kept

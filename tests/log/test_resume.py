@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from log_support import deliver, run_for, run_to_end, timeline, wall_of
+from log_support import deliver, record, run_for, run_to_end, timeline, wall_of
 
 from warmup_tui.engine.clock import FakeClock
 from warmup_tui.engine.session import Session
@@ -239,3 +239,23 @@ def test_cut_off_keeps_the_row_resumable_and_ignores_the_stop_that_follows() -> 
     assert row == ("running", "Glute bridge", 4, None)
     offer = pending_resume()
     assert offer is not None and offer.question == "Resume pre-run at Glute bridge?"
+
+
+def test_a_side_switch_moves_on_to_the_side_after_it() -> None:
+    segments = timeline("pre-run")
+    switch = next(seg for seg in segments if seg.kind == "switch")
+    starts_at = sum(seg.duration for seg in segments[: switch.index])
+    cut_off("pre-run", starts_at + switch.duration / 2)
+    offer = pending_resume()
+    after = segments[switch.index + 1]
+    assert offer is not None and offer.start_index == after.index
+    assert offer.segment.kind == "exercise" and offer.side == after.side
+
+
+def test_a_session_that_ran_to_the_end_is_never_offered() -> None:
+    recorder = record("pre-run", time.time() - 60)
+    with sqlite3.connect(default_path()) as conn:  # its process is gone, as after any run
+        conn.execute("UPDATE sessions SET pid = ?", (_reaped(),))
+    assert pending_resume() is None
+    with TrainingLog.open() as log:
+        assert log.session(recorder.session_id or -1).status == "completed"  # type: ignore[union-attr]

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import pytest
+from textual.command import CommandList, CommandPalette
 
 from warmup_tui.engine.clock import FakeClock
 from warmup_tui.ui.app import WarmupApp
 from warmup_tui.ui.screens.confirm import ConfirmScreen
 from warmup_tui.ui.screens.help import HelpScreen
+from warmup_tui.ui.screens.session import SessionScreen
 from warmup_tui.ui.screens.summary import SummaryScreen
 from warmup_tui.ui.widgets.countdown import Countdown
 from warmup_tui.ui.widgets.phase_band import PhaseBand
 from warmup_tui.ui.widgets.text_line import TextLine
 
 from .app_factory import advance, make_app, session_screen
+from .pilot_wait import wait_until
 
 SIZE = (100, 30)
 
@@ -256,10 +259,21 @@ async def test_command_palette_offers_session_actions() -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Pause")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: top_command(app).startswith("Pause"),
+                         "Pause at the top of the palette")
         await pilot.press("enter")
-        await pilot.pause(0.2)
-        assert session_screen(app).session.state == "paused"
+        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen)
+                         and app.screen.session.state == "paused", "the session to pause")
+
+
+def top_command(app: WarmupApp) -> str:
+    """The command the palette would run on enter, or '' while it has none."""
+    if not isinstance(app.screen, CommandPalette):
+        return ""
+    commands = app.screen.query_one(CommandList)
+    if commands.highlighted is None:
+        return ""
+    return str(commands.get_option_at_index(commands.highlighted).prompt)
 
 
 async def test_ctrl_c_stops_the_session_before_quitting() -> None:

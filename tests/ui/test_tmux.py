@@ -55,8 +55,12 @@ def test_resizing_mid_session_follows_the_terminal(tmux: TmuxServer) -> None:
     pane = open_app(tmux, "run", "pre-run", "--mute", env={"COLUMNS": "100", "LINES": "30"})
     pane.wait_for("HIP FLEXOR STRETCH")
     # Textual asks the terminal about in-band resize reports at start-up; let that exchange
-    # finish, as a person would before dragging the window.
-    time.sleep(1.0)
+    # finish, as a person would before dragging the window. The terminal's answer is in the
+    # input ahead of any key, so once a key has had its effect the answer has been read.
+    pane.keys("?")
+    pane.wait_for("Pause / Resume")  # the help screen's row for space
+    pane.keys("Escape")
+    assert pane.wait_until_gone("Pause / Resume")
     for width, height in ((40, 12), (250, 70), (60, 16), (100, 30)):
         pane.resize(width, height)
         assert pane.size() == (width, height)

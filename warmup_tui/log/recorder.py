@@ -95,7 +95,9 @@ class LogRecorder:
         # what the events have told us so far
         self._actual = 0.0
         self._run = 0.0
-        self._done = 0
+        # skipped or not, by each segment's last visit: one gone back to counts once, as
+        # in the summary
+        self._last_visit: dict[int, bool] = {}
         self._position = 0
         self._current: Segment | None = None
         self._completes = False  # the last segment_end finished the session
@@ -187,8 +189,7 @@ class LogRecorder:
         self._actual += actual
         if seg.kind == "run":
             self._run += actual
-        if not event.skipped:
-            self._done += 1
+        self._last_visit[seg.index] = event.skipped
         self._completes = completes_session(event, self.segments_total)
         self._pending.append(SegmentRow(self._position, seg.index, seg.step, seg.kind,
                                         seg.side, seg.duration, actual, event.skipped))
@@ -200,7 +201,8 @@ class LogRecorder:
         seg = self._current
         return Progress(
             updated_at=self._wall(), actual_seconds=self._actual, run_seconds=self._run,
-            segments_done=self._done, last_index=seg.index if seg else None,
+            segments_done=sum(not skipped for skipped in self._last_visit.values()),
+            last_index=seg.index if seg else None,
             last_step=seg.step if seg else None, last_side=seg.side if seg else None,
             status=self.status, ended_at=self._ended_at)
 
