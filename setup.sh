@@ -54,13 +54,15 @@ command -v gcc >/dev/null 2>&1 || need+=(gcc)
 # Every outside command the app or its tests call, with the Debian package that has it.
 # The app speaks with espeak-ng (without it, it only beeps, so for running it is installed
 # when possible, not required); the tests also hear the voice, drive a real terminal (tmux),
-# find the app's processes in it (pgrep) and mount small disks to fill up (mount).
+# find the app's processes in it (pgrep), mount small disks to fill up (mount) and watch a
+# save's system calls (strace).
 needs_command() { command -v "$1" >/dev/null 2>&1 || need+=("$2"); }
 if [ "$mode" = test ]; then
   needs_command espeak-ng espeak-ng
   needs_command tmux tmux
   needs_command pgrep procps
   needs_command mount mount
+  needs_command strace strace
 fi
 if [ ${#need[@]} -gt 0 ]; then
   say "installing system packages: ${need[*]}"
