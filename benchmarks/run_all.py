@@ -1,7 +1,12 @@
 """Measures warmup against a minimal Textual app and termdown, in one run, and prints a table.
 
-    .venv/bin/python benchmarks/run_all.py           # about 4 minutes
-    .venv/bin/python benchmarks/run_all.py --quick   # about 1.5 minutes, shorter windows
+    .venv/bin/python benchmarks/run_all.py           # about 6 minutes
+    .venv/bin/python benchmarks/run_all.py --quick   # about 2.5 minutes, shorter windows
+
+It measures the lateness of segment starts (quiet, then with every core kept busy by
+processes it starts and stops itself), CPU and memory, the first frame of the get-ready and
+home screens, the start-up of the headless commands, and both with an empty log and one of
+100,000 sessions; then prints the issues' goals beside the figures, each passed or missed.
 
 Needs Linux (/proc), tmux, and `bash setup.sh install` done. termdown is installed into .venv
 on first use (`.venv/bin/python -m pip install termdown`); the app itself never needs it.
@@ -15,7 +20,6 @@ import json
 import os
 import shlex
 import signal
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -26,14 +30,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from lateness import HeadlessResult, TuiResult, headless_lateness, tui_lateness, write_routine
+from busy_load import busy_cores
+from goals import BIG_LOG, goals_table
+from lateness import HeadlessResult, headless_lateness, shows_get_ready, tui_lateness, write_routine
 from procstat import machine_line
+from report import main_table, notes, startup_table
+from startup import commands, startup_ms
 from terminal_costs import TerminalApp, first_frame_ms, idle_costs
 from tmux_driver import TmuxDriver
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv" / "bin"
-COLUMNS = ("warmup TUI", "warmup --json", "minimal Textual", "termdown")
 
 
 @dataclass(frozen=True)
@@ -42,10 +49,10 @@ class Plan:
     step_seconds: int  # ... of this many seconds
     settle: float  # seconds after the first frame before the CPU window opens
     window: float  # seconds of the CPU window
-    launches: int  # launches per app for the first-frame median
+    launches: int  # launches (and headless command runs) for each start-up median
 
 
-FULL = Plan(steps=12, step_seconds=10, settle=5.0, window=30.0, launches=3)
+FULL = Plan(steps=12, step_seconds=8, settle=5.0, window=20.0, launches=5)
 QUICK = Plan(steps=4, step_seconds=5, settle=4.0, window=10.0, launches=3)
 
 
@@ -64,6 +71,20 @@ def ensure_termdown() -> bool:
     return True
 
 
+def xdg(folder: Path) -> dict[str, str]:
+    return {f"XDG_{part}_HOME": str(folder / part.lower())
+            for part in ("CONFIG", "DATA", "CACHE", "STATE")}
+
+
+def make_log(env: dict[str, str], sessions: int) -> None:
+    """A training log in ``env``'s XDG folders holding ``sessions`` sessions."""
+    log = Path(env["XDG_DATA_HOME"]) / "warmup-tui" / "log.sqlite3"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run([str(VENV / "python"), str(ROOT / "benchmarks" / "big_log.py"), str(log),
+                    str(sessions)], env={**os.environ, **env}, check=True,
+                   stdout=subprocess.DEVNULL)
+
+
 def terminal_apps(folder: Path, env: dict[str, str], termdown: bool) -> list[TerminalApp]:
     minute = write_routine(folder, steps=1, seconds=60, name="minute")
     apps = [
@@ -80,19 +101,35 @@ def terminal_apps(folder: Path, env: dict[str, str], termdown: bool) -> list[Ter
     return apps
 
 
-def measure(args: argparse.Namespace, folder: Path, tmux: TmuxDriver) -> dict[str, Any]:
-    plan = QUICK if args.quick else FULL
-    env = {f"XDG_{part}_HOME": str(folder / part.lower()) for part in ("CONFIG", "DATA", "CACHE")}
-    full_env = {**os.environ, **env}
-    termdown = ensure_termdown()
-    apps = terminal_apps(folder, env, termdown)
-    steps, seconds = plan.steps, plan.step_seconds
-    routine = write_routine(folder, steps, seconds, name="lateness")
+def startup_apps(apps: list[TerminalApp], empty: dict[str, str],
+                 big: dict[str, str]) -> list[TerminalApp]:
+    """The apps whose first frame is timed: warmup's get-ready and home (with an empty and a
+    big log), the minimal app, termdown."""
+    warmup = str(VENV / "warmup")
+    home = [warmup]
 
-    log(f"lateness: {steps} steps of {seconds} s, headless and in the TUI at the same time")
+    def title(s: str) -> bool:
+        return "pre-run warmup and run-walk timer" in s
+
+    def today(s: str) -> bool:
+        return "Today:" in s
+
+    return [
+        TerminalApp("get ready", [warmup, "run", "pre-run", "--mute"], empty, shows_get_ready),
+        TerminalApp("home", home, empty, title, today),
+        TerminalApp("home big", home, big, title, today),
+        *(a for a in apps if a.key != "warmup"),
+    ]
+
+
+def lateness_pair(tmux: TmuxDriver, routine: Path, env: dict[str, str],
+                  plan: Plan) -> dict[str, Any]:
+    """Segment-start lateness headless and in the TUI, both running at the same time."""
+    steps, seconds = plan.steps, plan.step_seconds
     headless_argv = [str(VENV / "warmup"), "run", str(routine), "--json", "--mute"]
     launched = time.monotonic()
-    proc = subprocess.Popen(headless_argv, stdout=subprocess.PIPE, text=True, env=full_env)
+    proc = subprocess.Popen(headless_argv, stdout=subprocess.PIPE, text=True,
+                            env={**os.environ, **env})
     box: dict[str, Any] = {}
 
     def read() -> None:
@@ -114,79 +151,50 @@ def measure(args: argparse.Namespace, folder: Path, tmux: TmuxDriver) -> dict[st
     if "error" in box:
         raise box["error"]
     headless: HeadlessResult = box["result"]
+    return {"headless": headless, "tui": tui}
 
-    costs = {}
+
+def measure(args: argparse.Namespace, folder: Path, tmux: TmuxDriver) -> dict[str, Any]:
+    plan = QUICK if args.quick else FULL
+    env, empty, big = xdg(folder / "run"), xdg(folder / "empty"), xdg(folder / "big")
+    termdown = ensure_termdown()
+    apps = terminal_apps(folder, env, termdown)
+    routine = write_routine(folder, plan.steps, plan.step_seconds, name="lateness")
+    log(f"logs: an empty one and one of {BIG_LOG:,} sessions")
+    make_log(empty, 0)
+    make_log(big, BIG_LOG)
+    r: dict[str, Any] = {"plan": plan}
+
+    r["load_before_quiet"] = os.getloadavg()[0]
+    log(f"lateness, quiet: {plan.steps} steps of {plan.step_seconds} s, headless and in the"
+        " TUI at the same time")
+    r["quiet"] = lateness_pair(tmux, routine, env, plan)
+    with busy_cores() as spinners:
+        log(f"lateness, {len(spinners)} busy processes: the same again")
+        r["loaded"] = lateness_pair(tmux, routine, env, plan)
+    log("busy processes stopped")
+
+    r["costs"] = {}
     for app in apps:
         log(f"CPU and RSS: {app.key}, {plan.window:.0f} s window after "
             f"{plan.settle:.0f} s settle")
-        costs[app.key] = idle_costs(tmux, app, plan.settle, plan.window)
+        r["costs"][app.key] = idle_costs(tmux, app, plan.settle, plan.window)
+    r["load_before_startup"] = os.getloadavg()[0]
     log(f"launch to first frame: {plan.launches} launches each")
-    startup_apps = [TerminalApp(a.key, a.argv, a.env, lambda s: "GET READY" in s)
-                    if a.key == "warmup" else a for a in apps]
-    frames = first_frame_ms(tmux, startup_apps, plan.launches)
-    return {"plan": plan, "headless": headless, "tui": tui, "costs": costs, "frames": frames}
+    r["frames"] = first_frame_ms(tmux, startup_apps(apps, empty, big), plan.launches)
+    log(f"start-up of the headless commands: {plan.launches} runs each")
+    r["startup"] = startup_ms(commands(VENV, routine, empty, big, BIG_LOG), dict(os.environ),
+                              plan.launches)
+    return r
 
 
-def ms(values: list[float], how: str) -> str:
-    if not values:
-        return "n/a"
-    value = statistics.median(values) if how == "median" else max(values)
-    return f"{value:.1f}"
-
-
-def table(r: dict[str, Any]) -> str:
-    h: HeadlessResult = r["headless"]
-    t: TuiResult = r["tui"]
-    c, f = r["costs"], r["frames"]
-
-    def cell(key: str, pick: str, fmt: str = "{:.2f}") -> str:
-        if key not in c:
-            return "not run"
-        return fmt.format(getattr(c[key], pick))
-
-    def frame(key: str) -> str:
-        return f"{f[key]:.0f}" if key in f else "not run"
-
-    rows = [
-        ("segment start lateness, median (ms)", ms(t.late_ms, "median"),
-         ms(h.late_ms, "median"), "n/a", "n/a"),
-        ("segment start lateness, max (ms)", ms(t.late_ms, "max"), ms(h.late_ms, "max"),
-         "n/a", "n/a"),
-        ("CPU % of one core, counting / idle", cell("warmup", "cpu_percent"),
-         f"{h.cpu_percent:.2f}", cell("minimal", "cpu_percent"),
-         cell("termdown", "cpu_percent")),
-        ("tmux server CPU % meanwhile", cell("warmup", "server_cpu_percent"), "n/a",
-         cell("minimal", "server_cpu_percent"), cell("termdown", "server_cpu_percent")),
-        (f"launch to first frame, median of {r['plan'].launches} (ms)", frame("warmup"),
-         f"{h.first_line_ms:.0f}", frame("minimal"), frame("termdown")),
-        ("RSS after settle (MB)", cell("warmup", "rss_mb", "{:.1f}"), f"{h.rss_mb:.1f}",
-         cell("minimal", "rss_mb", "{:.1f}"), cell("termdown", "rss_mb", "{:.1f}")),
-    ]
-    width = max(len(row[0]) for row in rows) + 2
-    lines = [" " * width + "".join(f"{name:>17}" for name in COLUMNS)]
-    lines += [f"{row[0]:<{width}}" + "".join(f"{v:>17}" for v in row[1:]) for row in rows]
-    return "\n".join(lines)
-
-
-def notes(r: dict[str, Any]) -> str:
-    p, h, t = r["plan"], r["headless"], r["tui"]
-    return "\n".join([
-        f"- lateness: {p.steps} steps of {p.step_seconds} s, no rests, speed 1."
-        " --json: wall - t of each segment_start",
-        "  after the first, whose wall - t marks the session origin (it was"
-        f" {h.offset_ms:.0f} ms of set-up); 1 ms resolution.",
-        "  TUI: when each step's heading showed in the tmux pane; no origin is visible there,"
-        " so figures are",
-        "  beyond the least late start (timers never fire early);"
-        f" one capture-pane took {t.poll_ms:.1f} ms (the resolution).",
-        f"- CPU: utime+stime from /proc/PID/stat over {p.window:.0f} s, from"
-        f" {p.settle:.0f} s after the first frame (warmup inside a 60 s step,",
-        "  termdown 60, the minimal app idle); one tick is 10 ms."
-        " --json: from the second segment start to the last.",
-        "- first frame: from `tmux new-session` to the expected text in capture-pane,"
-        " polled every 10 ms;",
-        "  --json: to the first JSON line. Panes are 100x30; apps run unmodified, no hooks.",
-    ])
+def as_data(results: dict[str, Any]) -> dict[str, Any]:
+    """The figures as plain JSON: dataclasses as dicts, the rest as they are."""
+    def plain(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {key: plain(v) for key, v in value.items()}
+        return asdict(value) if hasattr(value, "__dataclass_fields__") else value
+    return {key: plain(value) for key, value in results.items()}
 
 
 def main() -> int:
@@ -220,16 +228,15 @@ def main() -> int:
     report = "\n".join([
         f"warmup-tui benchmark, {when} (took {time.monotonic() - started:.0f} s)",
         f"machine: {machine}",
-        f"command: {command}", "", table(results), "", notes(results),
+        f"command: {command}", "", main_table(results), "", startup_table(results), "",
+        goals_table(results), "", notes(results),
     ])
     print(report)
     out = ROOT / "benchmarks" / "results"
     out.mkdir(exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    data = {k: asdict(v) for k, v in results.items() if k not in ("costs", "frames")}
-    data["frames"] = results["frames"]
-    data["costs"] = {k: asdict(v) for k, v in results["costs"].items()}
-    (out / f"{stamp}.json").write_text(json.dumps({"report": report, **data}, indent=1))
+    (out / f"{stamp}.json").write_text(json.dumps({"report": report, **as_data(results)},
+                                                  indent=1))
     return 0
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +16,9 @@ class TerminalApp:
     argv: list[str]
     env: dict[str, str]
     ready: Callable[[str], bool]  # true once the pane shows the app's first frame
+    # True once the screen shows what the app loads (the home screen's today line); timed
+    # from the same launch, under the key "<key> loaded".
+    loaded: Callable[[str], bool] | None = None
 
 
 @dataclass
@@ -46,12 +48,14 @@ def idle_costs(tmux: TmuxDriver, app: TerminalApp, settle: float, window: float)
     return Costs(100 * (c1 - c0) / wall, 100 * (s1 - s0) / wall, rss)
 
 
-def first_frame_ms(tmux: TmuxDriver, apps: list[TerminalApp], runs: int) -> dict[str, float]:
-    """Median ms from asking tmux to launch each app to the pane showing its first frame.
+def first_frame_ms(tmux: TmuxDriver, apps: list[TerminalApp],
+                   runs: int) -> dict[str, list[float]]:
+    """Ms from asking tmux to launch each app to the pane showing its first frame (and, for
+    an app with ``loaded``, to the pane showing it), ``runs`` times each.
 
     The apps take turns, so a slow spell on the machine hits them all alike.
     """
-    times: dict[str, list[float]] = {app.key: [] for app in apps}
+    times: dict[str, list[float]] = {}
     for run in range(runs):
         for app in apps:
             launched = time.monotonic()
@@ -59,8 +63,11 @@ def first_frame_ms(tmux: TmuxDriver, apps: list[TerminalApp], runs: int) -> dict
             pid = None
             try:
                 seen = tmux.wait_for(name, app.ready, timeout=20, every=0.01)
+                times.setdefault(app.key, []).append((seen - launched) * 1000)
+                if app.loaded is not None:
+                    shown = tmux.wait_for(name, app.loaded, timeout=20, every=0.01)
+                    times.setdefault(f"{app.key} loaded", []).append((shown - launched) * 1000)
                 pid = tmux.pane_pid(name)  # asked after the frame, to keep it out of the timing
             finally:
                 tmux.kill(name, pid)
-            times[app.key].append((seen - launched) * 1000)
-    return {key: statistics.median(values) for key, values in times.items()}
+    return times
