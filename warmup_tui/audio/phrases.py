@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from warmup_tui.engine.cue_plan import plan_cues
 from warmup_tui.engine.events import CueName
 from warmup_tui.engine.timeline import Segment
-from warmup_tui.engine.wording import SWITCH_SIDES, set_text, side_words
+from warmup_tui.engine.wording import set_text, side_words, switch_words
 
 MAX_NAME_CHARS = 120  # a step name longer than this is cut, so a phrase stays a phrase
 FINISHED = "Well done, session finished"
@@ -62,7 +62,7 @@ def start_phrase(segment: Segment, previous: Segment | None) -> str:
     """What to say as ``segment`` starts (``previous`` is the segment before it, or None)."""
     length = spoken_duration(segment.duration)
     if segment.kind == "switch":
-        return SWITCH_SIDES
+        return switch_words(segment.side)
     if segment.kind == "rest":
         return f"Rest, {length}"
     if segment.kind == "run":
@@ -82,7 +82,7 @@ def start_phrase(segment: Segment, previous: Segment | None) -> str:
     phrase = ", ".join(parts)
     # An exercise that starts on the other side with no switch segment before it.
     if any(cue.cue == "switch_sides" for cue in plan_cues(segment, previous)):
-        return f"{SWITCH_SIDES}. {phrase}"
+        return f"{switch_words(segment.side)}. {phrase}"
     return phrase
 
 

@@ -196,7 +196,8 @@ class WarmupApp(App[int]):
         clock = self.clock_factory()
         screen = SessionScreen(run, clock, self.session_sinks(run, clock.speed),
                                start_index=run.start_index, get_ready=self.get_ready,
-                               on_mute=self.toggle_mute, on_metronome=self.toggle_metronome)
+                               on_mute=self.toggle_mute, on_metronome=self.toggle_metronome,
+                               then=rest[0].name if rest else None)
         self.push_screen(screen, after_session)
 
     def _refresh_home(self) -> None:

@@ -66,6 +66,7 @@ class SessionScreen(Screen[SessionSummary]):
         get_ready: float = GET_READY_SECONDS,
         on_mute: Callable[[], bool] | None = None,
         on_metronome: Callable[[], bool] | None = None,
+        then: str | None = None,
     ) -> None:
         super().__init__(classes="session")
         self.run = run
@@ -78,6 +79,7 @@ class SessionScreen(Screen[SessionSummary]):
         self._done = False
         self._view: SessionView | None = None
         self._has_runs = any(seg.kind == "run" for seg in run.segments)
+        self._then = then  # the name of the session that follows this one, if any
 
     def compose(self) -> ComposeResult:
         # Every line keeps its row even when empty, and the countdown takes the rows left
@@ -125,7 +127,7 @@ class SessionScreen(Screen[SessionSummary]):
         if self._done:
             return
         self._deliver(self.session.poll())
-        self._show(build_view(self.session))
+        self._show(build_view(self.session, self._then))
         if self.session.state == "finished":
             self._finish()
             return
