@@ -14,13 +14,12 @@ from collections.abc import Sequence
 from warmup_tui.engine.cue_plan import plan_cues
 from warmup_tui.engine.events import CueName
 from warmup_tui.engine.timeline import Segment
-from warmup_tui.engine.wording import set_text, side_words, switch_words
+from warmup_tui.engine.wording import LAST_INTERVAL, set_text, side_words, switch_words
 
 MAX_NAME_CHARS = 120  # a step name longer than this is cut, so a phrase stays a phrase
 FINISHED = "Well done, session finished"
 WARMUP_DONE = "Warmup done"
 HALFWAY = "Halfway"
-LAST_INTERVAL = "Last interval"
 
 _SPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")

@@ -9,9 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from warmup_tui.common.durations import format_clock
+from warmup_tui.engine.cue_plan import plan_cues
 from warmup_tui.engine.session import Session
 from warmup_tui.engine.timeline import Segment
 from warmup_tui.engine.wording import (
+    LAST_INTERVAL,
     interval_text,
     is_body_side,
     segment_title,
@@ -74,7 +76,10 @@ def build_view(session: Session, then: str | None = None) -> SessionView:
     else:
         heading, title = BAND_TEXT.get(seg.kind, seg.step.upper()), ""
     rep = session.current_rep()
-    detail_parts = [text for text in (interval_text(seg), set_text(seg).capitalize()) if text]
+    # The screen says "Last interval" when the voice does: the cue plan decides for both.
+    last = (not ready and any(cue.cue == "last_interval" for cue in plan_cues(seg, None)))
+    detail_parts = [text for text in (LAST_INTERVAL if last else "", interval_text(seg),
+                                      set_text(seg).capitalize()) if text]
     total = sum(s.duration for s in session.segments)
     remaining_total = session.remaining_total()
     done = max(0.0, total - min(total, remaining_total)) if not ready else 0.0

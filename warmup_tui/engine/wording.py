@@ -18,6 +18,8 @@ SWITCH_SIDES = "Switch sides"
 TURN_ROUND = "Turn round"
 WALK_BACKWARDS = "Turn round: walk backwards"
 BACKWARDS = ("back", "backward", "backwards")
+# Said as the last run starts, and shown with it.
+LAST_INTERVAL = "Last interval"
 
 # Sides are free text in a routine. "left"/"right" name a side of the body and read as
 # "left side"; anything else ("back", "front") is a direction, and "back side" would read
