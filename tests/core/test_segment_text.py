@@ -67,7 +67,7 @@ def test_every_title_of_the_pre_run_warmup() -> None:
         "Monster walk (left side)",
         "Switch sides for Monster walk (right side)",
         "Monster walk (right side)",
-        "Switch sides for Monster walk (back)",
+        "Turn round for Monster walk (back)",
         "Monster walk (back)",
         "Rest",
         "Side leg lift (left side)",

@@ -50,7 +50,7 @@ def test_sides_run_once_each_with_a_switch_between() -> None:
 def test_switch_cue_names_a_body_side_or_a_direction() -> None:
     routine = Routine("r", switch=5, steps=(Step("Walk", 20, sides=("left", "Right", "back")),))
     cues = [s.cue for s in build_timeline(routine) if s.kind == "switch"]
-    assert cues == ["Switch to the Right side", "Switch to back"]
+    assert cues == ["Switch to the Right side", "Turn round: walk backwards"]
 
 
 def test_zero_switch_time_leaves_the_switch_out() -> None:

@@ -112,3 +112,10 @@ def test_paused_run_at_200x60(snap_compare) -> None:
     clock = FakeClock()
     assert snap_compare(make_app(clock, "first-steps"), terminal_size=(200, 60),
                         run_before=at(FIRST_RUN, clock, "space"))
+
+
+def test_last_interval_with_sound_off_at_80x24(snap_compare) -> None:
+    clock = FakeClock()
+    # first-steps: 5 min walk, then 8 x (run 1 min, walk 90 s); 20 s into run 8 of 8.
+    assert snap_compare(make_app(clock, "first-steps", mute=True), terminal_size=(80, 24),
+                        run_before=at(300 + 7 * 150 + 20, clock))

@@ -14,13 +14,12 @@ from collections.abc import Sequence
 from warmup_tui.engine.cue_plan import plan_cues
 from warmup_tui.engine.events import CueName
 from warmup_tui.engine.timeline import Segment
-from warmup_tui.engine.wording import SWITCH_SIDES, set_text, side_words
+from warmup_tui.engine.wording import LAST_INTERVAL, set_text, side_words, switch_words
 
 MAX_NAME_CHARS = 120  # a step name longer than this is cut, so a phrase stays a phrase
 FINISHED = "Well done, session finished"
 WARMUP_DONE = "Warmup done"
 HALFWAY = "Halfway"
-LAST_INTERVAL = "Last interval"
 
 _SPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -62,7 +61,7 @@ def start_phrase(segment: Segment, previous: Segment | None) -> str:
     """What to say as ``segment`` starts (``previous`` is the segment before it, or None)."""
     length = spoken_duration(segment.duration)
     if segment.kind == "switch":
-        return SWITCH_SIDES
+        return switch_words(segment.side)
     if segment.kind == "rest":
         return f"Rest, {length}"
     if segment.kind == "run":
@@ -82,7 +81,7 @@ def start_phrase(segment: Segment, previous: Segment | None) -> str:
     phrase = ", ".join(parts)
     # An exercise that starts on the other side with no switch segment before it.
     if any(cue.cue == "switch_sides" for cue in plan_cues(segment, previous)):
-        return f"{SWITCH_SIDES}. {phrase}"
+        return f"{switch_words(segment.side)}. {phrase}"
     return phrase
 
 

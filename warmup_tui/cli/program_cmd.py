@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any
 
 from warmup_tui.cli.number_options import whole_option
+from warmup_tui.common.counting import count_of
 from warmup_tui.common.terminal_text import shown
 from warmup_tui.programme.files import MAX_WEEKS, resolve_programme
 from warmup_tui.programme.model import ProgrammeSession, Week
@@ -121,9 +122,9 @@ def programme_lines(position: Position, chosen_by: str) -> list[str]:
             lines.append(f"      {note}")
     # "programme sessions": warmup history counts every run towards its goal, this only
     # the sessions of this programme; both count a session in the week it was completed.
-    lines.append(f"Progress: {len(position.done)} of {position.total} sessions done; "
-                 f"{position.this_week} of {programme.sessions_per_week} programme sessions "
-                 "this week (from Monday).")
+    lines.append(f"Progress: {count_of(len(position.done), position.total, 'session')} done; "
+                 f"{count_of(position.this_week, programme.sessions_per_week, 'programme session')}"
+                 " this week (from Monday).")
     return lines
 
 

@@ -77,8 +77,10 @@ class Session:
 
     def remaining(self) -> float:
         """Seconds left in the current segment (or in the get-ready), never negative."""
-        if self.state in ("idle", "finished"):
-            return 0.0 if self.state == "finished" else self.segment.duration
+        if self.state == "finished":
+            return 0.0
+        if self.state == "idle":  # what the start will show: the get-ready, or the segment
+            return self.lead_in if self.lead_in > 0 else self.segment.duration
         return max(0.0, self._deadline - self._now())
 
     def elapsed(self) -> float:
@@ -128,7 +130,10 @@ class Session:
                 and completes_session(self._last_end, len(self.segments)))
 
     def in_get_ready(self) -> bool:
-        """Whether the get-ready count before the first segment is on (running or paused)."""
+        """Whether the get-ready count before the first segment is on (running or paused),
+        or will be the moment the session starts."""
+        if self.state == "idle":
+            return self.lead_in > 0
         return self.state == "ready" or self._paused_state() == "ready"
 
     _in_ready = in_get_ready

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from warmup_tui.engine.wording import is_body_side
+from warmup_tui.engine.wording import is_body_side, switch_words
 from warmup_tui.routines.model import Routine, RunWalk, Step
 
 Kind = Literal["exercise", "rest", "switch", "walk", "run"]
@@ -105,10 +105,10 @@ def _step_segments(step: Step, routine: Routine) -> list[dict[str, Any]]:
 
 def _switch_cue(side: str | None) -> str:
     # "left"/"right" name a side of the body; other labels ("back", "front") are
-    # directions, and "the back side" reads as something else entirely.
+    # directions, where "switch to back" says nothing about what to do.
     if side is not None and is_body_side(side):
         return f"Switch to the {side} side"
-    return f"Switch to {side}"
+    return switch_words(side)
 
 
 def _runwalk_segments(block: RunWalk) -> list[dict[str, Any]]:

@@ -14,6 +14,12 @@ if TYPE_CHECKING:
     from warmup_tui.engine.timeline import Segment
 
 SWITCH_SIDES = "Switch sides"
+# A change of direction rather than of side: say what to do, not "switch sides".
+TURN_ROUND = "Turn round"
+WALK_BACKWARDS = "Turn round: walk backwards"
+BACKWARDS = ("back", "backward", "backwards")
+# Said as the last run starts, and shown with it.
+LAST_INTERVAL = "Last interval"
 
 # Sides are free text in a routine. "left"/"right" name a side of the body and read as
 # "left side"; anything else ("back", "front") is a direction, and "back side" would read
@@ -28,6 +34,22 @@ def is_body_side(side: str) -> bool:
 def side_words(side: str) -> str:
     """'left side', 'right side'; a direction as written: 'back'."""
     return f"{side} side" if is_body_side(side) else side
+
+
+def switch_heading(side: str | None) -> str:
+    """The short name of a change between sides: 'Switch sides', or 'Turn round' when the
+    next side is a direction such as 'back'."""
+    return SWITCH_SIDES if side is None or is_body_side(side) else TURN_ROUND
+
+
+def switch_words(side: str | None) -> str:
+    """What to do at a change between sides, said the same on screen and aloud:
+    'Switch sides', 'Turn round: walk backwards', 'Turn round: front'."""
+    if side is None or is_body_side(side):
+        return SWITCH_SIDES
+    if side.lower() in BACKWARDS:
+        return WALK_BACKWARDS
+    return f"{TURN_ROUND}: {side}"
 
 
 def set_text(seg: Segment) -> str:
@@ -51,8 +73,10 @@ def with_side(title: str, side: str | None) -> str:
 
 def segment_title(seg: Segment) -> str:
     """The full title, for lists and plain output: 'Side leg lift (left side)', 'Run 3 of 8',
-    'Glute bridge (set 2 of 3)', 'Switch sides for Side leg lift (right side)'."""
-    title = f"{SWITCH_SIDES} for {seg.step}" if seg.kind == "switch" else seg.step
+    'Glute bridge (set 2 of 3)', 'Switch sides for Side leg lift (right side)',
+    'Turn round for Monster walk (back)'."""
+    title = (f"{switch_heading(seg.side)} for {seg.step}" if seg.kind == "switch"
+             else seg.step)
     title = interval_text(seg) or title
     extras = [text for text in (side_words(seg.side) if seg.side else "", set_text(seg))
               if text]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from warmup_tui.common.counting import count_of
 from warmup_tui.common.durations import format_clock
 from warmup_tui.common.weeks import local_time, week_of
 from warmup_tui.engine.wording import with_side
@@ -44,8 +45,8 @@ def week_label(week: WeekStats) -> str:
 def summary_lines(stats: Progress) -> list[str]:
     """This week against the goal, and the streak."""
     week = stats.this_week
-    head = (f"This week (from {week_label(week).strip()}): {week.runs} of {stats.goal} "
-            f"runs  {goal_meter(week.runs, stats.goal)}")
+    head = (f"This week (from {week_label(week).strip()}): "
+            f"{count_of(week.runs, stats.goal, 'run')}  {goal_meter(week.runs, stats.goal)}")
     if week.met:
         head += "  goal met"
     else:

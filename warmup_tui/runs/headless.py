@@ -15,7 +15,7 @@ from warmup_tui.engine.clock import Clock
 from warmup_tui.engine.events import Event, EventSink
 from warmup_tui.engine.session import Session
 from warmup_tui.engine.timeline import Segment
-from warmup_tui.engine.wording import SWITCH_SIDES
+from warmup_tui.engine.wording import SWITCH_SIDES, switch_words
 from warmup_tui.engine.wording import segment_title as segment_title  # re-exported
 
 
@@ -75,7 +75,9 @@ def describe_event(event: Event) -> str:
             reps = seg.reps if seg else None
             return f"rep {event.value} of {reps}"
         if event.cue == "switch_sides":
-            return f"{SWITCH_SIDES.lower()}: {seg.side if seg else ''}".rstrip(": ")
+            side = seg.side if seg else None
+            words = switch_words(side)
+            return f"{words.lower()}: {side}" if words == SWITCH_SIDES and side else words.lower()
         return {"halfway": "halfway", "last_interval": "last interval"}.get(event.cue or "", "cue")
     if event.name == "session_end":
         return "session finished" if event.completed else "stopped"

@@ -223,7 +223,9 @@ class WarmupApp(App[int]):
         clock = self.clock_factory()
         screen = SessionScreen(run, clock, self.session_sinks(run, clock.speed),
                                start_index=run.start_index, get_ready=self.get_ready,
-                               on_mute=self.toggle_mute, on_metronome=self.toggle_metronome)
+                               on_mute=self.toggle_mute, on_metronome=self.toggle_metronome,
+                               then=rest[0].name if rest else None,
+                               sound_status=self.services.sound_status)
         self.push_screen(screen, after_session)
 
     def _refresh_home(self) -> None:
@@ -233,8 +235,20 @@ class WarmupApp(App[int]):
 
     # ----- command palette -------------------------------------------------------------
 
+    async def action_quit_asking(self) -> None:
+        """The palette's Quit: a running session first asks what q asks; ctrl+c is the
+        way out that does not ask."""
+        running = [s for s in self.screen_stack if isinstance(s, SessionScreen) and s.running]
+        if running:
+            running[-1].ask_to_stop(on_stopped=lambda: self.stop_and_exit(0))
+            return
+        await self.action_quit()
+
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.callback == self.action_quit:
+                command = command._replace(callback=self.action_quit_asking)
+            yield command
         if isinstance(screen, SessionScreen):
             for binding in SessionScreen.BINDINGS:
                 if (isinstance(binding, Binding) and binding.action != "help"

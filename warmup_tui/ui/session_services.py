@@ -18,6 +18,7 @@ from warmup_tui.engine.clock import MonotonicClock
 from warmup_tui.engine.events import EventSink
 from warmup_tui.log.recorder import LogRecorder
 from warmup_tui.runs.plan import PlannedRun
+from warmup_tui.ui.widgets.sound_status import SoundStatus
 
 Notice = Callable[[str], None]
 
@@ -58,6 +59,11 @@ class SessionServices:
         self._metronome_wanted = not self._metronome_wanted
         self.metronome.set_enabled(self._metronome_wanted and not self.muted)
         return self._metronome_wanted
+
+    def sound_status(self) -> SoundStatus:
+        """What the session screen's indicator shows."""
+        return SoundStatus(muted=self.muted, clicks=self._metronome_wanted,
+                           voice=self.voice is not None)
 
     def sinks_for(self, run: PlannedRun, speed: float) -> list[EventSink]:
         """Sound first, so a cue starts before anything slower runs; the words after the

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from warmup_tui.common.counting import counted
 from warmup_tui.common.external_editor import find_editor, run_editor
 from warmup_tui.common.problems import Problem, ProblemsError, display_path
 from warmup_tui.routines.library import Library
@@ -111,12 +112,13 @@ class HandEditProblemsScreen(ModalScreen[Choice]):
     def compose(self) -> ComposeResult:
         count = len(self.problems)
         with Vertical():
-            yield Static(plain(f"{self.shown} has {count} problem{'s' if count != 1 else ''} "
-                               "after your edit"), id="hand-title")
+            yield Static(plain(f"{self.shown} has {counted(count, 'problem')} after your edit"),
+                         id="hand-title")
             with VerticalScroll():
                 for problem in self.problems:
                     yield Static(str(problem), classes="hand-problem", markup=False)
-            yield Static("Edit it again to fix them, or leave the file as you wrote it "
+            yield Static(f"Edit again to fix {'it' if count == 1 else 'them'}, or leave "
+                         "the file as you wrote it "
                          "(the app will not load it until it is fixed).", id="hand-hint")
             with Horizontal():
                 yield Button("Edit again (e)", variant="primary", id="again")

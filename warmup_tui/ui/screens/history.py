@@ -27,6 +27,16 @@ from warmup_tui.ui.plain_text import plain
 
 WEEKS = 8
 SHOWN_SESSIONS = 30
+WHEN_COLUMN = len("Mon  1 Jan 00:00  ")  # session_line's date and time, and the gap after
+
+
+def fit_row(line: str, width: int) -> list[str]:
+    """A session's row, with its note in brackets moved to a line of its own under the
+    routine's name when the row is too wide, rather than wrapped mid-note."""
+    main, bracket, note = line.rpartition("  (")
+    if len(line) <= width or not bracket:
+        return [line]
+    return [main, f"{' ' * WHEN_COLUMN}({note}"]
 
 
 class HistoryScreen(Screen[None]):
@@ -101,7 +111,9 @@ class HistoryScreen(Screen[None]):
             Text("\n".join(summary_lines(history.stats))))
         self.query_one("#history-chart", Static).update(
             Text("\n".join(chart_lines(history.stats))))
-        lines = [session_line(row, pid_alive) for row in history.recent[:SHOWN_SESSIONS]]
+        width = self.app.size.width - 4  # the body's padding, 2 a side
+        lines = [part for row in history.recent[:SHOWN_SESSIONS]
+                 for part in fit_row(session_line(row, pid_alive), width)]
         if not lines:
             lines = ["None in these weeks yet: pick a routine on the home screen to start."]
         elif len(history.recent) > SHOWN_SESSIONS:

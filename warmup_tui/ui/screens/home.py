@@ -20,6 +20,13 @@ from warmup_tui.ui.plain_text import plain, plain_line
 from warmup_tui.ui.screens.help import HelpScreen
 
 
+def today_button_label(today_label: str) -> str:
+    """'Today: warmup, then week 1, session 1' over 'run 1 min / walk 90 s x 8 (30 min)':
+    two lines broken where the sense breaks, so 80 columns never strand a lone 'min)'."""
+    session, _, what = today_label.partition(": ")
+    return f"Today: {session}\n{what}" if what else f"Today: {today_label}"
+
+
 def routine_option(entry: Entry) -> Option:
     """Two lines per routine: length, name and source, then the description, which wraps
     under the name; a broken file shows its first problem instead (it can still be
@@ -95,7 +102,8 @@ class HomeScreen(Screen[None]):
         yield Header()
         with Vertical(id="home-body"):
             if self.today_label:
-                yield Button(f"Today: {self.today_label}", id="today", variant="primary")
+                yield Button(today_button_label(self.today_label), id="today",
+                             variant="primary")
             yield Label("Routines", id="routines-title")
             yield OptionList(*[routine_option(e) for e in self.entries], id="routines")
         yield Footer()
@@ -111,7 +119,7 @@ class HomeScreen(Screen[None]):
         self.today_label = today_label
         buttons = self.query("#today")
         if buttons and today_label:
-            buttons.first(Button).label = f"Today: {today_label}"
+            buttons.first(Button).label = today_button_label(today_label)
         self.refresh_bindings()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

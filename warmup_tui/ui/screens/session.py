@@ -23,6 +23,7 @@ from warmup_tui.ui.screens.help import HelpScreen
 from warmup_tui.ui.widgets.countdown import Countdown
 from warmup_tui.ui.widgets.phase_band import PhaseBand
 from warmup_tui.ui.widgets.session_progress import SessionProgress
+from warmup_tui.ui.widgets.sound_status import SoundIndicator, SoundStatus
 from warmup_tui.ui.widgets.text_line import TextLine
 
 GET_READY_SECONDS = 3.0
@@ -66,6 +67,8 @@ class SessionScreen(Screen[SessionSummary]):
         get_ready: float = GET_READY_SECONDS,
         on_mute: Callable[[], bool] | None = None,
         on_metronome: Callable[[], bool] | None = None,
+        then: str | None = None,
+        sound_status: Callable[[], SoundStatus] | None = None,
     ) -> None:
         super().__init__(classes="session")
         self.run = run
@@ -78,6 +81,8 @@ class SessionScreen(Screen[SessionSummary]):
         self._done = False
         self._view: SessionView | None = None
         self._has_runs = any(seg.kind == "run" for seg in run.segments)
+        self._then = then  # the name of the session that follows this one, if any
+        self._sound_status = sound_status
 
     def compose(self) -> ComposeResult:
         # Every line keeps its row even when empty, and the countdown takes the rows left
@@ -93,9 +98,10 @@ class SessionScreen(Screen[SessionSummary]):
             yield TextLine(id="detail")
             yield TextLine(id="cue")
             yield TextLine(id="next-up")
-            # The status row: the pause notice now; room for sound/voice/clicks indicators.
+            # The status row: the pause notice, and what the ear will hear.
             with Horizontal(id="status-row"):
                 yield TextLine(id="paused-banner")
+                yield SoundIndicator(id="sound-status")
         yield SessionProgress(id="progress")
         yield Footer(compact=True)
 
@@ -105,10 +111,22 @@ class SessionScreen(Screen[SessionSummary]):
         self._countdown = self.query_one(Countdown)
         self._band = self.query_one(PhaseBand)
         self._progress = self.query_one(SessionProgress)
+        # The first frame shows the session as it will start; the clock starts once that
+        # frame is on the terminal, so a slow first paint costs the runner no time.
+        self._show(build_view(self.session, self._then))
+        self._show_sound()
+        self.call_after_refresh(self._begin)
+
+    def _begin(self) -> None:
+        if self.session.state != "idle" or self._done:
+            return
         self._deliver(self.session.start())
+        self.refresh_bindings()
         self.tick()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.session.state == "idle" and action not in ("help", "quit_session"):
+            return None  # shown, but nothing to control until the first frame is up
         paused = self.session.state == "paused"
         if action == "pause":
             return not paused and self.session.state != "finished"
@@ -122,10 +140,10 @@ class SessionScreen(Screen[SessionSummary]):
 
     def tick(self) -> None:
         """Deliver due events, refresh what changed, and sleep until the next change."""
-        if self._done:
+        if self._done or self.session.state == "idle":
             return
         self._deliver(self.session.poll())
-        self._show(build_view(self.session))
+        self._show(build_view(self.session, self._then))
         if self.session.state == "finished":
             self._finish()
             return
@@ -172,6 +190,10 @@ class SessionScreen(Screen[SessionSummary]):
         self._band.show(view.heading, view.phase)
         self._countdown.show(view.clock)
         self._progress.show(view)
+
+    def _show_sound(self) -> None:
+        if self._sound_status is not None:
+            self.query_one(SoundIndicator).show_status(self._sound_status(), self._has_runs)
 
     def _finish(self) -> None:
         # A timer that was already due can still call tick() after the end; the summary
@@ -238,6 +260,7 @@ class SessionScreen(Screen[SessionSummary]):
             self.notify("Sound is not available")
             return
         muted = self._on_mute()
+        self._show_sound()
         self.notify("Sound off" if muted else "Sound on", timeout=2)
 
     def action_toggle_metronome(self) -> None:
@@ -245,12 +268,23 @@ class SessionScreen(Screen[SessionSummary]):
             self.notify("The metronome is not available")
             return
         on = self._on_metronome()
+        self._show_sound()
         self.notify("Cadence clicks on during runs" if on else "Cadence clicks off", timeout=2)
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.BINDINGS))
 
     def action_quit_session(self) -> None:
+        self.ask_to_stop()
+
+    @property
+    def running(self) -> bool:
+        """Whether the session has not finished yet (a stop would cut it short)."""
+        return self.session.state != "finished"
+
+    def ask_to_stop(self, on_stopped: Callable[[], None] | None = None) -> None:
+        """Ask "Stop this session?"; on yes stop it, then call ``on_stopped`` (the app's
+        quit) if given. q asks this, and so does every other way of quitting."""
         if self.session.state == "finished":
             self._finish()
             return
@@ -263,6 +297,8 @@ class SessionScreen(Screen[SessionSummary]):
         def confirmed(stop: bool | None) -> None:
             if stop:
                 self._control(self.session.stop())
+                if on_stopped is not None:
+                    on_stopped()
             elif paused_here:
                 self._control(self.session.resume())
 
