@@ -133,3 +133,21 @@ def test_a_chained_session_starts_afresh_not_after_the_last_ones_final_segment()
     run_through(routine, sink)
     run_through(routine, sink)
     assert player.played == ["go", "switch", "finish"] * 2
+
+
+def test_a_jump_back_to_the_other_side_sounds_switch_once_not_go_and_switch() -> None:
+    # Back from the bridge lands on "Lunge (right)", which the session plans against the
+    # segment before it in the routine (the left side), not the bridge it came from.
+    routine = Routine("r", switch=0, steps=(Step("Lunge", 4, sides=("left", "right")),
+                                            Step("Bridge", 4)))
+    player = RecordingPlayer()
+    sink = CueSounds(player)
+    session = Session(build_timeline(routine), FakeClock())
+    for event in [*session.start(), *session.next(), *session.next()]:
+        sink.handle(event)
+    assert player.played == ["go", "switch", "go"]
+    player.played.clear()
+    for event in session.back():
+        sink.handle(event)
+    assert session.segment.side == "right"
+    assert player.played == ["switch"]

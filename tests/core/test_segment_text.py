@@ -8,6 +8,7 @@ from pathlib import Path
 from warmup_tui.audio.phrases import start_phrase
 from warmup_tui.common.paths import bundled_dir
 from warmup_tui.engine.clock import FakeClock
+from warmup_tui.engine.cue_plan import plan_at
 from warmup_tui.engine.events import Event
 from warmup_tui.engine.session import Session
 from warmup_tui.engine.timeline import Segment, build_timeline
@@ -119,14 +120,12 @@ def test_body_sides_in_any_case_directions_as_written() -> None:
 
 def test_screen_voice_and_plain_output_name_a_side_the_same_way() -> None:
     for segments in (bundled("pre-run"), sets_timeline()):
-        previous = None
         for seg in segments:
             if seg.kind == "exercise" and seg.side:
                 words = side_words(seg.side)
                 assert words in segment_title(seg)
-                assert f", {words}, " in start_phrase(seg, previous)
+                assert f", {words}, " in start_phrase(seg, plan_at(segments, seg.index))
                 assert side_label(seg.side) == words.capitalize()
-            previous = seg
 
 
 def test_screen_detail_voice_and_plain_output_agree_on_the_set() -> None:
@@ -135,7 +134,7 @@ def test_screen_detail_voice_and_plain_output_agree_on_the_set() -> None:
     session = Session(segments, FakeClock(), start_index=squat_2.index)
     session.start()
     assert build_view(session).detail == "Set 2 of 3"
-    assert start_phrase(squat_2, segments[squat_2.index - 1]) == "Squat, set 2 of 3, 8 reps"
+    assert start_phrase(squat_2, plan_at(segments, squat_2.index)) == "Squat, set 2 of 3, 8 reps"
     start = Event("segment_start", 0.0, segment=squat_2)
     assert describe_event(start).startswith("start Squat (set 2 of 3), ")
 

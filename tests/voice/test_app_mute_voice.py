@@ -1,4 +1,4 @@
-"""The app's m key (SessionServices.toggle_mute) stops words already being spoken, as the
+"""The app's m key (SessionSinks.toggle_mute) stops words already being spoken, as the
 Voice sink's own mute does. The device is stood in for by the recorder of test_voice_sink."""
 
 from __future__ import annotations
@@ -11,14 +11,14 @@ from tests.voice.conftest import LoggedEngine
 from tests.voice.test_voice_sink import Recorder, segments
 from warmup_tui.common.config import Settings
 from warmup_tui.engine.events import Event
-from warmup_tui.ui.session_services import SessionServices
+from warmup_tui.runs.sinks import Notices, SessionSinks
 
 
 def test_muting_in_the_app_cuts_off_the_phrase_being_spoken(
         logged_engine: LoggedEngine, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", os.pathsep.join([str(logged_engine.bin), os.environ["PATH"]]))
-    services = SessionServices(Settings(), muted=False, bell=lambda: None,
-                               notice=lambda message: None, voice=True)
+    services = SessionSinks(Settings(), muted=False, voice=True, bell=lambda: None,
+                            notices=Notices.all_to(lambda message: None))
     try:
         voice = services.voice
         assert voice is not None

@@ -12,6 +12,7 @@ from warmup_tui.audio.phrases import (
     spoken_duration,
     start_phrase,
 )
+from warmup_tui.engine.cue_plan import plan_at
 from warmup_tui.engine.timeline import Segment, build_timeline
 from warmup_tui.routines.files import parse_routine
 
@@ -59,12 +60,8 @@ cooldown = "5m"
 
 
 def phrases_in_order(segments: list[Segment]) -> list[str]:
-    previous = None
-    said = []
-    for segment in segments:
-        said.append(start_phrase(segment, previous))
-        previous = segment
-    return said
+    return [start_phrase(segment, plan_at(segments, index))
+            for index, segment in enumerate(segments)]
 
 
 def test_every_segment_start_of_a_routine() -> None:
@@ -103,11 +100,11 @@ def test_a_new_side_with_no_switch_segment_says_switch_sides() -> None:
 
 def test_a_single_run_is_not_the_last_interval_and_sides_need_not_be_left_or_right() -> None:
     run = Segment(0, "Run", "run", 60.0, interval=1, intervals=1)
-    assert start_phrase(run, None) == "Run for 1 minute"
+    assert start_phrase(run) == "Run for 1 minute"
     hop = Segment(1, "Hop", "exercise", 10.0, side="front")
-    assert start_phrase(hop, None) == "Hop, front, 10 seconds"
+    assert start_phrase(hop) == "Hop, front, 10 seconds"
     one = Segment(2, "Pull", "exercise", 4.0, reps=1, pace=4.0)
-    assert start_phrase(one, None) == "Pull, 1 rep"
+    assert start_phrase(one) == "Pull, 1 rep"
 
 
 def test_cues_only_halfway_is_spoken() -> None:
@@ -143,4 +140,4 @@ def test_names_are_cleaned_of_control_characters_and_cut_but_not_escaped() -> No
     assert clean_name("  Glute\tbridge\n\x07 ") == "Glute bridge"
     assert clean_name("$(touch x); rm -rf ~ | & ; `id`") == "$(touch x); rm -rf ~ | & ; `id`"
     assert len(clean_name("a" * 500)) == 120
-    assert start_phrase(Segment(0, "  ", "exercise", 5.0), None) == "Next step, 5 seconds"
+    assert start_phrase(Segment(0, "  ", "exercise", 5.0)) == "Next step, 5 seconds"

@@ -208,7 +208,8 @@ def test_finishing_a_warmup_and_skipping_the_last_segment(logged_engine: LoggedE
     voice.handle(Event("session_end", 9.0))
     assert player.played == []
     voice.handle(Event("segment_end", 9.0, warmup[-1]))
-    voice.handle(Event("session_end", 9.0, completed=True))  # the session's own verdict
+    # The session's own verdict, with the segment that ended last.
+    voice.handle(Event("session_end", 9.0, completed=True, last=warmup[-1]))
     assert [d for d, _ in player.played] == [expected(voice, "Warmup done", "finish")]
 
 

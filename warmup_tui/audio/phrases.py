@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from warmup_tui.engine.cue_plan import plan_cues
-from warmup_tui.engine.events import CueName
+from warmup_tui.engine.cue_plan import CueName, PlannedCue, plan_at
 from warmup_tui.engine.timeline import Segment
 from warmup_tui.engine.wording import LAST_INTERVAL, set_text, side_words, switch_words
 
@@ -57,17 +56,18 @@ def clean_name(name: str) -> str:
     return text[:MAX_NAME_CHARS].rstrip()
 
 
-def start_phrase(segment: Segment, previous: Segment | None) -> str:
-    """What to say as ``segment`` starts (``previous`` is the segment before it, or None)."""
+def start_phrase(segment: Segment, planned: Sequence[PlannedCue] = ()) -> str:
+    """What to say as ``segment`` starts; ``planned`` is the cues the session planned for
+    it (a ``segment_start`` event carries them)."""
     length = spoken_duration(segment.duration)
+    cues = {cue.cue for cue in planned}
     if segment.kind == "switch":
         return switch_words(segment.side)
     if segment.kind == "rest":
         return f"Rest, {length}"
     if segment.kind == "run":
-        keys = {cue.cue for cue in plan_cues(segment, previous)}
         run = f"Run for {length}"
-        return f"{LAST_INTERVAL}. {run}" if "last_interval" in keys else run
+        return f"{LAST_INTERVAL}. {run}" if "last_interval" in cues else run
     if segment.kind == "walk":
         if segment.step == "Walk":
             return f"Walk for {length}"
@@ -80,7 +80,7 @@ def start_phrase(segment: Segment, previous: Segment | None) -> str:
     parts.append(_count(segment.reps, "rep") if segment.reps else length)
     phrase = ", ".join(parts)
     # An exercise that starts on the other side with no switch segment before it.
-    if any(cue.cue == "switch_sides" for cue in plan_cues(segment, previous)):
+    if "switch_sides" in cues:
         return f"{switch_words(segment.side)}. {phrase}"
     return phrase
 
@@ -102,12 +102,10 @@ def routine_phrases(segments: Sequence[Segment]) -> list[str]:
     """Every phrase a run through ``segments`` in order can say, each once, in the order
     they are first needed (so rendering them in this order readies the earliest first)."""
     phrases: list[str] = []
-    previous: Segment | None = None
-    for segment in segments:
-        phrases.append(start_phrase(segment, previous))
-        phrases.extend(text for cue in plan_cues(segment, previous)
-                       if (text := cue_phrase(cue.cue)) is not None)
-        previous = segment
+    for index, segment in enumerate(segments):
+        planned = plan_at(segments, index)  # what the session will plan as it runs
+        phrases.append(start_phrase(segment, planned))
+        phrases.extend(text for cue in planned if (text := cue_phrase(cue.cue)) is not None)
     if segments:
         phrases.extend(p for p in (end_phrase(segments[-1], True),) if p)
     return list(dict.fromkeys(phrases))

@@ -73,8 +73,6 @@ class Voice:
         self._failed: set[str] = set()
         self._queue: list[str] = []
         self._worker: threading.Thread | None = None
-        self._previous: Segment | None = None
-        self._last_end: Event | None = None
         self._prepared: list[str] = []
         _VOICES.add(self)
 
@@ -176,21 +174,14 @@ class Voice:
         self._speaking = self.player.play_samples(bytes(2 * round(lead * RATE)) + data, RATE)
 
     def phrase_for(self, event: Event) -> str | None:
-        """The phrase for ``event``, or None; keeps track of the session (call once each)."""
+        """The phrase for ``event``, or None."""
         seg = event.segment
         if event.name == "segment_start" and seg is not None:
-            previous, self._previous = self._previous, seg
-            return start_phrase(seg, previous)
+            return start_phrase(seg, event.planned)
         if event.name == "cue" and event.cue is not None:
             return cue_phrase(event.cue)
-        if event.name == "segment_end":
-            self._last_end = event
-            return None
         if event.name == "session_end":
-            last, self._last_end, self._previous = self._last_end, None, None
-            if last is None or last.segment is None:
-                return None
-            return end_phrase(last.segment, event.completed)
+            return end_phrase(event.last, event.completed)
         return None
 
     def wait_idle(self, timeout: float = DRAIN_SECONDS) -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from warmup_tui.engine.events import CueName
 from warmup_tui.engine.timeline import Segment
 
 PIP_SECONDS = (3, 2, 1)
@@ -13,6 +13,7 @@ MIN_SECONDS_FOR_PIPS = 5.0
 MIN_SECONDS_FOR_HALFWAY = 20.0
 
 Anchor = Literal["start", "end"]
+CueName = Literal["pip", "halfway", "rep", "switch_sides", "last_interval"]
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,18 @@ class PlannedCue:
     @property
     def key(self) -> tuple[str, int | None]:
         return (self.cue, self.value)
+
+    @property
+    def at_start(self) -> bool:
+        """Due the very moment its segment starts (the start's own sound stands in)."""
+        return self.anchor == "start" and self.offset == 0
+
+
+def plan_at(segments: Sequence[Segment], index: int) -> list[PlannedCue]:
+    """The cues of ``segments[index]``, judged against the segment before it in the
+    timeline, never the one run before it: a jump back does not change what is due."""
+    previous = segments[index - 1] if index > 0 else None
+    return plan_cues(segments[index], previous)
 
 
 def plan_cues(segment: Segment, previous: Segment | None) -> list[PlannedCue]:

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
+from warmup_tui.engine.cue_plan import CueName, PlannedCue
 from warmup_tui.engine.timeline import Segment
 
+__all__ = ["CueName", "Event", "EventName", "EventSink", "PlannedCue", "completes_session"]
+
 EventName = Literal["segment_start", "segment_end", "cue", "pause", "resume", "session_end"]
-CueName = Literal["pip", "halfway", "rep", "switch_sides", "last_interval"]
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,11 @@ class Event:
     completed: bool = False
     """On ``session_end``: the last segment ran out (see :func:`completes_session`), so
     the session was finished, not stopped."""
+    planned: tuple[PlannedCue, ...] = ()
+    """On ``segment_start``: every cue planned for that segment, so a sink never plans them
+    again; on ``cue``: the planned cue that fell due."""
+    last: Segment | None = None
+    """On ``session_end``: the segment that ended last (None when none did)."""
 
     def to_json(self, wall: float) -> dict[str, Any]:
         seg = self.segment

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from warmup_tui.engine.clock import Clock
-from warmup_tui.engine.cue_plan import PlannedCue, plan_cues
+from warmup_tui.engine.cue_plan import PlannedCue, plan_at
 from warmup_tui.engine.events import Event, completes_session
 from warmup_tui.engine.timeline import Segment
 
@@ -170,7 +170,7 @@ class Session:
                 due = self._due(cue)
                 upcoming = self.segment
                 out.append(Event("cue", due - self._origin, upcoming, cue.cue, cue.value,
-                                 late=self._late(due, now)))
+                                 late=self._late(due, now), planned=(cue,)))
                 continue
             if self._deadline > now:
                 break
@@ -290,7 +290,8 @@ class Session:
     def _end_of_session(self, at: float) -> Event:
         last = self._last_end
         completed = last is not None and completes_session(last, len(self.segments))
-        return Event("session_end", at - self._origin, completed=completed)
+        return Event("session_end", at - self._origin, completed=completed,
+                     last=last.segment if last is not None else None)
 
     def _record_end(self, at: float, *, skipped: bool, late: bool = False) -> Event:
         seg = self.segment
@@ -304,11 +305,11 @@ class Session:
         self.state = "running"
         seg = self.segments[index]
         self._start, self._deadline = at, at + seg.duration
-        previous = self.segments[index - 1] if index > 0 else None
-        self._plan = plan_cues(seg, previous)
+        self._plan = plan_at(self.segments, index)
         self._fired = set()
         late = now is not None and self._late(at, now)
-        return [Event("segment_start", at - self._origin, seg, late=late)]
+        return [Event("segment_start", at - self._origin, seg, late=late,
+                      planned=tuple(self._plan))]
 
     def _late(self, due: float, now: float) -> bool:
         # A stall is real time lost: at --speed 1000 a millisecond of delay is a whole

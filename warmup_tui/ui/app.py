@@ -22,11 +22,11 @@ from warmup_tui.engine.events import EventSink
 from warmup_tui.engine.summary import SessionSummary
 from warmup_tui.routines.library import Library
 from warmup_tui.runs.plan import PlannedRun, plan_with_chain
+from warmup_tui.runs.sinks import Notices, SessionSinks
 from warmup_tui.ui import today
 from warmup_tui.ui.screens.home import HomeScreen
 from warmup_tui.ui.screens.session import SessionScreen
 from warmup_tui.ui.screens.summary import SummaryScreen
-from warmup_tui.ui.session_services import SessionServices
 
 ClockFactory = Callable[[], Clock]
 EXIT_GRACE_SECONDS = 3.0
@@ -67,7 +67,7 @@ class WarmupApp(App[int]):
         self.clock_factory = clock_factory or (lambda: make_clock(speed))
         self.start_muted = mute or settings.sound.mute
         self.voice_choice = voice
-        self._services: SessionServices | None = None
+        self._services: SessionSinks | None = None
         self.pending_runs = start_runs or []
         # A screen to open on start (``warmup edit``); closing it ends the app.
         self.start_screen = start_screen
@@ -88,14 +88,14 @@ class WarmupApp(App[int]):
         return HomeScreen(self.library.entries(), today.label(self.library))
 
     @property
-    def services(self) -> SessionServices:
+    def services(self) -> SessionSinks:
         """Sound and log, made on first use so the player can ring this app's bell."""
         if self._services is None:
-            self._services = SessionServices(
-                self.settings, muted=self.start_muted, bell=self.bell,
-                notice=lambda message: self.notify(message, severity="warning", timeout=6),
-                voice=self.voice_choice,
-            )
+            toast = Notices.all_to(
+                lambda message: self.notify(message, severity="warning", timeout=6))
+            self._services = SessionSinks(self.settings, muted=self.start_muted,
+                                          voice=self.voice_choice, bell=self.bell,
+                                          notices=toast)
         return self._services
 
     @property

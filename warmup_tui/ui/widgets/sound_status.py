@@ -2,18 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from warmup_tui.runs.sinks import SoundStatus
 from warmup_tui.ui.widgets.text_line import TextLine
-
-
-@dataclass(frozen=True)
-class SoundStatus:
-    """The app's sound as the runner set it."""
-
-    muted: bool
-    clicks: bool
-    voice: bool
 
 
 def describe(status: SoundStatus, has_runs: bool) -> str:

@@ -1,0 +1,168 @@
+"""The one way to build what listens to a session: cue sounds, the voice, the metronome
+and the training log, for the app and for headless runs alike.
+
+One :class:`SessionSinks` is made per process from the settings and the flags. It keeps
+the process-wide sound state (one player, so sounds load once and a missing device is
+reported once; one voice, so a chained run reuses what is already rendered) and gives the
+ordered sink list for each planned run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from warmup_tui.audio.cues import CueSounds
+from warmup_tui.audio.metronome import Metronome
+from warmup_tui.audio.metronome_sink import MetronomeSink, carries_cadence
+from warmup_tui.audio.player import Player
+from warmup_tui.audio.speech_engine import find_engine
+from warmup_tui.audio.voice import Voice, make_voice
+from warmup_tui.common.config import Settings
+from warmup_tui.engine.clock import MonotonicClock
+from warmup_tui.engine.events import EventSink
+from warmup_tui.log.recorder import LogRecorder
+from warmup_tui.runs.plan import PlannedRun
+
+Notice = Callable[[str], None]
+
+# A headless run has no get-ready, so its first phrase is due the moment it starts: wait
+# for that one (a few milliseconds, or nothing once cached); the rest render as it runs.
+FIRST_PHRASE_WAIT = 5.0
+NO_ENGINE = "no speech engine found (install espeak-ng); tones only"
+
+
+@dataclass(frozen=True)
+class Notices:
+    """Where each part says what went wrong (the app: toasts; headless: stderr lines)."""
+
+    sound: Notice
+    voice: Notice
+    log: Notice
+
+    @classmethod
+    def all_to(cls, notice: Notice) -> Notices:
+        return cls(notice, notice, notice)
+
+
+@dataclass(frozen=True)
+class SoundStatus:
+    """The app's sound as the runner set it."""
+
+    muted: bool
+    clicks: bool
+    voice: bool
+
+
+class SessionSinks:
+    """Builds each run's sinks and keeps the process-wide sound state.
+
+    ``headless`` is a run with no keys (``--plain``/``--json``): muted then means no sound
+    at all (no player, no speech engine started), the first phrase is waited for before
+    the timing starts, and the log file is opened before it too.
+    """
+
+    def __init__(self, settings: Settings, *, muted: bool, voice: bool | None,
+                 bell: Callable[[], None], notices: Notices, headless: bool = False) -> None:
+        self.settings = settings
+        self.notices = notices
+        self.headless = headless
+        self._metronome_wanted = settings.sound.metronome
+        self.cues: CueSounds | None = None
+        self.voice: Voice | None = None
+        self.metronome: MetronomeSink | None = None
+        if headless and muted:
+            return  # nothing can unmute it: make no sound at all
+        player = Player(volume=settings.sound.volume, bell=bell, on_notice=notices.sound)
+        self.cues = CueSounds(player, settings.sound, muted=muted)
+        self.voice = self._make_voice(player, voice, muted)
+        # The metronome keeps real time whatever --speed says: it is for the runner's feet.
+        self.metronome = MetronomeSink(
+            Metronome(player, MonotonicClock(), settings.training.cadence),
+            settings.training.cadence, enabled=self._metronome_wanted and not muted,
+        )
+
+    def _make_voice(self, player: Player, choice: bool | None, muted: bool) -> Voice | None:
+        # None when speech is off or no engine is installed: tones alone. Asked for by
+        # name and impossible: say why, once (this object lives as long as the process).
+        voice = make_voice(player, self.settings.voice, choice, sound=self.settings.sound,
+                           notice=self.notices.voice)
+        if voice is None and choice and find_engine() is None:
+            self.notices.voice(NO_ENGINE)
+        if voice is not None:
+            voice.muted = muted
+        return voice
+
+    @property
+    def muted(self) -> bool:
+        return self.cues is None or self.cues.muted
+
+    def toggle_mute(self) -> bool:
+        if self.cues is None:
+            return True
+        muted = self.cues.toggle_mute()
+        if self.voice is not None:
+            self.voice.muted = muted
+        self._apply_metronome()
+        return muted
+
+    def sound_status(self) -> SoundStatus:
+        """What the session screen's indicator shows."""
+        return SoundStatus(muted=self.muted, clicks=self._metronome_wanted,
+                           voice=self.voice is not None)
+
+    def toggle_metronome(self) -> bool:
+        self._metronome_wanted = not self._metronome_wanted
+        self._apply_metronome()
+        return self._metronome_wanted
+
+    def _apply_metronome(self) -> None:
+        if self.metronome is not None:
+            self.metronome.set_enabled(self._metronome_wanted and not self.muted)
+
+    def sinks_for(self, run: PlannedRun, speed: float,
+                  output: EventSink | None = None) -> list[EventSink]:
+        """Sound first, so a cue starts before anything slower runs; the words after the
+        tone; the clicks; ``output`` (headless lines); the log last. Speech for the whole
+        session starts rendering now, in the background."""
+        if carries_cadence(run.segments):
+            # A cadence written into the session (--cadence, a routine's cadence) asks
+            # for the clicks; c still turns them off.
+            self._metronome_wanted = True
+            self._apply_metronome()
+        if self.voice is not None:
+            self.voice.prepare(run.segments)
+            if self.headless:
+                self.voice.wait_ready(FIRST_PHRASE_WAIT, count=1)
+        parts = (self.cues, self.voice, self.metronome, output, self._recorder(run, speed))
+        return [sink for sink in parts if sink is not None]
+
+    def _recorder(self, run: PlannedRun, speed: float) -> LogRecorder | None:
+        """The run's log recorder, or None when one cannot even be made: the log must
+        never fail a run."""
+        try:
+            recorder = LogRecorder(
+                run.routine_id, list(run.segments), routine_name=run.name,
+                programme_id=run.programme_id, programme_session=run.programme_session,
+                resumed_from=run.resumed_from, speed=speed, on_notice=self.notices.log,
+            )
+            if self.headless:
+                recorder.open()  # opening (and creating) the file now keeps it out of the timing
+        except Exception as error:  # a log that cannot be set up is reported, not fatal
+            self.notices.log(f"the training log is off for this run ({error})")
+            return None
+        return recorder
+
+    @staticmethod
+    def end_session(sinks: list[EventSink]) -> None:
+        """After a headless run, however it ended: the record reaches the file and the
+        clicks do not outlive their session."""
+        for sink in sinks:
+            if isinstance(sink, LogRecorder):
+                sink.close()
+            elif isinstance(sink, MetronomeSink):
+                sink.stop()
+
+    def shutdown(self) -> None:
+        if self.metronome is not None:
+            self.metronome.stop()
