@@ -1,7 +1,7 @@
 """The routine editor: routine fields, the steps and their forms, the run-walk block, and the
-total time and timeline, all updated as the user types. The step list's keys live in
-``editor_steps``, saving, hand editing and preview in ``editor_flows``, and opening the
-editor on a routine in ``editor_open``."""
+total time and timeline, all updated as the user types. The draft and its decisions live
+in a plain :class:`EditorSession`; saving and hand editing, with their questions, in
+``editor_flows``; opening the editor on a routine in ``editor_open``."""
 
 from __future__ import annotations
 
@@ -12,25 +12,22 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 
 from warmup_tui.common.terminal_text import shown
 from warmup_tui.engine.clock import Clock, ScaledClock
-from warmup_tui.engine.timeline import Segment, timeline_of
-from warmup_tui.routines.draft import (
-    RUNWALK_FIELDS,
-    DraftCheck,
-    RoutineDraft,
-    check_draft,
-)
+from warmup_tui.engine.timeline import Segment, build_timeline, timeline_of
+from warmup_tui.routines.draft import RUNWALK_FIELDS, DraftCheck, RoutineDraft
+from warmup_tui.routines.editor_session import EditorSession
 from warmup_tui.routines.library import Library
 from warmup_tui.routines.model import Routine
 from warmup_tui.routines.save_target import EditTarget
+from warmup_tui.runs.plan import PlannedRun
 from warmup_tui.ui.plain_text import plain, plain_line
+from warmup_tui.ui.screens import editor_flows
 from warmup_tui.ui.screens.confirm import ConfirmScreen
-from warmup_tui.ui.screens.editor_flows import EditorFlows
-from warmup_tui.ui.screens.editor_steps import EditorStepActions
 from warmup_tui.ui.screens.help import HelpScreen
 from warmup_tui.ui.widgets.form_field import FormField
 from warmup_tui.ui.widgets.step_form import StepForm
@@ -49,8 +46,21 @@ _RUNWALK_LABELS = {"warmup": "Warmup walk", "run": "Run", "walk": "Walk", "repea
                    "cooldown": "Cooldown", "cadence": "Cadence"}
 
 
-class EditorScreen(EditorFlows, EditorStepActions, Screen[bool]):
+class EditorScreen(Screen[bool]):
     """Edits one routine; dismisses with True when it saved the file at least once."""
+
+    class PreviewWanted(Message):
+        """Run ``run`` on ``clock`` as a session that logs nothing and plays no sound."""
+
+        def __init__(self, editor: EditorScreen, run: PlannedRun, clock: Clock) -> None:
+            super().__init__()
+            self.editor = editor
+            self.run = run
+            self.clock = clock
+
+        @property
+        def control(self) -> EditorScreen:
+            return self.editor
 
     DEFAULT_CSS = """
     EditorScreen #editor-body { height: 1fr; }
@@ -101,17 +111,33 @@ class EditorScreen(EditorFlows, EditorStepActions, Screen[bool]):
         preview_clock: ClockForSpeed | None = None,
     ) -> None:
         super().__init__(classes="editor")
-        self.target = target
-        self.library = library
-        self.saved_draft = RoutineDraft.from_routine(routine)
-        self.draft = draft if draft is not None else self.saved_draft.copy()
-        self.selected: int | None = 0 if self.draft.steps else None
+        self.session = EditorSession(target, routine, library, draft)
         self.preview_speed = preview_speed
         self.preview_clock: ClockForSpeed = preview_clock or ScaledClock
-        self.saved_once = False
-        self.check: DraftCheck = self._check()
         self.last_good: tuple[list[Segment], float] = ([], 0.0)
         self._list_shown: object = None
+
+    @property
+    def target(self) -> EditTarget:
+        return self.session.target
+
+    @property
+    def draft(self) -> RoutineDraft:
+        return self.session.draft
+
+    @property
+    def selected(self) -> int | None:
+        return self.session.selected
+
+    @property
+    def check(self) -> DraftCheck:
+        """The draft's check as of the last change."""
+        return self.session.check
+
+    @property
+    def dirty(self) -> bool:
+        """Whether the draft differs from what was loaded or last saved."""
+        return self.session.dirty
 
     # ----- layout ----------------------------------------------------------------------
 
@@ -151,24 +177,6 @@ class EditorScreen(EditorFlows, EditorStepActions, Screen[bool]):
 
     # ----- state -------------------------------------------------------------------------
 
-    @property
-    def dirty(self) -> bool:
-        """Whether the draft differs from what was loaded or last saved."""
-        return self.draft != self.saved_draft
-
-    def _check(self) -> DraftCheck:
-        return check_draft(self.draft, self.target.shown, library=self.library,
-                           path=self.target.path)
-
-    def load_routine(self, routine: Routine) -> None:
-        """Starts over from ``routine`` (after hand editing), as freshly opened."""
-        self.saved_draft = RoutineDraft.from_routine(routine)
-        self.draft = self.saved_draft.copy()
-        if self.selected is not None:
-            self.selected = min(self.selected, len(self.draft.steps) - 1)
-        if self.selected is None or self.selected < 0:
-            self.selected = 0 if self.draft.steps else None
-        self.fill_form()
 
     def fill_form(self) -> None:
         """Shows every value of the draft in the form, then refreshes the rest."""
@@ -190,7 +198,7 @@ class EditorScreen(EditorFlows, EditorStepActions, Screen[bool]):
     def refresh_view(self) -> None:
         """Checks the draft and shows the outcome: problems at their fields, the timeline,
         the total and the status line."""
-        self.check = self._check()
+        self.session.recheck()
         if self.check.routine is not None:
             self.last_good = timeline_of(self.check.routine)
         self.query_one(TimelineView).show(*self.last_good, stale=not self.check.ok)
@@ -254,33 +262,60 @@ class EditorScreen(EditorFlows, EditorStepActions, Screen[bool]):
         if field is None:
             return
         in_step = any(isinstance(a, StepForm) for a in field.ancestors)
-        if in_step:
-            if self.selected is None:
-                return
-            key = f"steps[{self.selected}].{field.key}"
-        else:
-            key = field.key
-        try:
-            self.draft.set_field(key, event.value)
-        except KeyError:
-            return
-        self.refresh_view()
+        if self.session.set_field(field.key, event.value, in_step=in_step):
+            self.refresh_view()
 
     def on_step_form_kind_changed(self, event: StepForm.KindChanged) -> None:
-        if self.selected is not None:
-            self.draft.set_field(f"steps[{self.selected}].kind", event.kind)
+        if self.session.set_field("kind", event.kind, in_step=True):
             self.refresh_view()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if isinstance(event.option_list, StepList) and event.option_index != self.selected:
-            self.selected = event.option_index
-            self._list_shown = None
-            self._fill_step()
-            self.refresh_view()
+            self.session.selected = event.option_index
+            self._after_list_change()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if isinstance(event.option_list, StepList):
             self.query_one("#step-name", FormField).input.focus()
+
+    # ----- the step list's requests ------------------------------------------------------
+
+    def _after_list_change(self) -> None:
+        self._list_shown = None
+        self._fill_step()
+        self.refresh_view()
+
+    def on_step_list_added(self, _event: StepList.Added) -> None:
+        self.session.add_step()
+        self._after_list_change()
+
+    def on_step_list_removed(self, _event: StepList.Removed) -> None:
+        name = self.session.delete_step()
+        if name is not None:
+            self._after_list_change()
+            self.notify(f"Deleted {name or 'the step'}; close without saving to get it back",
+                        timeout=4)
+
+    def on_step_list_copied(self, _event: StepList.Copied) -> None:
+        self.session.duplicate_step()
+        self._after_list_change()
+
+    def on_step_list_moved(self, event: StepList.Moved) -> None:
+        self.session.move_step(event.offset)
+        self._after_list_change()
+
+    def action_toggle_runwalk(self) -> None:
+        def apply(yes: bool | None = True) -> None:
+            if yes:
+                self.draft.toggle_runwalk()
+                self.fill_form()
+
+        if self.draft.runwalk is None:
+            apply()
+            return
+        self.app.push_screen(ConfirmScreen("Remove the run-walk block?",
+                                           "The steps stay; the run and walk intervals go."),
+                             apply)
 
     # ----- keys that leave, help, and which keys apply -----------------------------------
 
@@ -295,12 +330,12 @@ class EditorScreen(EditorFlows, EditorStepActions, Screen[bool]):
 
     def action_close(self) -> None:
         if not self.dirty:
-            self.dismiss(self.saved_once)
+            self.dismiss(self.session.saved_once)
             return
 
         def answered(leave: bool | None) -> None:
             if leave:
-                self.dismiss(self.saved_once)
+                self.dismiss(self.session.saved_once)
 
         self.app.push_screen(ConfirmScreen("Close without saving?",
                                            "Your changes since the last save are lost.",
@@ -309,20 +344,32 @@ class EditorScreen(EditorFlows, EditorStepActions, Screen[bool]):
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen([*self.BINDINGS, *StepList.BINDINGS], "Editor keys"))
 
+    def refuse(self, what: str) -> None:
+        """Says why the draft cannot be saved or previewed as it is."""
+        self.notify(self.session.refusal(what), title="Fix the marked fields first",
+                    severity="error", timeout=8)
+
     def action_save(self) -> None:
         self._save_worker()
 
     @work(exclusive=True, group="editor")
     async def _save_worker(self) -> None:
-        await self.save_flow()
+        await editor_flows.save(self)
 
     def action_hand_edit(self) -> None:
         self._hand_edit_worker()
 
     @work(exclusive=True, group="editor")
     async def _hand_edit_worker(self) -> None:
-        await self.hand_edit_flow()
+        await editor_flows.hand_edit(self)
 
     def action_preview(self) -> None:
-        self.preview()
-
+        """Asks the app to run the draft at preview speed; nothing is logged, no sound plays."""
+        routine = self.check.routine
+        if routine is None or not self.check.ok:
+            self.refuse("No preview")
+            return
+        speed = self.preview_speed
+        run = PlannedRun(self.target.routine_id, f"{routine.name} (preview at {speed:g}x)",
+                         tuple(build_timeline(routine)))
+        self.post_message(self.PreviewWanted(self, run, self.preview_clock(speed)))
