@@ -31,10 +31,12 @@ def session_on(ref: str, library: Library) -> EditorSession:
 def test_step_fields_go_to_the_selected_step_and_the_check_follows(library: Library) -> None:
     session = session_on("pre-run", library)
     assert session.selected == 0 and not session.dirty and session.check.ok
+    assert session.status_line() == "saved · no problems"
     session.selected = 1
     assert session.set_field("duration", "1m3", in_step=True)
     assert session.draft.steps[1].duration == "1m3" and session.dirty
     assert not session.recheck().ok and session.check.step_has_problems(1)
+    assert session.status_line().startswith("unsaved changes · 1 problem: ")
     assert session.refusal("Not saved").startswith("Not saved: ")
     assert not session.set_field("no-such-field", "x")
 

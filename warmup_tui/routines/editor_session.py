@@ -55,6 +55,15 @@ class EditorSession:
         if self.selected is None or self.selected < 0:
             self.selected = 0 if self.draft.steps else None
 
+    def status_line(self) -> str:
+        """Saved or not, and how many problems, the first one named."""
+        state = "unsaved changes" if self.dirty else "saved"
+        if self.check.ok:
+            return f"{state} · no problems"
+        count = len(self.check.problems)
+        first = self.check.describe(self.check.problems[0])
+        return f"{state} · {count} problem{'s' if count != 1 else ''}: {first}"
+
     # ----- edits -------------------------------------------------------------------------
 
     def set_field(self, key: str, value: str, *, in_step: bool = False) -> bool:

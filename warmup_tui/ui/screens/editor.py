@@ -11,7 +11,7 @@ from typing import ClassVar
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList, Static
@@ -19,17 +19,18 @@ from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 from warmup_tui.common.terminal_text import shown
 from warmup_tui.engine.clock import Clock, ScaledClock
 from warmup_tui.engine.timeline import Segment, build_timeline, timeline_of
-from warmup_tui.routines.draft import RUNWALK_FIELDS, DraftCheck, RoutineDraft
+from warmup_tui.routines.draft import DraftCheck, RoutineDraft
 from warmup_tui.routines.editor_session import EditorSession
 from warmup_tui.routines.library import Library
 from warmup_tui.routines.model import Routine
 from warmup_tui.routines.save_target import EditTarget
 from warmup_tui.runs.plan import PlannedRun
-from warmup_tui.ui.plain_text import plain, plain_line
+from warmup_tui.ui.plain_text import plain_line
 from warmup_tui.ui.screens import editor_flows
 from warmup_tui.ui.screens.confirm import ConfirmScreen
 from warmup_tui.ui.screens.help import HelpScreen
 from warmup_tui.ui.widgets.form_field import FormField
+from warmup_tui.ui.widgets.routine_form import RoutineForm
 from warmup_tui.ui.widgets.step_form import StepForm
 from warmup_tui.ui.widgets.step_list import StepList
 from warmup_tui.ui.widgets.timeline_view import TimelineView
@@ -38,12 +39,6 @@ PREVIEW_SPEED = 10.0
 ClockForSpeed = Callable[[float], Clock]
 # Keys typed into a text field instead of acting while one has focus (Esc leaves the field).
 _LETTER_ACTIONS = {"preview", "hand_edit", "toggle_runwalk", "help", "close"}
-_ROUTINE_FIELDS = (("name", "Name", ""), ("description", "Description", ""),
-                   ("rest", "Rest", "between steps; blank: none"),
-                   ("switch", "Switch", "to change sides; blank: 5s"),
-                   ("then", "Then", "a routine to run next"))
-_RUNWALK_LABELS = {"warmup": "Warmup walk", "run": "Run", "walk": "Walk", "repeats": "Repeats",
-                   "cooldown": "Cooldown", "cadence": "Cadence"}
 
 
 class EditorScreen(Screen[bool]):
@@ -100,16 +95,9 @@ class EditorScreen(Screen[bool]):
         Binding("q", "close", "Close", id="editor.close"),
     ]
 
-    def __init__(
-        self,
-        target: EditTarget,
-        routine: Routine,
-        library: Library,
-        *,
-        draft: RoutineDraft | None = None,
-        preview_speed: float = PREVIEW_SPEED,
-        preview_clock: ClockForSpeed | None = None,
-    ) -> None:
+    def __init__(self, target: EditTarget, routine: Routine, library: Library, *,
+                 draft: RoutineDraft | None = None, preview_speed: float = PREVIEW_SPEED,
+                 preview_clock: ClockForSpeed | None = None) -> None:
         super().__init__(classes="editor")
         self.session = EditorSession(target, routine, library, draft)
         self.preview_speed = preview_speed
@@ -147,21 +135,7 @@ class EditorScreen(Screen[bool]):
             with Vertical(id="editor-left"):
                 yield Label("Steps", classes="section")
                 yield StepList(id="steps")
-            with VerticalScroll(id="editor-form"):
-                yield Label("Routine", classes="section")
-                for key, label, hint in _ROUTINE_FIELDS:
-                    yield FormField(key, label, getattr(self.draft, key), hint=hint,
-                                    id=f"routine-{key}")
-                yield Static("", id="routine-problem", classes="problem", markup=False)
-                yield Label("Step", id="step-title", classes="section")
-                yield StepForm(id="step-form")
-                yield Static("No run-walk block: press w to add one.", id="no-runwalk")
-                with Vertical(id="runwalk-form"):
-                    yield Label("Run-walk block", classes="section")
-                    yield Static("", id="runwalk-problem", classes="problem", markup=False)
-                    for key in RUNWALK_FIELDS:
-                        yield FormField(f"runwalk.{key}", _RUNWALK_LABELS[key],
-                                        id=f"runwalk-{key}")
+            yield RoutineForm(self.draft, id="editor-form")
             yield TimelineView(id="timeline")
         yield Static("", id="editor-status", markup=False)
         yield Footer(compact=True)
@@ -175,25 +149,12 @@ class EditorScreen(Screen[bool]):
             self.notify(f"A bundled routine: saving makes your own copy, {self.target.shown}",
                         timeout=6)
 
-    # ----- state -------------------------------------------------------------------------
-
+    # ----- showing the draft --------------------------------------------------------------
 
     def fill_form(self) -> None:
         """Shows every value of the draft in the form, then refreshes the rest."""
-        for field in self.query_one("#editor-form").query(FormField):
-            in_step = isinstance(field.parent, StepForm)
-            if not in_step and (self.draft.runwalk is not None
-                                or not field.key.startswith("runwalk.")):
-                field.set_value(self.draft.get_field(field.key))
-        self._fill_step()
+        self.query_one(RoutineForm).fill(self.draft, self.selected)
         self.refresh_view()
-
-    def _fill_step(self) -> None:
-        step = None if self.selected is None else self.draft.steps[self.selected]
-        self.query_one(StepForm).show_step(step)
-        title = "Step" if self.selected is None else \
-            f"Step {self.selected + 1} of {len(self.draft.steps)}"
-        self.query_one("#step-title", Label).update(title)
 
     def refresh_view(self) -> None:
         """Checks the draft and shows the outcome: problems at their fields, the timeline,
@@ -204,7 +165,7 @@ class EditorScreen(Screen[bool]):
         self.query_one(TimelineView).show(*self.last_good, stale=not self.check.ok)
         self.set_class(self.draft.runwalk is not None, "-runwalk")
         self._show_list()
-        self._show_problems()
+        self.query_one(RoutineForm).show_problems(self.check, self.selected)
         self._show_status()
 
     def _show_list(self) -> None:
@@ -214,45 +175,9 @@ class EditorScreen(Screen[bool]):
             self._list_shown = shown
             self.query_one(StepList).show_steps(self.draft.steps, flagged, self.selected)
 
-    def _show_problems(self) -> None:
-        check = self.check
-        placed: set[str] = set()
-        for field in self.query_one("#editor-form").query(FormField):
-            if field.parent is not None and isinstance(field.parent, StepForm):
-                continue
-            field.show_problem("; ".join(check.messages_at(field.key)))
-            placed.add(field.key)
-        prefix = f"steps[{self.selected}]"
-        by_field = {}
-        if self.selected is not None:
-            for field in self.query_one(StepForm).fields():
-                by_field[field.key] = "; ".join(check.messages_at(f"{prefix}.{field.key}"))
-                placed.add(f"{prefix}.{field.key}")
-        placed.add(prefix)
-        self.query_one(StepForm).show_problems("; ".join(check.messages_at(prefix)), by_field)
-        placed.add("runwalk")
-        self._show_problem_line("#runwalk-problem", check.messages_at("runwalk"))
-        # The rest (the routine as a whole, the list of steps) shows under the routine fields;
-        # problems of other steps are marked in the step list.
-        others = [check.describe(p) for p in check.problems
-                  if (p.key or "") not in placed and not (p.key or "").startswith("steps[")]
-        self._show_problem_line("#routine-problem", others)
-
-    def _show_problem_line(self, selector: str, messages: list[str]) -> None:
-        widget = self.query_one(selector, Static)
-        widget.update(plain("\n".join(messages)))
-        widget.set_class(not messages, "-empty")
-
     def _show_status(self) -> None:
         status = self.query_one("#editor-status", Static)
-        state = "unsaved changes" if self.dirty else "saved"
-        if self.check.ok:
-            status.update(f"{state} · no problems")
-        else:
-            count = len(self.check.problems)
-            first = self.check.describe(self.check.problems[0])
-            status.update(plain_line(f"{state} · {count} problem{'s' if count != 1 else ''}: "
-                                     f"{first}"))
+        status.update(plain_line(self.session.status_line()))
         status.set_class(not self.check.ok, "-invalid")
 
     # ----- edits from the form -----------------------------------------------------------
@@ -282,7 +207,7 @@ class EditorScreen(Screen[bool]):
 
     def _after_list_change(self) -> None:
         self._list_shown = None
-        self._fill_step()
+        self.query_one(RoutineForm).fill_step(self.draft, self.selected)
         self.refresh_view()
 
     def on_step_list_added(self, _event: StepList.Added) -> None:
