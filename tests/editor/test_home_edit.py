@@ -15,7 +15,7 @@ from warmup_tui.engine.clock import FakeClock
 from warmup_tui.routines.files import load_routine
 from warmup_tui.routines.library import Library
 from warmup_tui.ui.app import WarmupApp
-from warmup_tui.ui.screens.hand_edit import HandEditProblemsScreen
+from warmup_tui.ui.screens.editor.hand_edit import HandEditProblemsScreen
 from warmup_tui.ui.screens.home import HomeScreen
 
 from .conftest import PlanEditor

@@ -153,7 +153,7 @@ class HomeScreen(Screen[None]):
         self.post_message(self.StartToday())
 
     def action_edit(self) -> None:
-        from warmup_tui.ui.screens.editor_open import edit_from_home
+        from warmup_tui.ui.screens.editor import edit_from_home
 
         routines = self.query_one(OptionList)
         if routines.highlighted is not None:

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 from warmup_tui.common.external_editor import find_editor
 from warmup_tui.common.problems import ProblemsError
 from warmup_tui.ui.screens.confirm import ConfirmScreen
-from warmup_tui.ui.screens.hand_edit import edit_until_loads
+from warmup_tui.ui.screens.editor.hand_edit import edit_until_loads
 
 if TYPE_CHECKING:
-    from warmup_tui.ui.screens.editor import EditorScreen
+    from warmup_tui.ui.screens.editor.screen import EditorScreen
 
 
 async def save(editor: EditorScreen) -> bool:

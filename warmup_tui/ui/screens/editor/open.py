@@ -10,8 +10,8 @@ from warmup_tui.common.problems import ProblemsError
 from warmup_tui.routines.files import load_routine
 from warmup_tui.routines.library import Library
 from warmup_tui.routines.save_target import check_file, locate, target_for
-from warmup_tui.ui.screens.editor import PREVIEW_SPEED, ClockForSpeed, EditorScreen
-from warmup_tui.ui.screens.hand_edit import fix_by_hand
+from warmup_tui.ui.screens.editor.hand_edit import fix_by_hand
+from warmup_tui.ui.screens.editor.screen import PREVIEW_SPEED, ClockForSpeed, EditorScreen
 
 if TYPE_CHECKING:
     from warmup_tui.ui.screens.home import HomeScreen

@@ -1,7 +1,7 @@
 """The routine editor: routine fields, the steps and their forms, the run-walk block, and the
 total time and timeline, all updated as the user types. The draft and its decisions live
 in a plain :class:`EditorSession`; saving and hand editing, with their questions, in
-``editor_flows``; opening the editor on a routine in ``editor_open``."""
+``flows``."""
 
 from __future__ import annotations
 
@@ -26,8 +26,8 @@ from warmup_tui.routines.model import Routine
 from warmup_tui.routines.save_target import EditTarget
 from warmup_tui.runs.plan import PlannedRun
 from warmup_tui.ui.plain_text import plain_line
-from warmup_tui.ui.screens import editor_flows
 from warmup_tui.ui.screens.confirm import ConfirmScreen
+from warmup_tui.ui.screens.editor import flows
 from warmup_tui.ui.screens.help import HelpScreen
 from warmup_tui.ui.widgets.form_field import FormField
 from warmup_tui.ui.widgets.routine_form import RoutineForm
@@ -279,14 +279,14 @@ class EditorScreen(Screen[bool]):
 
     @work(exclusive=True, group="editor")
     async def _save_worker(self) -> None:
-        await editor_flows.save(self)
+        await flows.save(self)
 
     def action_hand_edit(self) -> None:
         self._hand_edit_worker()
 
     @work(exclusive=True, group="editor")
     async def _hand_edit_worker(self) -> None:
-        await editor_flows.hand_edit(self)
+        await flows.hand_edit(self)
 
     def action_preview(self) -> None:
         """Asks the app to run the draft at preview speed; nothing is logged, no sound plays."""
