@@ -12,8 +12,7 @@ from warmup_tui.common.paths import bundled_dir
 from warmup_tui.engine.clock import FakeClock
 from warmup_tui.routines.library import Library
 from warmup_tui.ui.app import WarmupApp
-from warmup_tui.ui.screens.editor import EditorScreen
-from warmup_tui.ui.screens.editor_open import editor_for
+from warmup_tui.ui.screens.editor import EditorScreen, editor_for
 from warmup_tui.ui.widgets.form_field import FormField
 from warmup_tui.ui.widgets.step_list import StepList
 

@@ -263,3 +263,17 @@ async def test_help_lists_the_editor_keys(user_routines: Path) -> None:
         assert described["ctrl+s"] == "Save"
         assert described["o"] == "Edit file"
         assert described["a"] == "Add"
+
+
+async def test_the_step_list_keys_post_requests_the_screen_acts_on(
+        user_routines: Path) -> None:
+    app = editor_app(user_routines)
+    posted: dict[int, object] = {}  # each message once, though the hook sees every hop
+    async with app.run_test(size=SIZE,
+                            message_hook=lambda m: posted.setdefault(id(m), m)) as pilot:
+        await focus_list(pilot)
+        await pilot.press("a", "c", "d", "K", "J")
+        requests = [type(m) for m in posted.values() if isinstance(m, StepList.Changed)]
+        assert requests == [StepList.Added, StepList.Copied, StepList.Removed,
+                            StepList.Moved, StepList.Moved]
+        assert editor(app).selected == 2

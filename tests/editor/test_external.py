@@ -15,7 +15,7 @@ from warmup_tui.common.paths import bundled_dir
 from warmup_tui.common.problems import ProblemsError
 from warmup_tui.routines.files import load_routine
 from warmup_tui.ui.screens.confirm import ConfirmScreen
-from warmup_tui.ui.screens.hand_edit import HandEditProblemsScreen
+from warmup_tui.ui.screens.editor.hand_edit import HandEditProblemsScreen
 
 from .conftest import PlanEditor
 from .editor_app import SIZE, editor, editor_app, field, focus_list, messages, type_into

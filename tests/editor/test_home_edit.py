@@ -15,7 +15,7 @@ from warmup_tui.engine.clock import FakeClock
 from warmup_tui.routines.files import load_routine
 from warmup_tui.routines.library import Library
 from warmup_tui.ui.app import WarmupApp
-from warmup_tui.ui.screens.hand_edit import HandEditProblemsScreen
+from warmup_tui.ui.screens.editor.hand_edit import HandEditProblemsScreen
 from warmup_tui.ui.screens.home import HomeScreen
 
 from .conftest import PlanEditor
@@ -146,3 +146,24 @@ async def test_a_routine_broken_only_by_its_chain_is_never_handed_to_an_editor(
                    for n in app._notifications)
     assert runs(plan) == []
     assert (bundled_dir("routines") / "pre-run.toml").read_bytes() == bundled
+
+
+async def test_reload_reads_the_routines_again_and_keeps_the_highlight(
+        user_routines: Path) -> None:
+    app = home_app(user_routines)
+    async with app.run_test(size=SIZE) as pilot:
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        routines = home.query_one("#routines", OptionList)
+        routines.highlighted = 1
+        before = home_lines(app)
+        (user_routines / "aaa-mine.toml").write_text(
+            (bundled_dir("routines") / "pre-run.toml").read_text(encoding="utf-8").replace(
+                'name = "', 'name = "Mine: ', 1), encoding="utf-8")
+        assert home_lines(app) == before  # nothing reads the folder on its own
+        home.reload()
+        await pilot.pause()
+        assert len(home_lines(app)) == len(before) + 1
+        assert any("Mine: " in line for line in home_lines(app))
+        assert any(entry.id == "aaa-mine" for entry in home.entries)
+        assert routines.highlighted == 1

@@ -57,7 +57,7 @@ def open_editor(ref: str, args: argparse.Namespace) -> int:
     the editor closes. A routine that does not load raises ProblemsError before the app
     starts (``warmup edit --external`` fixes such a file by hand)."""
     from warmup_tui.ui.app import WarmupApp
-    from warmup_tui.ui.screens.editor_open import editor_for
+    from warmup_tui.ui.screens.editor import editor_for
 
     _follow_the_terminal_size()
     library = Library()

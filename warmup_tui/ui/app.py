@@ -7,6 +7,7 @@ import contextlib
 import os
 import threading
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -27,6 +28,10 @@ from warmup_tui.ui import today
 from warmup_tui.ui.screens.home import HomeScreen
 from warmup_tui.ui.screens.session import SessionScreen
 from warmup_tui.ui.screens.summary import SummaryScreen
+from warmup_tui.ui.services import AppServices
+
+if TYPE_CHECKING:
+    from warmup_tui.ui.screens.editor import EditorScreen
 
 ClockFactory = Callable[[], Clock]
 EXIT_GRACE_SECONDS = 3.0
@@ -52,7 +57,7 @@ class WarmupApp(App[int]):
         speed: float = 1.0,
         mute: bool = False,
         start_runs: list[PlannedRun] | None = None,
-        start_screen: Callable[[], Screen[object]] | None = None,
+        start_screen: Callable[[], Screen[Any]] | None = None,
         get_ready: float = 3.0,
         voice: bool | None = None,
     ) -> None:
@@ -85,7 +90,8 @@ class WarmupApp(App[int]):
                        timeout=timeout, markup=False)
 
     def get_default_screen(self) -> Screen[None]:
-        return HomeScreen(self.library.entries(), today.label(self.library))
+        return HomeScreen(self.library.entries(), today.label(self.library),
+                          AppServices(self.library, self.settings))
 
     @property
     def services(self) -> SessionSinks:
@@ -228,6 +234,14 @@ class WarmupApp(App[int]):
                                sound_status=self.services.sound_status)
         self.push_screen(screen, after_session)
 
+    def on_editor_screen_preview_wanted(self, message: EditorScreen.PreviewWanted) -> None:
+        """The editor's preview: a session with no sinks, so nothing is logged or heard."""
+        def ended(_summary: SessionSummary | None) -> None:
+            self.notify("Preview over: back in the editor", timeout=3)
+
+        self.push_screen(SessionScreen(message.run, message.clock, [],
+                                       get_ready=self.get_ready), ended)
+
     def _refresh_home(self) -> None:
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
@@ -261,7 +275,7 @@ class WarmupApp(App[int]):
             yield SystemCommand("Today", "Start today's warmup and run", screen.action_today)
 
 
-def _runner(screen: Screen[object], action: str) -> Callable[[], object]:
+def _runner(screen: Screen[Any], action: str) -> Callable[[], object]:
     async def run() -> None:
         await screen.run_action(action)
 

@@ -54,7 +54,7 @@ class HistoryScreen(Screen[None]):
         Binding("r", "reload", "Reload", id="history.reload"),
     ]
 
-    def __init__(self, goal: int | None = None, weeks: int = WEEKS) -> None:
+    def __init__(self, goal: int, weeks: int = WEEKS) -> None:
         super().__init__(classes="history")
         self.goal = goal
         self.weeks = weeks
@@ -77,13 +77,7 @@ class HistoryScreen(Screen[None]):
         self.dismiss(None)
 
     def action_reload(self) -> None:
-        self._load(self._goal())
-
-    def _goal(self) -> int:
-        if self.goal is not None:
-            return self.goal
-        settings = getattr(self.app, "settings", None)
-        return int(settings.training.weekly_goal) if settings is not None else 4
+        self._load(self.goal)
 
     @work(thread=True, exclusive=True, group="history")
     def _load(self, goal: int) -> None:

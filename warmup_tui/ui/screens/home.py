@@ -18,6 +18,7 @@ from warmup_tui.engine.timeline import build_timeline, total_seconds
 from warmup_tui.routines.library import Entry
 from warmup_tui.ui.plain_text import plain, plain_line
 from warmup_tui.ui.screens.help import HelpScreen
+from warmup_tui.ui.services import AppServices
 
 
 def today_button_label(today_label: str) -> str:
@@ -93,9 +94,11 @@ class HomeScreen(Screen[None]):
     class StartToday(Message):
         """The user chose today's warmup and run."""
 
-    def __init__(self, entries: list[Entry], today_label: str | None) -> None:
+    def __init__(self, entries: list[Entry], today_label: str | None,
+                 services: AppServices) -> None:
         super().__init__(classes="home")
         self.entries = entries
+        self.services = services
         self.today_label = today_label
 
     def compose(self) -> ComposeResult:
@@ -113,6 +116,15 @@ class HomeScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (action == "today" and not self.today_label)
+
+    def reload(self) -> None:
+        """Reads the routines again and shows them, keeping the highlighted line."""
+        self.entries = self.services.library.entries()
+        for routines in self.query("#routines").results(OptionList):
+            highlighted = routines.highlighted
+            routines.set_options([routine_option(entry) for entry in self.entries])
+            if highlighted is not None and highlighted < len(self.entries):
+                routines.highlighted = highlighted
 
     def show_today(self, today_label: str | None) -> None:
         """Update the Today button after a session moved the programme on."""
@@ -149,7 +161,7 @@ class HomeScreen(Screen[None]):
         self.post_message(self.StartToday())
 
     def action_edit(self) -> None:
-        from warmup_tui.ui.screens.editor_open import edit_from_home
+        from warmup_tui.ui.screens.editor import edit_from_home
 
         routines = self.query_one(OptionList)
         if routines.highlighted is not None:
@@ -160,7 +172,7 @@ class HomeScreen(Screen[None]):
     def action_history(self) -> None:
         from warmup_tui.ui.screens.history import HistoryScreen
 
-        self.app.push_screen(HistoryScreen())
+        self.app.push_screen(HistoryScreen(self.services.settings.training.weekly_goal))
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.BINDINGS, "Home keys"))

@@ -18,12 +18,13 @@ from warmup_tui.engine.session import Session
 from warmup_tui.engine.summary import SessionSummary, summarize
 from warmup_tui.engine.view import SessionView, build_view
 from warmup_tui.runs.plan import PlannedRun
+from warmup_tui.runs.sinks import SoundStatus
 from warmup_tui.ui.screens.confirm import ConfirmScreen
 from warmup_tui.ui.screens.help import HelpScreen
 from warmup_tui.ui.widgets.countdown import Countdown
 from warmup_tui.ui.widgets.phase_band import PhaseBand
 from warmup_tui.ui.widgets.session_progress import SessionProgress
-from warmup_tui.ui.widgets.sound_status import SoundIndicator, SoundStatus
+from warmup_tui.ui.widgets.sound_status import SoundIndicator
 from warmup_tui.ui.widgets.text_line import TextLine
 
 GET_READY_SECONDS = 3.0

@@ -4,35 +4,36 @@ screen (whose list is then reloaded to show what was saved)."""
 from __future__ import annotations
 
 from pathlib import Path
-
-from textual.screen import Screen
-from textual.widgets import OptionList
+from typing import TYPE_CHECKING
 
 from warmup_tui.common.problems import ProblemsError
 from warmup_tui.routines.files import load_routine
 from warmup_tui.routines.library import Library
 from warmup_tui.routines.save_target import check_file, locate, target_for
-from warmup_tui.ui.screens.editor import EditorScreen
-from warmup_tui.ui.screens.hand_edit import fix_by_hand
+from warmup_tui.ui.screens.editor.hand_edit import fix_by_hand
+from warmup_tui.ui.screens.editor.screen import PREVIEW_SPEED, ClockForSpeed, EditorScreen
+
+if TYPE_CHECKING:
+    from warmup_tui.ui.screens.home import HomeScreen
 
 
-def editor_for(ref: str, library: Library, **options: object) -> EditorScreen:
+def editor_for(ref: str, library: Library, *, preview_speed: float = PREVIEW_SPEED,
+               preview_clock: ClockForSpeed | None = None) -> EditorScreen:
     """The editor on a routine by name or path; ProblemsError when the file does not load
     (hand editing, ``warmup edit --external``, is the way to fix such a file)."""
     path, source = locate(ref, library)
     routine = check_file(path, library)
     target = target_for(path, source, library.user)
-    return EditorScreen(target, routine, library, **options)  # type: ignore[arg-type]
+    return EditorScreen(target, routine, library, preview_speed=preview_speed,
+                        preview_clock=preview_clock)
 
 
-def edit_from_home(home: Screen[object], routine_id: str) -> None:
+def edit_from_home(home: HomeScreen, routine_id: str) -> None:
     """Pushes the editor on ``routine_id``; when it closes having saved, the home list is
     reloaded so the new length (or the new user copy) shows. A file that does not load
     cannot be shown in the editor's fields, so it goes to the user's own text editor."""
     app = home.app
-    library = getattr(app, "library", None)
-    if not isinstance(library, Library):
-        library = Library()
+    library = home.services.library
     try:
         path, _source = locate(routine_id, library)
     except ProblemsError as error:
@@ -53,7 +54,7 @@ def edit_from_home(home: Screen[object], routine_id: str) -> None:
 
     def closed(saved: bool | None) -> None:
         if saved:
-            _reload_home(home, library)
+            home.reload()
 
     app.push_screen(screen, closed)
 
@@ -66,19 +67,6 @@ def _loads_on_its_own(path: Path) -> bool:
     return True
 
 
-async def _fix_then_reload(home: Screen[object], path: Path, library: Library) -> None:
+async def _fix_then_reload(home: HomeScreen, path: Path, library: Library) -> None:
     if await fix_by_hand(home.app, path, library) != "failed":
-        _reload_home(home, library)  # fixed, or left with other problems: show them
-
-
-def _reload_home(home: Screen[object], library: Library) -> None:
-    from warmup_tui.ui.screens.home import routine_option
-
-    entries = library.entries()
-    if hasattr(home, "entries"):
-        home.entries = entries
-    for routines in home.query("#routines").results(OptionList):
-        highlighted = routines.highlighted
-        routines.set_options([routine_option(entry) for entry in entries])
-        if highlighted is not None and highlighted < len(entries):
-            routines.highlighted = highlighted
+        home.reload()  # fixed, or left with other problems: show them

@@ -1,7 +1,7 @@
 """The routine editor: routine fields, the steps and their forms, the run-walk block, and the
-total time and timeline, all updated as the user types. The step list's keys live in
-``editor_steps``, saving, hand editing and preview in ``editor_flows``, and opening the
-editor on a routine in ``editor_open``."""
+total time and timeline, all updated as the user types. The draft and its decisions live
+in a plain :class:`EditorSession`; saving and hand editing, with their questions, in
+``flows``."""
 
 from __future__ import annotations
 
@@ -11,28 +11,26 @@ from typing import ClassVar
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 
 from warmup_tui.common.terminal_text import shown
 from warmup_tui.engine.clock import Clock, ScaledClock
-from warmup_tui.engine.timeline import Segment, timeline_of
-from warmup_tui.routines.draft import (
-    RUNWALK_FIELDS,
-    DraftCheck,
-    RoutineDraft,
-    check_draft,
-)
+from warmup_tui.engine.timeline import Segment, build_timeline, timeline_of
+from warmup_tui.routines.draft import DraftCheck, RoutineDraft
+from warmup_tui.routines.editor_session import EditorSession
 from warmup_tui.routines.library import Library
 from warmup_tui.routines.model import Routine
 from warmup_tui.routines.save_target import EditTarget
-from warmup_tui.ui.plain_text import plain, plain_line
+from warmup_tui.runs.plan import PlannedRun
+from warmup_tui.ui.plain_text import plain_line
 from warmup_tui.ui.screens.confirm import ConfirmScreen
-from warmup_tui.ui.screens.editor_flows import EditorFlows
-from warmup_tui.ui.screens.editor_steps import EditorStepActions
+from warmup_tui.ui.screens.editor import flows
 from warmup_tui.ui.screens.help import HelpScreen
 from warmup_tui.ui.widgets.form_field import FormField
+from warmup_tui.ui.widgets.routine_form import RoutineForm
 from warmup_tui.ui.widgets.step_form import StepForm
 from warmup_tui.ui.widgets.step_list import StepList
 from warmup_tui.ui.widgets.timeline_view import TimelineView
@@ -41,16 +39,23 @@ PREVIEW_SPEED = 10.0
 ClockForSpeed = Callable[[float], Clock]
 # Keys typed into a text field instead of acting while one has focus (Esc leaves the field).
 _LETTER_ACTIONS = {"preview", "hand_edit", "toggle_runwalk", "help", "close"}
-_ROUTINE_FIELDS = (("name", "Name", ""), ("description", "Description", ""),
-                   ("rest", "Rest", "between steps; blank: none"),
-                   ("switch", "Switch", "to change sides; blank: 5s"),
-                   ("then", "Then", "a routine to run next"))
-_RUNWALK_LABELS = {"warmup": "Warmup walk", "run": "Run", "walk": "Walk", "repeats": "Repeats",
-                   "cooldown": "Cooldown", "cadence": "Cadence"}
 
 
-class EditorScreen(EditorFlows, EditorStepActions, Screen[bool]):
+class EditorScreen(Screen[bool]):
     """Edits one routine; dismisses with True when it saved the file at least once."""
+
+    class PreviewWanted(Message):
+        """Run ``run`` on ``clock`` as a session that logs nothing and plays no sound."""
+
+        def __init__(self, editor: EditorScreen, run: PlannedRun, clock: Clock) -> None:
+            super().__init__()
+            self.editor = editor
+            self.run = run
+            self.clock = clock
+
+        @property
+        def control(self) -> EditorScreen:
+            return self.editor
 
     DEFAULT_CSS = """
     EditorScreen #editor-body { height: 1fr; }
@@ -90,28 +95,37 @@ class EditorScreen(EditorFlows, EditorStepActions, Screen[bool]):
         Binding("q", "close", "Close", id="editor.close"),
     ]
 
-    def __init__(
-        self,
-        target: EditTarget,
-        routine: Routine,
-        library: Library,
-        *,
-        draft: RoutineDraft | None = None,
-        preview_speed: float = PREVIEW_SPEED,
-        preview_clock: ClockForSpeed | None = None,
-    ) -> None:
+    def __init__(self, target: EditTarget, routine: Routine, library: Library, *,
+                 draft: RoutineDraft | None = None, preview_speed: float = PREVIEW_SPEED,
+                 preview_clock: ClockForSpeed | None = None) -> None:
         super().__init__(classes="editor")
-        self.target = target
-        self.library = library
-        self.saved_draft = RoutineDraft.from_routine(routine)
-        self.draft = draft if draft is not None else self.saved_draft.copy()
-        self.selected: int | None = 0 if self.draft.steps else None
+        self.session = EditorSession(target, routine, library, draft)
         self.preview_speed = preview_speed
         self.preview_clock: ClockForSpeed = preview_clock or ScaledClock
-        self.saved_once = False
-        self.check: DraftCheck = self._check()
         self.last_good: tuple[list[Segment], float] = ([], 0.0)
         self._list_shown: object = None
+
+    @property
+    def target(self) -> EditTarget:
+        return self.session.target
+
+    @property
+    def draft(self) -> RoutineDraft:
+        return self.session.draft
+
+    @property
+    def selected(self) -> int | None:
+        return self.session.selected
+
+    @property
+    def check(self) -> DraftCheck:
+        """The draft's check as of the last change."""
+        return self.session.check
+
+    @property
+    def dirty(self) -> bool:
+        """Whether the draft differs from what was loaded or last saved."""
+        return self.session.dirty
 
     # ----- layout ----------------------------------------------------------------------
 
@@ -121,21 +135,7 @@ class EditorScreen(EditorFlows, EditorStepActions, Screen[bool]):
             with Vertical(id="editor-left"):
                 yield Label("Steps", classes="section")
                 yield StepList(id="steps")
-            with VerticalScroll(id="editor-form"):
-                yield Label("Routine", classes="section")
-                for key, label, hint in _ROUTINE_FIELDS:
-                    yield FormField(key, label, getattr(self.draft, key), hint=hint,
-                                    id=f"routine-{key}")
-                yield Static("", id="routine-problem", classes="problem", markup=False)
-                yield Label("Step", id="step-title", classes="section")
-                yield StepForm(id="step-form")
-                yield Static("No run-walk block: press w to add one.", id="no-runwalk")
-                with Vertical(id="runwalk-form"):
-                    yield Label("Run-walk block", classes="section")
-                    yield Static("", id="runwalk-problem", classes="problem", markup=False)
-                    for key in RUNWALK_FIELDS:
-                        yield FormField(f"runwalk.{key}", _RUNWALK_LABELS[key],
-                                        id=f"runwalk-{key}")
+            yield RoutineForm(self.draft, id="editor-form")
             yield TimelineView(id="timeline")
         yield Static("", id="editor-status", markup=False)
         yield Footer(compact=True)
@@ -149,54 +149,23 @@ class EditorScreen(EditorFlows, EditorStepActions, Screen[bool]):
             self.notify(f"A bundled routine: saving makes your own copy, {self.target.shown}",
                         timeout=6)
 
-    # ----- state -------------------------------------------------------------------------
-
-    @property
-    def dirty(self) -> bool:
-        """Whether the draft differs from what was loaded or last saved."""
-        return self.draft != self.saved_draft
-
-    def _check(self) -> DraftCheck:
-        return check_draft(self.draft, self.target.shown, library=self.library,
-                           path=self.target.path)
-
-    def load_routine(self, routine: Routine) -> None:
-        """Starts over from ``routine`` (after hand editing), as freshly opened."""
-        self.saved_draft = RoutineDraft.from_routine(routine)
-        self.draft = self.saved_draft.copy()
-        if self.selected is not None:
-            self.selected = min(self.selected, len(self.draft.steps) - 1)
-        if self.selected is None or self.selected < 0:
-            self.selected = 0 if self.draft.steps else None
-        self.fill_form()
+    # ----- showing the draft --------------------------------------------------------------
 
     def fill_form(self) -> None:
         """Shows every value of the draft in the form, then refreshes the rest."""
-        for field in self.query_one("#editor-form").query(FormField):
-            in_step = isinstance(field.parent, StepForm)
-            if not in_step and (self.draft.runwalk is not None
-                                or not field.key.startswith("runwalk.")):
-                field.set_value(self.draft.get_field(field.key))
-        self._fill_step()
+        self.query_one(RoutineForm).fill(self.draft, self.selected)
         self.refresh_view()
-
-    def _fill_step(self) -> None:
-        step = None if self.selected is None else self.draft.steps[self.selected]
-        self.query_one(StepForm).show_step(step)
-        title = "Step" if self.selected is None else \
-            f"Step {self.selected + 1} of {len(self.draft.steps)}"
-        self.query_one("#step-title", Label).update(title)
 
     def refresh_view(self) -> None:
         """Checks the draft and shows the outcome: problems at their fields, the timeline,
         the total and the status line."""
-        self.check = self._check()
+        self.session.recheck()
         if self.check.routine is not None:
             self.last_good = timeline_of(self.check.routine)
         self.query_one(TimelineView).show(*self.last_good, stale=not self.check.ok)
         self.set_class(self.draft.runwalk is not None, "-runwalk")
         self._show_list()
-        self._show_problems()
+        self.query_one(RoutineForm).show_problems(self.check, self.selected)
         self._show_status()
 
     def _show_list(self) -> None:
@@ -206,45 +175,9 @@ class EditorScreen(EditorFlows, EditorStepActions, Screen[bool]):
             self._list_shown = shown
             self.query_one(StepList).show_steps(self.draft.steps, flagged, self.selected)
 
-    def _show_problems(self) -> None:
-        check = self.check
-        placed: set[str] = set()
-        for field in self.query_one("#editor-form").query(FormField):
-            if field.parent is not None and isinstance(field.parent, StepForm):
-                continue
-            field.show_problem("; ".join(check.messages_at(field.key)))
-            placed.add(field.key)
-        prefix = f"steps[{self.selected}]"
-        by_field = {}
-        if self.selected is not None:
-            for field in self.query_one(StepForm).fields():
-                by_field[field.key] = "; ".join(check.messages_at(f"{prefix}.{field.key}"))
-                placed.add(f"{prefix}.{field.key}")
-        placed.add(prefix)
-        self.query_one(StepForm).show_problems("; ".join(check.messages_at(prefix)), by_field)
-        placed.add("runwalk")
-        self._show_problem_line("#runwalk-problem", check.messages_at("runwalk"))
-        # The rest (the routine as a whole, the list of steps) shows under the routine fields;
-        # problems of other steps are marked in the step list.
-        others = [check.describe(p) for p in check.problems
-                  if (p.key or "") not in placed and not (p.key or "").startswith("steps[")]
-        self._show_problem_line("#routine-problem", others)
-
-    def _show_problem_line(self, selector: str, messages: list[str]) -> None:
-        widget = self.query_one(selector, Static)
-        widget.update(plain("\n".join(messages)))
-        widget.set_class(not messages, "-empty")
-
     def _show_status(self) -> None:
         status = self.query_one("#editor-status", Static)
-        state = "unsaved changes" if self.dirty else "saved"
-        if self.check.ok:
-            status.update(f"{state} · no problems")
-        else:
-            count = len(self.check.problems)
-            first = self.check.describe(self.check.problems[0])
-            status.update(plain_line(f"{state} · {count} problem{'s' if count != 1 else ''}: "
-                                     f"{first}"))
+        status.update(plain_line(self.session.status_line()))
         status.set_class(not self.check.ok, "-invalid")
 
     # ----- edits from the form -----------------------------------------------------------
@@ -254,33 +187,60 @@ class EditorScreen(EditorFlows, EditorStepActions, Screen[bool]):
         if field is None:
             return
         in_step = any(isinstance(a, StepForm) for a in field.ancestors)
-        if in_step:
-            if self.selected is None:
-                return
-            key = f"steps[{self.selected}].{field.key}"
-        else:
-            key = field.key
-        try:
-            self.draft.set_field(key, event.value)
-        except KeyError:
-            return
-        self.refresh_view()
+        if self.session.set_field(field.key, event.value, in_step=in_step):
+            self.refresh_view()
 
     def on_step_form_kind_changed(self, event: StepForm.KindChanged) -> None:
-        if self.selected is not None:
-            self.draft.set_field(f"steps[{self.selected}].kind", event.kind)
+        if self.session.set_field("kind", event.kind, in_step=True):
             self.refresh_view()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if isinstance(event.option_list, StepList) and event.option_index != self.selected:
-            self.selected = event.option_index
-            self._list_shown = None
-            self._fill_step()
-            self.refresh_view()
+            self.session.selected = event.option_index
+            self._after_list_change()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if isinstance(event.option_list, StepList):
             self.query_one("#step-name", FormField).input.focus()
+
+    # ----- the step list's requests ------------------------------------------------------
+
+    def _after_list_change(self) -> None:
+        self._list_shown = None
+        self.query_one(RoutineForm).fill_step(self.draft, self.selected)
+        self.refresh_view()
+
+    def on_step_list_added(self, _event: StepList.Added) -> None:
+        self.session.add_step()
+        self._after_list_change()
+
+    def on_step_list_removed(self, _event: StepList.Removed) -> None:
+        name = self.session.delete_step()
+        if name is not None:
+            self._after_list_change()
+            self.notify(f"Deleted {name or 'the step'}; close without saving to get it back",
+                        timeout=4)
+
+    def on_step_list_copied(self, _event: StepList.Copied) -> None:
+        self.session.duplicate_step()
+        self._after_list_change()
+
+    def on_step_list_moved(self, event: StepList.Moved) -> None:
+        self.session.move_step(event.offset)
+        self._after_list_change()
+
+    def action_toggle_runwalk(self) -> None:
+        def apply(yes: bool | None = True) -> None:
+            if yes:
+                self.draft.toggle_runwalk()
+                self.fill_form()
+
+        if self.draft.runwalk is None:
+            apply()
+            return
+        self.app.push_screen(ConfirmScreen("Remove the run-walk block?",
+                                           "The steps stay; the run and walk intervals go."),
+                             apply)
 
     # ----- keys that leave, help, and which keys apply -----------------------------------
 
@@ -295,12 +255,12 @@ class EditorScreen(EditorFlows, EditorStepActions, Screen[bool]):
 
     def action_close(self) -> None:
         if not self.dirty:
-            self.dismiss(self.saved_once)
+            self.dismiss(self.session.saved_once)
             return
 
         def answered(leave: bool | None) -> None:
             if leave:
-                self.dismiss(self.saved_once)
+                self.dismiss(self.session.saved_once)
 
         self.app.push_screen(ConfirmScreen("Close without saving?",
                                            "Your changes since the last save are lost.",
@@ -309,20 +269,32 @@ class EditorScreen(EditorFlows, EditorStepActions, Screen[bool]):
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen([*self.BINDINGS, *StepList.BINDINGS], "Editor keys"))
 
+    def refuse(self, what: str) -> None:
+        """Says why the draft cannot be saved or previewed as it is."""
+        self.notify(self.session.refusal(what), title="Fix the marked fields first",
+                    severity="error", timeout=8)
+
     def action_save(self) -> None:
         self._save_worker()
 
     @work(exclusive=True, group="editor")
     async def _save_worker(self) -> None:
-        await self.save_flow()
+        await flows.save(self)
 
     def action_hand_edit(self) -> None:
         self._hand_edit_worker()
 
     @work(exclusive=True, group="editor")
     async def _hand_edit_worker(self) -> None:
-        await self.hand_edit_flow()
+        await flows.hand_edit(self)
 
     def action_preview(self) -> None:
-        self.preview()
-
+        """Asks the app to run the draft at preview speed; nothing is logged, no sound plays."""
+        routine = self.check.routine
+        if routine is None or not self.check.ok:
+            self.refuse("No preview")
+            return
+        speed = self.preview_speed
+        run = PlannedRun(self.target.routine_id, f"{routine.name} (preview at {speed:g}x)",
+                         tuple(build_timeline(routine)))
+        self.post_message(self.PreviewWanted(self, run, self.preview_clock(speed)))
