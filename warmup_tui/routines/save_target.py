@@ -13,7 +13,7 @@ from warmup_tui.common.problems import Problem, ProblemsError, display_path
 from warmup_tui.common.safe_write import write_atomic
 from warmup_tui.common.user_file import exists, is_file, read_user_text
 from warmup_tui.routines.files import has_comments, load_routine, read_text, routine_to_toml
-from warmup_tui.routines.library import Entry, Library
+from warmup_tui.routines.library import Library
 from warmup_tui.routines.model import Routine
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
@@ -141,7 +141,3 @@ def target_for(path: Path, source: str, user_dir: Path | None = None) -> EditTar
         # Expected absent: an own copy that is already there is never replaced unasked.
         return EditTarget(routine_id, path, folder / path.name, None)
     return EditTarget(routine_id, path, path, read_text(path))
-
-
-def target_for_entry(entry: Entry, user_dir: Path | None = None) -> EditTarget:
-    return target_for(entry.path, entry.source, user_dir)
