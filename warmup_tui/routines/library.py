@@ -55,29 +55,36 @@ class Library:
 
     def resolve(self, ref: str | Path) -> Entry:
         """A routine by id or by path, fully checked (chain included); raises ProblemsError."""
-        path = self._locate(ref)
-        source: Source = "file"
-        if path.parent.resolve() == self.user.resolve():
-            source = "user"
-        elif path.parent.resolve() == self.bundled.resolve():
-            source = "bundled"
-        entry = self._with_chain_problems(_load_entry(path, source))
+        entry = self._with_chain_problems(_load_entry(*self.locate(ref)))
         if entry.problems:
             raise ProblemsError(entry.problems)
         return entry
 
-    def _locate(self, ref: str | Path) -> Path:
+    def locate(self, ref: str | Path) -> tuple[Path, Source]:
+        """The file for a name or a path, whether or not it loads, and where it lives;
+        ProblemsError when there is no such file or routine."""
         text = str(ref)
         looks_like_path = text.endswith(".toml") or "/" in text or exists(Path(text))
         if looks_like_path:
-            return Path(text).expanduser()
-        path = self.path_for(text)
-        if path is None:
-            known = ", ".join(self.ids()) or "none"
-            raise ProblemsError(
-                [Problem(text, f"no routine with that name; known routines: {known}")]
-            )
-        return path
+            path = Path(text).expanduser()
+            if not is_file(path):
+                read_user_text(path, "routine file")  # says why: missing, a folder, ...
+        else:
+            found = self.path_for(text)
+            if found is None:
+                known = ", ".join(self.ids_without_chains()) or "none"
+                raise ProblemsError(
+                    [Problem(text, f"no routine with that name; known routines: {known}")])
+            path = found
+        return path, self._source_of(path)
+
+    def _source_of(self, path: Path) -> Source:
+        folder = path.resolve().parent
+        if folder == self.user.resolve():
+            return "user"
+        if folder == self.bundled.resolve():
+            return "bundled"
+        return "file"
 
     def chain_problems(self, start: Path, routine: Routine, file: str) -> list[Problem]:
         """Problems with ``then``: a missing target, a broken target, or a loop."""

@@ -11,9 +11,9 @@ from pathlib import Path
 from warmup_tui.common import paths
 from warmup_tui.common.problems import Problem, ProblemsError, display_path
 from warmup_tui.common.safe_write import write_atomic
-from warmup_tui.common.user_file import exists, is_file, read_user_text
+from warmup_tui.common.user_file import exists, read_user_text
 from warmup_tui.routines.files import has_comments, load_routine, read_text, routine_to_toml
-from warmup_tui.routines.library import Library
+from warmup_tui.routines.library import Library, Source
 from warmup_tui.routines.model import Routine
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
@@ -24,32 +24,6 @@ def check_new_id(name: str) -> None:
     if not _ID.match(name):
         raise ProblemsError([Problem(name, "a routine name for a file is letters, digits, "
                                      "'-' and '_', starting with a letter or digit")])
-
-
-def locate(ref: str, library: Library) -> tuple[Path, str]:
-    """The file for a name or path, whether or not it loads, and its source
-    ("bundled", "user" or "file"); ProblemsError when there is no such routine."""
-    looks_like_path = ref.endswith(".toml") or "/" in ref or exists(Path(ref))
-    if looks_like_path:
-        path = Path(ref).expanduser()
-        if not is_file(path):
-            read_text(path)  # says why: missing, a folder, a broken link, a name too long
-    else:
-        found = library.path_for(ref)
-        if found is None:
-            known = ", ".join(library.ids_without_chains()) or "none"
-            raise ProblemsError([Problem(ref, f"no routine with that name; known: {known}")])
-        path = found
-    return path, _source_of(path, library)
-
-
-def _source_of(path: Path, library: Library) -> str:
-    folder = path.resolve().parent
-    if folder == library.bundled.resolve():
-        return "bundled"
-    if folder == library.user.resolve():
-        return "user"
-    return "file"
 
 
 @dataclass
@@ -133,7 +107,7 @@ def check_file(path: Path, library: Library) -> Routine:
     return loaded.routine
 
 
-def target_for(path: Path, source: str, user_dir: Path | None = None) -> EditTarget:
+def target_for(path: Path, source: Source, user_dir: Path | None = None) -> EditTarget:
     """Bundled files are edited into a copy in the user's folder; others in place."""
     routine_id = path.stem
     if source == "bundled":

@@ -11,7 +11,7 @@ from textual.widgets import OptionList
 from warmup_tui.common.problems import ProblemsError
 from warmup_tui.routines.files import load_routine
 from warmup_tui.routines.library import Library
-from warmup_tui.routines.save_target import check_file, locate, target_for
+from warmup_tui.routines.save_target import check_file, target_for
 from warmup_tui.ui.screens.editor import EditorScreen
 from warmup_tui.ui.screens.hand_edit import fix_by_hand
 
@@ -19,7 +19,7 @@ from warmup_tui.ui.screens.hand_edit import fix_by_hand
 def editor_for(ref: str, library: Library, **options: object) -> EditorScreen:
     """The editor on a routine by name or path; ProblemsError when the file does not load
     (hand editing, ``warmup edit --external``, is the way to fix such a file)."""
-    path, source = locate(ref, library)
+    path, source = library.locate(ref)
     routine = check_file(path, library)
     target = target_for(path, source, library.user)
     return EditorScreen(target, routine, library, **options)  # type: ignore[arg-type]
@@ -34,7 +34,7 @@ def edit_from_home(home: Screen[object], routine_id: str) -> None:
     if not isinstance(library, Library):
         library = Library()
     try:
-        path, _source = locate(routine_id, library)
+        path, _source = library.locate(routine_id)
     except ProblemsError as error:
         app.notify(str(error.problems[0]), severity="error", timeout=8)
         return
