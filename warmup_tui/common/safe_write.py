@@ -35,13 +35,7 @@ def _replace(path: Path, text: str, keep_backup: bool) -> None:
     if keep_backup and path.exists():
         backup = path.with_name(path.name + ".bak")
         _copy_atomic(path, backup)
-    tmp_name = _synced_temp(path, path, _text_writer(text))
-    try:
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
+    _rename_into_place(_synced_temp(path, path, _text_writer(text)), path)
     fsync_folder(path.parent)
 
 
@@ -67,7 +61,10 @@ def _copy_atomic(source: Path, target: Path) -> None:
         with source.open("rb") as src:
             shutil.copyfileobj(src, out)
 
-    tmp_name = _synced_temp(target, source, copy)
+    _rename_into_place(_synced_temp(target, source, copy), target)
+
+
+def _rename_into_place(tmp_name: str, target: Path) -> None:
     try:
         os.replace(tmp_name, target)
     except BaseException:
