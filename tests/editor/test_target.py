@@ -140,3 +140,24 @@ def test_good_new_names(name: str) -> None:
 def test_bad_new_names(name: str) -> None:
     with pytest.raises(ProblemsError, match="letters, digits"):
         check_new_id(name)
+
+
+def test_the_editor_checks_a_file_exactly_as_validate_does(library: Library,
+                                                            user_routines: Path) -> None:
+    # A bad field and an unknown chain target: validate names both, each at its line.
+    path = user_routines / "mine.toml"
+    path.write_text('name = "Mine"\nthen = "nowhere"\n\n[[steps]]\nname = "a"\n'
+                    'duration = "soon"\n')
+    with pytest.raises(ProblemsError) as validated:
+        library.resolve(str(path))
+    with pytest.raises(ProblemsError) as checked:
+        check_file(path, library)
+    assert [str(p) for p in checked.value.problems] == \
+        [str(p) for p in validated.value.problems]
+    assert [p.line for p in checked.value.problems] == [2, 6]
+    # A file that loads but chains nowhere: the chain's problem, at its line.
+    path.write_text('name = "Mine"\nthen = "nowhere"\n\n[[steps]]\nname = "a"\n'
+                    'duration = "5s"\n')
+    with pytest.raises(ProblemsError) as checked:
+        check_file(path, library)
+    assert [p.line for p in checked.value.problems] == [2]

@@ -62,9 +62,10 @@ class Library:
 
     def locate(self, ref: str | Path) -> tuple[Path, Source]:
         """The file for a name or a path, whether or not it loads, and where it lives;
-        ProblemsError when there is no such file or routine."""
+        ProblemsError when there is no such file or routine. A ``Path`` is always a path."""
         text = str(ref)
-        looks_like_path = text.endswith(".toml") or "/" in text or exists(Path(text))
+        looks_like_path = isinstance(ref, Path) or text.endswith(".toml") or "/" in text \
+            or exists(Path(text))
         if looks_like_path:
             path = Path(text).expanduser()
             if not is_file(path):

@@ -12,7 +12,7 @@ from warmup_tui.common import paths
 from warmup_tui.common.problems import Problem, ProblemsError, display_path
 from warmup_tui.common.safe_write import write_atomic
 from warmup_tui.common.user_file import exists, read_user_text
-from warmup_tui.routines.files import has_comments, load_routine, read_text, routine_to_toml
+from warmup_tui.routines.files import has_comments, read_text, routine_to_toml
 from warmup_tui.routines.library import Library, Source
 from warmup_tui.routines.model import Routine
 
@@ -98,13 +98,12 @@ class EditTarget:
 
 
 def check_file(path: Path, library: Library) -> Routine:
-    """Loads and checks a routine file exactly as ``warmup validate`` does."""
-    loaded = load_routine(path)
-    file = display_path(path)
-    problems = library.chain_problems(path, loaded.routine, file) if loaded.routine.then else []
-    if problems:
-        raise ProblemsError(problems)
-    return loaded.routine
+    """Loads and checks a routine file exactly as ``warmup validate`` does (it is the
+    same check); ProblemsError with every problem, each at its line."""
+    entry = library.resolve(path)
+    if entry.routine is None:  # resolve raises first; this tells the type checker
+        raise ProblemsError(entry.problems)
+    return entry.routine
 
 
 def target_for(path: Path, source: Source, user_dir: Path | None = None) -> EditTarget:
