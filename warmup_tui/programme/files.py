@@ -16,7 +16,7 @@ from warmup_tui.common.checker import Checker
 from warmup_tui.common.durations import DurationError, describe_duration, parse_duration
 from warmup_tui.common.problems import Problem, ProblemsError, display_path
 from warmup_tui.common.toml_lines import key_lines, parse_toml
-from warmup_tui.common.user_file import is_file, read_user_text
+from warmup_tui.common.user_file import names_a_file, read_user_text, toml_files
 from warmup_tui.common.value_text import shown_value
 from warmup_tui.engine.timeline import Interval, IntervalKind
 from warmup_tui.programme.model import (
@@ -77,18 +77,9 @@ def known_programmes() -> dict[str, tuple[ProgrammeSource, Path]]:
         ("bundled", bundled_programmes_dir()), ("user", user_programmes_dir()),
     ]
     for source, folder in folders:
-        try:
-            files = sorted(p for p in folder.glob("*.toml") if p.is_file())
-        except OSError:
-            files = []
-        for file in files:
+        for file in toml_files(folder):
             found[file.stem] = (source, file)
     return found
-
-
-def names_a_file(ref: str) -> bool:
-    """Whether ``ref`` is a path to a programme file rather than a programme's id."""
-    return ref.endswith(".toml") or "/" in ref or is_file(Path(ref))
 
 
 def resolve_programme(ref: str) -> Programme:

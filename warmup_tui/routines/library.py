@@ -9,7 +9,7 @@ from typing import Literal
 from warmup_tui.common import paths
 from warmup_tui.common.problems import Problem, ProblemsError, display_path
 from warmup_tui.common.toml_lines import key_lines, line_of, parse_toml
-from warmup_tui.common.user_file import exists, is_file, read_user_text
+from warmup_tui.common.user_file import is_file, names_a_file, read_user_text, toml_files
 from warmup_tui.routines.files import LoadedRoutine, load_routine
 from warmup_tui.routines.model import Routine
 
@@ -38,7 +38,7 @@ class Library:
     def entries(self) -> list[Entry]:
         found: dict[str, Entry] = {}
         for source, folder in (("bundled", self.bundled), ("user", self.user)):
-            for path in _toml_files(folder):
+            for path in toml_files(folder):
                 found[path.stem] = _load_entry(path, source)  # type: ignore[arg-type]
         checked = [self._with_chain_problems(entry) for entry in found.values()]
         return sorted(checked, key=lambda entry: (entry.source != "bundled", entry.id))
@@ -64,9 +64,7 @@ class Library:
         """The file for a name or a path, whether or not it loads, and where it lives;
         ProblemsError when there is no such file or routine. A ``Path`` is always a path."""
         text = str(ref)
-        looks_like_path = isinstance(ref, Path) or text.endswith(".toml") or "/" in text \
-            or exists(Path(text))
-        if looks_like_path:
+        if isinstance(ref, Path) or names_a_file(text):
             path = Path(text).expanduser()
             if not is_file(path):
                 read_user_text(path, "routine file")  # says why: missing, a folder, ...
@@ -110,7 +108,7 @@ class Library:
         return []
 
     def ids_without_chains(self) -> list[str]:
-        names = {p.stem for folder in (self.bundled, self.user) for p in _toml_files(folder)}
+        names = {p.stem for folder in (self.bundled, self.user) for p in toml_files(folder)}
         return sorted(names)
 
     def _with_chain_problems(self, entry: Entry) -> Entry:
@@ -149,13 +147,6 @@ class Library:
         known = ", ".join(self.ids_without_chains()) or "none"
         return Problem(file, f'chains to "{target}", which is not a known routine ({known})',
                        line, "then")
-
-
-def _toml_files(folder: Path) -> list[Path]:
-    try:
-        return sorted(p for p in folder.glob("*.toml") if p.is_file())
-    except OSError:
-        return []
 
 
 def _load_entry(path: Path, source: Source) -> Entry:
