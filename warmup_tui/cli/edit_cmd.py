@@ -120,7 +120,7 @@ def new_routine(args: argparse.Namespace) -> int:
     if path.exists():
         raise ProblemsError([Problem(display_path(path), "already exists; open it with: "
                                      f"warmup edit {args.name}")])
-    shadows = args.name in library.ids_without_chains() and library.path_for(args.name) != path
+    shadows = args.name in library.ids() and library.path_for(args.name) != path
     if shadows and not args.source:
         # A blank routine under a bundled name would quietly replace that routine everywhere
         # (today's warmup, chains into it); making your own version has to be meant.

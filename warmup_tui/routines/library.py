@@ -43,9 +43,6 @@ class Library:
         checked = [self._with_chain_problems(entry) for entry in found.values()]
         return sorted(checked, key=lambda entry: (entry.source != "bundled", entry.id))
 
-    def ids(self) -> list[str]:
-        return [entry.id for entry in self.entries()]
-
     def path_for(self, routine_id: str) -> Path | None:
         for folder in (self.user, self.bundled):
             candidate = folder / f"{routine_id}.toml"
@@ -71,7 +68,7 @@ class Library:
         else:
             found = self.path_for(text)
             if found is None:
-                known = ", ".join(self.ids_without_chains()) or "none"
+                known = ", ".join(self.ids()) or "none"
                 raise ProblemsError(
                     [Problem(text, f"no routine with that name; known routines: {known}")])
             path = found
@@ -107,7 +104,8 @@ class Library:
             seen.append(target)
         return []
 
-    def ids_without_chains(self) -> list[str]:
+    def ids(self) -> list[str]:
+        """Every routine's id, by name, without loading any file."""
         names = {p.stem for folder in (self.bundled, self.user) for p in toml_files(folder)}
         return sorted(names)
 
@@ -144,7 +142,7 @@ class Library:
         return replace(entry, problems=problems)
 
     def _unknown_target(self, file: str, target: str, line: int | None = None) -> Problem:
-        known = ", ".join(self.ids_without_chains()) or "none"
+        known = ", ".join(self.ids()) or "none"
         return Problem(file, f'chains to "{target}", which is not a known routine ({known})',
                        line, "then")
 
