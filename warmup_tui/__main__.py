@@ -4,7 +4,23 @@ Signals are taken care of before anything else is imported: the command line, Te
 the rest take a while to load, and Ctrl+C in that time must not print a traceback.
 """
 
-from warmup_tui.common import signals
+import _signal  # type: ignore[import-not-found]  # the C half of signal, already loaded
+import os
+
+
+def _end_quietly(signum: int, _frame: object) -> None:
+    # Nothing has started yet: no terminal to restore, no session to record.
+    os._exit(128 + signum)
+
+
+# The C module is already loaded, so these handlers are in place a few milliseconds after
+# the interpreter itself is; signals.install() below replaces them with the full ones.
+for _name in ("SIGINT", "SIGTERM", "SIGHUP"):
+    _number = getattr(_signal, _name)
+    if _signal.getsignal(_number) != _signal.SIG_IGN:
+        _signal.signal(_number, _end_quietly)
+
+from warmup_tui.common import signals  # noqa: E402  (after the early handlers, on purpose)
 
 
 def main() -> int:

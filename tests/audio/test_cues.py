@@ -35,12 +35,13 @@ def run_through(routine: Routine, sink: CueSounds, *, stall_at: float | None = N
             delivered.append(event)
             sink.handle(event)
 
+    origin = clock.now()
     deliver(session.start())
     stalled = False
     while session.state != "finished":
         wait = session.wake_in()
         assert wait is not None
-        if stall_at is not None and not stalled and session.session_time() >= stall_at:
+        if stall_at is not None and not stalled and clock.now() - origin >= stall_at:
             stalled, wait = True, stall
         clock.advance(wait)
         deliver(session.poll())

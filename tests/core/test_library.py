@@ -115,6 +115,15 @@ def test_resolve_by_path_and_by_id(folders: tuple[Path, Path], tmp_path: Path) -
     assert library.resolve("beta").source == "bundled"
 
 
+def test_a_folder_here_named_like_a_routine_does_not_hide_it(
+        folders: tuple[Path, Path]) -> None:
+    # The same rule as for programmes: only a file here is taken for a path.
+    Path("alpha").mkdir()
+    assert Library(*folders).resolve("alpha").source == "bundled"
+    Path("beta").write_text(routine_text("Beta here"))
+    assert Library(*folders).resolve("beta").routine.name == "Beta here"  # type: ignore[union-attr]
+
+
 def test_resolve_an_unknown_id_names_the_known_ones(folders: tuple[Path, Path]) -> None:
     with pytest.raises(ProblemsError) as caught:
         Library(*folders).resolve("gamma")

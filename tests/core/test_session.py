@@ -47,7 +47,7 @@ def test_remaining_is_deadline_minus_now() -> None:
     assert session.remaining() == 12.75
     assert session.elapsed() == 7.25
     assert session.remaining_total() == 12.75 + 5 + 6
-    assert session.session_time() == 7.25
+    assert [(e.name, e.t) for e in session.pause()] == [("pause", 7.25)]
 
 
 def test_a_stall_ends_every_passed_segment_in_order_at_its_own_deadline() -> None:

@@ -34,13 +34,13 @@ def test_pause_freezes_remaining_and_resume_sets_a_new_deadline() -> None:
     assert session.records[0].actual == 20.0
 
 
-def test_toggle_pause_and_pause_twice() -> None:
+def test_pause_twice_and_resume_twice() -> None:
     clock = FakeClock()
     session = Session(small_timeline(), clock)
     session.start()
-    assert [e.name for e in session.toggle_pause()] == ["pause"]
+    assert [e.name for e in session.pause()] == ["pause"]
     assert session.pause() == []
-    assert [e.name for e in session.toggle_pause()] == ["resume"]
+    assert [e.name for e in session.resume()] == ["resume"]
     assert session.resume() == []
     assert session.state == "running"
 

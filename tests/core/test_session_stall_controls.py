@@ -20,7 +20,7 @@ def test_pause_after_the_session_ran_out_finishes_it_instead() -> None:
     assert names[-1] == "session_end" and "pause" not in names
     assert session.state == "finished" and session.completed
     assert session.wake_in() is None
-    assert session.resume() == [] and session.toggle_pause() == []
+    assert session.resume() == [] and session.pause() == []
 
 
 def test_pause_during_a_stall_that_left_time_pauses_the_segment_it_reached() -> None:

@@ -13,7 +13,7 @@ from warmup_tui.routines.draft import RoutineDraft, check_draft
 from warmup_tui.routines.files import has_comments, load_routine
 from warmup_tui.routines.library import Library
 from warmup_tui.routines.model import Routine
-from warmup_tui.routines.save_target import check_file, check_new_id, locate, target_for
+from warmup_tui.routines.save_target import check_file, check_new_id, target_for
 
 BUNDLED = bundled_dir("routines")
 
@@ -34,7 +34,7 @@ def edited(routine: Routine, hold: str = "45s") -> Routine:
 def test_a_bundled_routine_is_saved_as_a_user_copy_and_never_written(
         library: Library, user_routines: Path) -> None:
     original = (BUNDLED / "pre-run.toml").read_bytes()
-    path, source = locate("pre-run", library)
+    path, source = library.locate("pre-run")
     assert source == "bundled"
     target = target_for(path, source, library.user)
     assert target.is_copy and target.path == user_routines / "pre-run.toml"
@@ -57,7 +57,7 @@ def test_a_file_changed_on_disk_is_a_conflict_until_saved_over(
         library: Library, user_routines: Path) -> None:
     path = user_routines / "mine.toml"
     shutil.copy(BUNDLED / "pre-run.toml", path)
-    target = target_for(*locate("mine", library), library.user)
+    target = target_for(*library.locate("mine"), library.user)
     assert target.conflict() is None
     path.write_text(path.read_text() + "\n# someone else was here\n")
     assert target.conflict() == "mine.toml changed on disk since you opened it"
@@ -124,11 +124,11 @@ def test_locate_finds_paths_and_names_and_says_what_is_missing(library: Library,
                                                                 tmp_path: Path) -> None:
     loose = tmp_path / "loose.toml"
     loose.write_text("not toml at all [")
-    assert locate(str(loose), library) == (loose, "file")  # found even though it is broken
+    assert library.locate(str(loose)) == (loose, "file")  # found even though it is broken
     with pytest.raises(ProblemsError, match="no routine with that name"):
-        locate("nonesuch", library)
+        library.locate("nonesuch")
     with pytest.raises(ProblemsError, match="no such file"):
-        locate(str(tmp_path / "gone.toml"), library)
+        library.locate(str(tmp_path / "gone.toml"))
 
 
 @pytest.mark.parametrize("name", ["my-warmup", "a", "Run_2"])
@@ -140,3 +140,24 @@ def test_good_new_names(name: str) -> None:
 def test_bad_new_names(name: str) -> None:
     with pytest.raises(ProblemsError, match="letters, digits"):
         check_new_id(name)
+
+
+def test_the_editor_checks_a_file_exactly_as_validate_does(library: Library,
+                                                            user_routines: Path) -> None:
+    # A bad field and an unknown chain target: validate names both, each at its line.
+    path = user_routines / "mine.toml"
+    path.write_text('name = "Mine"\nthen = "nowhere"\n\n[[steps]]\nname = "a"\n'
+                    'duration = "soon"\n')
+    with pytest.raises(ProblemsError) as validated:
+        library.resolve(str(path))
+    with pytest.raises(ProblemsError) as checked:
+        check_file(path, library)
+    assert [str(p) for p in checked.value.problems] == \
+        [str(p) for p in validated.value.problems]
+    assert [p.line for p in checked.value.problems] == [2, 6]
+    # A file that loads but chains nowhere: the chain's problem, at its line.
+    path.write_text('name = "Mine"\nthen = "nowhere"\n\n[[steps]]\nname = "a"\n'
+                    'duration = "5s"\n')
+    with pytest.raises(ProblemsError) as checked:
+        check_file(path, library)
+    assert [p.line for p in checked.value.problems] == [2]

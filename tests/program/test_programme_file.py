@@ -13,7 +13,8 @@ from warmup_tui.common.problems import ProblemsError
 from warmup_tui.common.toml_lines import key_lines
 from warmup_tui.engine.timeline import build_timeline
 from warmup_tui.programme.files import load_programme, parse_programme, resolve_programme
-from warmup_tui.programme.model import session_routine, session_segments
+from warmup_tui.programme.model import session_segments
+from warmup_tui.routines.model import Routine, RunWalk
 
 GOOD = """\
 format = 1
@@ -207,8 +208,11 @@ def test_regular_sessions_expand_exactly_as_the_same_routine_would() -> None:
     regular = [s for s in bundled().sessions() if s.block is not None]
     assert len(regular) > 20
     for session in regular:
-        routine = session_routine(session, "x")
-        assert routine is not None
+        block = session.block
+        assert block is not None
+        routine = Routine("x", runwalk=RunWalk(
+            run=block.run, repeats=block.repeats, walk=block.walk, warmup=session.warmup,
+            cooldown=session.cooldown, cadence=session.cadence, cues=session.cues))
         assert session_segments(session) == build_timeline(routine)
 
 

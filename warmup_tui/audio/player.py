@@ -145,14 +145,6 @@ class Player:
         """True while sounds are being played (False once fallen back to the bell)."""
         return self._library is not None
 
-    def set_volume(self, volume: float) -> None:
-        """Change the volume for cues played from now on."""
-        try:
-            self.volume = volume
-            self._build_waves()
-        except Exception:
-            return
-
     def samples(self, name: str) -> array[int] | None:
         """A sound's samples at the current volume (mono 44.1 kHz sounds only), or None."""
         clip = self._clips.get(name)

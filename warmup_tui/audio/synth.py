@@ -27,10 +27,6 @@ BELL: Timbre = ((1.0, 1.0), (2.0, 0.35), (3.0, 0.15), (4.2, 0.08))
 BRIGHT: Timbre = ((1.0, 1.0), (2.0, 0.45), (3.0, 0.3), (4.0, 0.18), (5.0, 0.1))
 
 
-def silence(seconds: float) -> array[int]:
-    return array("h", bytes(2 * round(seconds * RATE)))
-
-
 def note(freq: float, seconds: float, *, level: float = 0.5, timbre: Timbre = MELLOW,
          attack: float = 0.005, decay: float = 4.0) -> list[float]:
     """One note as floats in -1..1: a short linear attack, then an exponential decay that

@@ -15,7 +15,7 @@ from warmup_tui.common.terminal_text import shown
 from warmup_tui.routines.draft import blank_draft, check_draft
 from warmup_tui.routines.files import save_routine
 from warmup_tui.routines.library import Library
-from warmup_tui.routines.save_target import EditTarget, check_file, check_new_id, locate, target_for
+from warmup_tui.routines.save_target import EditTarget, check_file, check_new_id, target_for
 
 EXIT_INVALID = 2
 
@@ -43,7 +43,7 @@ def edit_routine(args: argparse.Namespace) -> int:
     if args.external:
         return edit_external(args.routine)
     library = Library()
-    path, _source = locate(args.routine, library)  # no such routine: one line, no hint
+    path, _source = library.locate(args.routine)  # no such routine: one line, no hint
     try:
         check_file(path, library)
     except ProblemsError as error:
@@ -65,7 +65,7 @@ def edit_external(ref: str) -> int:
     """Hand editing from the shell: the editor runs, the file is checked, and while it has
     problems the user can edit again or leave it as written (exit status 2)."""
     library = Library()
-    path, source = locate(ref, library)
+    path, source = library.locate(ref)
     target = target_for(path, source, library.user)
     command = find_editor()
     _prepare_copy(target)
@@ -120,7 +120,7 @@ def new_routine(args: argparse.Namespace) -> int:
     if path.exists():
         raise ProblemsError([Problem(display_path(path), "already exists; open it with: "
                                      f"warmup edit {args.name}")])
-    shadows = args.name in library.ids_without_chains() and library.path_for(args.name) != path
+    shadows = args.name in library.ids() and library.path_for(args.name) != path
     if shadows and not args.source:
         # A blank routine under a bundled name would quietly replace that routine everywhere
         # (today's warmup, chains into it); making your own version has to be meant.

@@ -7,7 +7,9 @@ import os
 import shutil
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from warmup_tui.common.cannot_write import CannotWrite
 
@@ -33,18 +35,7 @@ def _replace(path: Path, text: str, keep_backup: bool) -> None:
     if keep_backup and path.exists():
         backup = path.with_name(path.name + ".bak")
         _copy_atomic(path, backup)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        _keep_mode(path, fd)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
+    _rename_into_place(_synced_temp(path, path, _text_writer(text)), path)
     fsync_folder(path.parent)
 
 
@@ -53,13 +44,8 @@ def write_new(path: Path, text: str) -> bool:
     link; False when something was there. A complete file appears, or none."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp_name = _synced_temp(path, path, _text_writer(text))
     try:
-        _keep_mode(path, fd)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
         os.link(tmp_name, path)  # unlike a rename, a link never replaces what is there
     except FileExistsError:
         return False
@@ -71,18 +57,47 @@ def write_new(path: Path, text: str) -> bool:
 
 
 def _copy_atomic(source: Path, target: Path) -> None:
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        _keep_mode(source, fd)
-        with os.fdopen(fd, "wb") as out, source.open("rb") as src:
+    def copy(out: BinaryIO) -> None:
+        with source.open("rb") as src:
             shutil.copyfileobj(src, out)
-            out.flush()
-            os.fsync(out.fileno())
+
+    _rename_into_place(_synced_temp(target, source, copy), target)
+
+
+def _rename_into_place(tmp_name: str, target: Path) -> None:
+    try:
         os.replace(tmp_name, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp_name)
         raise
+
+
+def _text_writer(text: str) -> Callable[[BinaryIO], None]:
+    data = text.encode("utf-8")  # as written: no newline translation
+
+    def write(out: BinaryIO) -> None:
+        out.write(data)
+
+    return write
+
+
+def _synced_temp(target: Path, mode_from: Path, fill: Callable[[BinaryIO], None]) -> str:
+    """A temporary file beside ``target``, filled and on disk, with the mode of
+    ``mode_from``; its name, for the caller to rename or link into place. Nothing is left
+    behind when filling it fails."""
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        _keep_mode(mode_from, fd)
+        with os.fdopen(fd, "wb") as out:
+            fill(out)
+            out.flush()
+            os.fsync(out.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+    return tmp_name
 
 
 def _keep_mode(original: Path, fd: int) -> None:

@@ -49,6 +49,21 @@ def exists(path: Path) -> bool:
         return False
 
 
+def names_a_file(ref: str) -> bool:
+    """Whether a routine or programme named on the command line is a path rather than an
+    id: it ends in ".toml", has a "/", or is a file here. A folder of that name here does
+    not hide the routine or programme."""
+    return ref.endswith(".toml") or "/" in ref or is_file(Path(ref))
+
+
+def toml_files(folder: Path) -> list[Path]:
+    """The ``.toml`` files in ``folder`` by name; none when it cannot be listed."""
+    try:
+        return sorted(p for p in folder.glob("*.toml") if p.is_file())
+    except OSError:
+        return []
+
+
 def _read_bytes(path: Path, shown: str, what: str, limit: int) -> bytes:
     try:
         fd = os.open(path, _OPEN_FLAGS)

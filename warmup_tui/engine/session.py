@@ -89,9 +89,6 @@ class Session:
             return max(0.0, self._now() - self._start)
         return 0.0
 
-    def session_time(self) -> float:
-        return self.clock.now() - self._origin if self.state != "idle" else 0.0
-
     def remaining_total(self) -> float:
         later = sum(seg.duration for seg in self.segments[self.index + 1 :])
         if self.state == "finished":
@@ -179,9 +176,6 @@ class Session:
 
     # ----- controls ----------------------------------------------------------------------
 
-    def toggle_pause(self) -> list[Event]:
-        return self.resume() if self.state == "paused" else self.pause()
-
     def pause(self) -> list[Event]:
         if self.state not in ("running", "ready"):
             return []
@@ -233,7 +227,7 @@ class Session:
         """End the session now, recording the current segment as cut short."""
         if self.state in ("idle", "finished"):
             return []
-        self.resume_silently()
+        self._resume_silently()
         now = self.clock.now()
         events = []
         if not self._in_ready():
@@ -248,7 +242,7 @@ class Session:
         if self.state in ("idle", "finished"):
             return []
         was_paused = self.state == "paused"
-        self.resume_silently()
+        self._resume_silently()
         now = self.clock.now()
         events: list[Event] = []
         if self.state == "ready":
@@ -266,7 +260,7 @@ class Session:
             events.extend(self.pause()[:-1])
         return events
 
-    def resume_silently(self) -> None:
+    def _resume_silently(self) -> None:
         """Leave the paused state without reporting it (used inside other controls)."""
         if self._paused_at is not None:
             shift = self.clock.now() - self._paused_at

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -9,6 +10,7 @@ from warmup_tui.engine.wording import is_body_side, switch_words
 from warmup_tui.routines.model import Routine, RunWalk, Step
 
 Kind = Literal["exercise", "rest", "switch", "walk", "run"]
+IntervalKind = Literal["run", "walk"]
 
 DEFAULT_RUN_CUES = (
     "Easy, conversational pace: you could chat in full sentences",
@@ -53,6 +55,14 @@ class Segment:
             "intervals": self.intervals,
             "cadence": self.cadence,
         }
+
+
+@dataclass(frozen=True)
+class Interval:
+    """One stretch of a run-walk block: run or walk for ``seconds``."""
+
+    kind: IntervalKind
+    seconds: float
 
 
 def build_timeline(routine: Routine) -> list[Segment]:
@@ -111,22 +121,51 @@ def _switch_cue(side: str | None) -> str:
     return switch_words(side)
 
 
+def repeated_intervals(run: float, walk: float, repeats: int) -> list[Interval]:
+    """A regular block's stretches: run then walk (none when ``walk`` is 0), ``repeats``
+    times over."""
+    out: list[Interval] = []
+    for _ in range(repeats):
+        out.append(Interval("run", run))
+        if walk > 0:
+            out.append(Interval("walk", walk))
+    return out
+
+
+def interval_timeline(intervals: Sequence[Interval], *, warmup: float = 0.0,
+                      cooldown: float = 0.0, cadence: int | None = None,
+                      cues: tuple[str, ...] = ()) -> list[Segment]:
+    """The segments of a run-walk block given as its stretches, between the warmup and
+    cooldown walks; a programme's irregular day runs through here as a routine does."""
+    drafts = _interval_drafts(intervals, warmup, cooldown, cadence, cues)
+    return [Segment(index=i, **draft) for i, draft in enumerate(drafts)]
+
+
 def _runwalk_segments(block: RunWalk) -> list[dict[str, Any]]:
+    intervals = repeated_intervals(block.run, block.walk, block.repeats)
+    return _interval_drafts(intervals, block.warmup, block.cooldown, block.cadence, block.cues)
+
+
+def _interval_drafts(intervals: Sequence[Interval], warmup: float, cooldown: float,
+                     cadence: int | None, cues: tuple[str, ...]) -> list[dict[str, Any]]:
     drafts: list[dict[str, Any]] = []
-    cues = block.cues or DEFAULT_RUN_CUES
-    if block.warmup > 0:
-        drafts.append({"step": "Warmup walk", "kind": "walk", "duration": block.warmup,
+    run_cues = cues or DEFAULT_RUN_CUES
+    runs = sum(1 for part in intervals if part.kind == "run")
+    if warmup > 0:
+        drafts.append({"step": "Warmup walk", "kind": "walk", "duration": warmup,
                        "cue": "Brisk walk: swing your arms and wake your legs up"})
-    for number in range(1, block.repeats + 1):
-        count = {"interval": number, "intervals": block.repeats}
-        drafts.append({"step": "Run", "kind": "run", "duration": block.run,
-                       "cue": cues[(number - 1) % len(cues)], "cadence": block.cadence,
-                       **count})
-        if block.walk > 0:
-            drafts.append({"step": "Walk", "kind": "walk", "duration": block.walk,
-                           "cue": DEFAULT_WALK_CUE, **count})
-    if block.cooldown > 0:
-        drafts.append({"step": "Cooldown walk", "kind": "walk", "duration": block.cooldown,
+    number = 0  # the run a walk follows: walk n recovers from run n
+    for part in intervals:
+        if part.kind == "run":
+            number += 1
+            drafts.append({"step": "Run", "kind": "run", "duration": part.seconds,
+                           "cue": run_cues[(number - 1) % len(run_cues)], "cadence": cadence,
+                           "interval": number, "intervals": runs})
+        else:
+            drafts.append({"step": "Walk", "kind": "walk", "duration": part.seconds,
+                           "cue": DEFAULT_WALK_CUE, "interval": number, "intervals": runs})
+    if cooldown > 0:
+        drafts.append({"step": "Cooldown walk", "kind": "walk", "duration": cooldown,
                        "cue": "Easy walk; let your heart rate come down"})
     return drafts
 

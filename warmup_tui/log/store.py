@@ -161,17 +161,6 @@ class TrainingLog:
 
     # ----- writing -------------------------------------------------------------------------
 
-    def insert_session(self, new: NewSession, key: str | None = None) -> int:
-        with self._transaction():
-            return self._insert(new, key)
-
-    def save_progress(self, session_id: int, progress: Progress,
-                      segments: Sequence[SegmentRow] = ()) -> None:
-        """Store the session's state and any newly ended segments, all or nothing."""
-        with self._transaction():
-            self._add_segments(session_id, segments)
-            self._update(session_id, progress)
-
     def write_session(self, key: str, new: NewSession, progress: Progress,
                       segments: Sequence[SegmentRow] = ()) -> int:
         """Create or bring up to date session ``key``, all or nothing: its row is made once
@@ -182,7 +171,7 @@ class TrainingLog:
                                       (key,)).fetchone()
             session_id = int(found[0]) if found else self._insert(new, key)
             self._add_segments(session_id, segments)
-            self._update(session_id, progress, only_newer=True)
+            self._update(session_id, progress)
         return session_id
 
     def take_kept(self) -> int:
@@ -204,7 +193,7 @@ class TrainingLog:
             taken += 1
         return taken
 
-    def _insert(self, new: NewSession, key: str | None) -> int:
+    def _insert(self, new: NewSession, key: str) -> int:
         cursor = self.conn.execute(
             "INSERT INTO sessions (routine_id, routine_name, routine_path, programme_id,"
             " programme_session, started_at, updated_at, planned_seconds, segments_total,"
@@ -223,18 +212,17 @@ class TrainingLog:
             [(session_id, s.position, s.index, s.step, s.kind, s.side, s.planned_seconds,
               s.actual_seconds, int(s.skipped)) for s in segments])
 
-    def _update(self, session_id: int, progress: Progress, *, only_newer: bool = False
-                ) -> None:
-        # only_newer: a kept state read before the recorder wrote a later one directly
-        # must not replace it
+    def _update(self, session_id: int, progress: Progress) -> None:
+        # Only over an older state: a kept state read before the recorder wrote a later
+        # one directly must not replace it.
         self.conn.execute(
             "UPDATE sessions SET updated_at = ?, actual_seconds = ?, run_seconds = ?,"
             " segments_done = ?, last_index = ?, last_step = ?, last_side = ?, status = ?,"
-            " ended_at = ? WHERE id = ?" + (" AND updated_at <= ?" if only_newer else ""),
+            " ended_at = ? WHERE id = ? AND updated_at <= ?",
             (progress.updated_at, progress.actual_seconds, progress.run_seconds,
              progress.segments_done, progress.last_index, progress.last_step,
              progress.last_side, progress.status, progress.ended_at, session_id,
-             *((progress.updated_at,) if only_newer else ())))
+             progress.updated_at))
 
     def disown(self, session_id: int) -> None:
         """Drop the pid of a session being cut off, so it is offered for resuming even if

@@ -16,19 +16,18 @@ from warmup_tui.common.checker import Checker
 from warmup_tui.common.durations import DurationError, describe_duration, parse_duration
 from warmup_tui.common.problems import Problem, ProblemsError, display_path
 from warmup_tui.common.toml_lines import key_lines, parse_toml
-from warmup_tui.common.user_file import is_file, read_user_text
+from warmup_tui.common.user_file import names_a_file, read_user_text, toml_files
 from warmup_tui.common.value_text import shown_value
+from warmup_tui.engine.timeline import Interval, IntervalKind
 from warmup_tui.programme.model import (
     DEFAULT_SESSIONS_PER_WEEK,
     FORMAT_VERSION,
-    Interval,
-    IntervalKind,
+    Block,
     Programme,
     ProgrammeSession,
     ProgrammeSource,
     Week,
 )
-from warmup_tui.routines.model import RunWalk
 from warmup_tui.routines.schema import CADENCE_RANGE, MAX_REPEATS, RUNWALK_KEYS
 
 PROGRAMME_KEYS = ("format", "name", "description", "sessions_per_week",
@@ -78,18 +77,9 @@ def known_programmes() -> dict[str, tuple[ProgrammeSource, Path]]:
         ("bundled", bundled_programmes_dir()), ("user", user_programmes_dir()),
     ]
     for source, folder in folders:
-        try:
-            files = sorted(p for p in folder.glob("*.toml") if p.is_file())
-        except OSError:
-            files = []
-        for file in files:
+        for file in toml_files(folder):
             found[file.stem] = (source, file)
     return found
-
-
-def names_a_file(ref: str) -> bool:
-    """Whether ``ref`` is a path to a programme file rather than a programme's id."""
-    return ref.endswith(".toml") or "/" in ref or is_file(Path(ref))
 
 
 def resolve_programme(ref: str) -> Programme:
@@ -209,15 +199,12 @@ def _build_session(data: dict[str, Any], path: str, week: int, number: int,
         return None
     if "intervals" in data:
         intervals = _intervals(data["intervals"], f"{path}.intervals", checker)
-        session = ProgrammeSession(week, number, intervals=intervals, warmup=warm,
-                                   cooldown=cool, cadence=beat, cues=cues)
+        session = replace(session, intervals=intervals)
     elif "run" not in data:
         checker.add(path, 'needs run and repeats (run = "2m", walk = "1m", repeats = 8) or '
                     'a list such as intervals = ["run 3m", "walk 90s", "run 5m"]')
     else:
-        block = _block(data, path, checker, session)
-        session = ProgrammeSession(week, number, block=block, warmup=warm, cooldown=cool,
-                                   cadence=beat, cues=cues)
+        session = replace(session, block=_block(data, path, checker))
     if len(checker.problems) > before:
         return None
     if session.total_seconds() > MAX_SESSION_SECONDS:
@@ -227,8 +214,7 @@ def _build_session(data: dict[str, Any], path: str, week: int, number: int,
     return session
 
 
-def _block(data: dict[str, Any], path: str, checker: Checker,
-           base: ProgrammeSession) -> RunWalk | None:
+def _block(data: dict[str, Any], path: str, checker: Checker) -> Block | None:
     run = checker.duration(data, "run", f"{path}.run")
     walk = checker.duration(data, "walk", f"{path}.walk", allow_zero=True) or 0.0
     if "repeats" not in data:
@@ -240,8 +226,7 @@ def _block(data: dict[str, Any], path: str, checker: Checker,
         checker.add(f"{path}.walk", f"with no walk the {repeats} runs join into one; "
                     f"write one run of {describe_duration(run * repeats)} instead")
         return None
-    return RunWalk(run=run, repeats=repeats, walk=walk, warmup=base.warmup,
-                   cooldown=base.cooldown, cadence=base.cadence, cues=base.cues)
+    return Block(run=run, repeats=repeats, walk=walk)
 
 
 def _intervals(raw: Any, path: str, checker: Checker) -> tuple[Interval, ...]:

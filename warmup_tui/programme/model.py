@@ -3,33 +3,39 @@
 Reading and checking programme files lives in ``program_file``; where the runner is in a
 programme lives in ``program_progress``. A session is either a regular run-walk block
 (``run``/``walk`` x ``repeats``, a routine's ``[runwalk]``) or an irregular list of
-intervals; both expand into the same :class:`~warmup_tui.engine.timeline.Segment` list.
+intervals; both expand, through the engine's timeline, into the same
+:class:`~warmup_tui.engine.timeline.Segment` list a routine's ``[runwalk]`` would.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 from warmup_tui.common.durations import describe_duration, format_duration
-from warmup_tui.engine.timeline import DEFAULT_RUN_CUES, Segment, build_timeline, total_seconds
-from warmup_tui.routines.model import Routine, RunWalk
+from warmup_tui.engine.timeline import (
+    Interval,
+    Segment,
+    interval_timeline,
+    repeated_intervals,
+    total_seconds,
+)
 
 FORMAT_VERSION = 1
 DEFAULT_SESSIONS_PER_WEEK = 4
 
-IntervalKind = Literal["run", "walk"]
 ProgrammeSource = Literal["bundled", "user", "file"]
 
 
 @dataclass(frozen=True)
-class Interval:
-    """One stretch of an irregular session: run or walk for ``seconds``."""
+class Block:
+    """A regular day: run then walk (none when ``walk`` is 0), ``repeats`` times over."""
 
-    kind: IntervalKind
-    seconds: float
+    run: float
+    repeats: int
+    walk: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -37,13 +43,12 @@ class ProgrammeSession:
     """One session of a programme; ``week`` and ``number`` count from 1.
 
     Exactly one of ``block`` (a regular run-walk) and ``intervals`` (an irregular day)
-    is set. Warmup, cooldown, cadence and cues are on the session either way (and, for a
-    regular day, the same values are in ``block``, which is what the timeline reads).
+    is set; warmup, cooldown, cadence and cues are on the session either way.
     """
 
     week: int
     number: int
-    block: RunWalk | None = None
+    block: Block | None = None
     intervals: tuple[Interval, ...] = ()
     warmup: float = 0.0
     cooldown: float = 0.0
@@ -63,12 +68,7 @@ class ProgrammeSession:
         """The run and walk stretches between the warmup and cooldown walks, in order."""
         if self.block is None:
             return list(self.intervals)
-        out: list[Interval] = []
-        for _ in range(self.block.repeats):
-            out.append(Interval("run", self.block.run))
-            if self.block.walk > 0:
-                out.append(Interval("walk", self.block.walk))
-        return out
+        return repeated_intervals(self.block.run, self.block.walk, self.block.repeats)
 
     def running_seconds(self) -> float:
         return sum(part.seconds for part in self.pattern() if part.kind == "run")
@@ -134,42 +134,9 @@ def _summary(session: ProgrammeSession, say: Callable[[float], str]) -> str:
     return ", ".join(f"{part.kind} {say(part.seconds)}" for part in session.intervals)
 
 
-def session_routine(session: ProgrammeSession, name: str) -> Routine | None:
-    """The session as a routine with a ``[runwalk]`` block, for regular sessions only
-    (an irregular day has no routine form)."""
-    if session.block is None:
-        return None
-    return Routine(name=name, runwalk=session.block)
-
-
 def session_segments(session: ProgrammeSession) -> list[Segment]:
-    """The exact segments a session runs.
-
-    A regular block goes through :func:`build_timeline` as a routine would. An irregular
-    day borrows its warmup, cooldown, run and walk segments from the timeline too (so
-    step names and cues stay defined in one place) and lays out its own stretches.
-    """
-    routine = session_routine(session, "Programme session")
-    if routine is not None:
-        return build_timeline(routine)
-    template = build_timeline(Routine(
-        name="Programme session",
-        runwalk=RunWalk(run=1.0, walk=1.0, repeats=1, warmup=session.warmup,
-                        cooldown=session.cooldown, cadence=session.cadence, cues=session.cues),
-    ))
-    run_at = next(i for i, seg in enumerate(template) if seg.kind == "run")
-    head, run_seg, walk_seg = template[:run_at], template[run_at], template[run_at + 1]
-    tail = template[run_at + 2 :]
-    cues = session.cues or DEFAULT_RUN_CUES
-    runs = sum(1 for part in session.intervals if part.kind == "run")
-    middle: list[Segment] = []
-    number = 0
-    for part in session.intervals:
-        if part.kind == "run":
-            number += 1
-            middle.append(replace(run_seg, duration=part.seconds, interval=number,
-                                  intervals=runs, cue=cues[(number - 1) % len(cues)]))
-        else:
-            middle.append(replace(walk_seg, duration=part.seconds, interval=number,
-                                  intervals=runs))
-    return [replace(seg, index=i) for i, seg in enumerate([*head, *middle, *tail])]
+    """The exact segments a session runs: its stretches between the warmup and cooldown
+    walks, laid out by the engine's timeline as a routine's ``[runwalk]`` is."""
+    return interval_timeline(session.pattern(), warmup=session.warmup,
+                             cooldown=session.cooldown, cadence=session.cadence,
+                             cues=session.cues)

@@ -9,7 +9,7 @@ from typing import Literal
 from warmup_tui.common import paths
 from warmup_tui.common.problems import Problem, ProblemsError, display_path
 from warmup_tui.common.toml_lines import key_lines, line_of, parse_toml
-from warmup_tui.common.user_file import exists, is_file, read_user_text
+from warmup_tui.common.user_file import is_file, names_a_file, read_user_text, toml_files
 from warmup_tui.routines.files import LoadedRoutine, load_routine
 from warmup_tui.routines.model import Routine
 
@@ -38,13 +38,10 @@ class Library:
     def entries(self) -> list[Entry]:
         found: dict[str, Entry] = {}
         for source, folder in (("bundled", self.bundled), ("user", self.user)):
-            for path in _toml_files(folder):
+            for path in toml_files(folder):
                 found[path.stem] = _load_entry(path, source)  # type: ignore[arg-type]
         checked = [self._with_chain_problems(entry) for entry in found.values()]
         return sorted(checked, key=lambda entry: (entry.source != "bundled", entry.id))
-
-    def ids(self) -> list[str]:
-        return [entry.id for entry in self.entries()]
 
     def path_for(self, routine_id: str) -> Path | None:
         for folder in (self.user, self.bundled):
@@ -55,29 +52,35 @@ class Library:
 
     def resolve(self, ref: str | Path) -> Entry:
         """A routine by id or by path, fully checked (chain included); raises ProblemsError."""
-        path = self._locate(ref)
-        source: Source = "file"
-        if path.parent.resolve() == self.user.resolve():
-            source = "user"
-        elif path.parent.resolve() == self.bundled.resolve():
-            source = "bundled"
-        entry = self._with_chain_problems(_load_entry(path, source))
+        entry = self._with_chain_problems(_load_entry(*self.locate(ref)))
         if entry.problems:
             raise ProblemsError(entry.problems)
         return entry
 
-    def _locate(self, ref: str | Path) -> Path:
+    def locate(self, ref: str | Path) -> tuple[Path, Source]:
+        """The file for a name or a path, whether or not it loads, and where it lives;
+        ProblemsError when there is no such file or routine. A ``Path`` is always a path."""
         text = str(ref)
-        looks_like_path = text.endswith(".toml") or "/" in text or exists(Path(text))
-        if looks_like_path:
-            return Path(text).expanduser()
-        path = self.path_for(text)
-        if path is None:
-            known = ", ".join(self.ids()) or "none"
-            raise ProblemsError(
-                [Problem(text, f"no routine with that name; known routines: {known}")]
-            )
-        return path
+        if isinstance(ref, Path) or names_a_file(text):
+            path = Path(text).expanduser()
+            if not is_file(path):
+                read_user_text(path, "routine file")  # says why: missing, a folder, ...
+        else:
+            found = self.path_for(text)
+            if found is None:
+                known = ", ".join(self.ids()) or "none"
+                raise ProblemsError(
+                    [Problem(text, f"no routine with that name; known routines: {known}")])
+            path = found
+        return path, self._source_of(path)
+
+    def _source_of(self, path: Path) -> Source:
+        folder = path.resolve().parent
+        if folder == self.user.resolve():
+            return "user"
+        if folder == self.bundled.resolve():
+            return "bundled"
+        return "file"
 
     def chain_problems(self, start: Path, routine: Routine, file: str) -> list[Problem]:
         """Problems with ``then``: a missing target, a broken target, or a loop."""
@@ -101,8 +104,9 @@ class Library:
             seen.append(target)
         return []
 
-    def ids_without_chains(self) -> list[str]:
-        names = {p.stem for folder in (self.bundled, self.user) for p in _toml_files(folder)}
+    def ids(self) -> list[str]:
+        """Every routine's id, by name, without loading any file."""
+        names = {p.stem for folder in (self.bundled, self.user) for p in toml_files(folder)}
         return sorted(names)
 
     def _with_chain_problems(self, entry: Entry) -> Entry:
@@ -138,16 +142,9 @@ class Library:
         return replace(entry, problems=problems)
 
     def _unknown_target(self, file: str, target: str, line: int | None = None) -> Problem:
-        known = ", ".join(self.ids_without_chains()) or "none"
+        known = ", ".join(self.ids()) or "none"
         return Problem(file, f'chains to "{target}", which is not a known routine ({known})',
                        line, "then")
-
-
-def _toml_files(folder: Path) -> list[Path]:
-    try:
-        return sorted(p for p in folder.glob("*.toml") if p.is_file())
-    except OSError:
-        return []
 
 
 def _load_entry(path: Path, source: Source) -> Entry:

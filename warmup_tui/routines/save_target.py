@@ -11,9 +11,9 @@ from pathlib import Path
 from warmup_tui.common import paths
 from warmup_tui.common.problems import Problem, ProblemsError, display_path
 from warmup_tui.common.safe_write import write_atomic
-from warmup_tui.common.user_file import exists, is_file, read_user_text
-from warmup_tui.routines.files import has_comments, load_routine, read_text, routine_to_toml
-from warmup_tui.routines.library import Entry, Library
+from warmup_tui.common.user_file import exists, read_user_text
+from warmup_tui.routines.files import has_comments, read_text, routine_to_toml
+from warmup_tui.routines.library import Library, Source
 from warmup_tui.routines.model import Routine
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
@@ -24,32 +24,6 @@ def check_new_id(name: str) -> None:
     if not _ID.match(name):
         raise ProblemsError([Problem(name, "a routine name for a file is letters, digits, "
                                      "'-' and '_', starting with a letter or digit")])
-
-
-def locate(ref: str, library: Library) -> tuple[Path, str]:
-    """The file for a name or path, whether or not it loads, and its source
-    ("bundled", "user" or "file"); ProblemsError when there is no such routine."""
-    looks_like_path = ref.endswith(".toml") or "/" in ref or exists(Path(ref))
-    if looks_like_path:
-        path = Path(ref).expanduser()
-        if not is_file(path):
-            read_text(path)  # says why: missing, a folder, a broken link, a name too long
-    else:
-        found = library.path_for(ref)
-        if found is None:
-            known = ", ".join(library.ids_without_chains()) or "none"
-            raise ProblemsError([Problem(ref, f"no routine with that name; known: {known}")])
-        path = found
-    return path, _source_of(path, library)
-
-
-def _source_of(path: Path, library: Library) -> str:
-    folder = path.resolve().parent
-    if folder == library.bundled.resolve():
-        return "bundled"
-    if folder == library.user.resolve():
-        return "user"
-    return "file"
 
 
 @dataclass
@@ -124,16 +98,15 @@ class EditTarget:
 
 
 def check_file(path: Path, library: Library) -> Routine:
-    """Loads and checks a routine file exactly as ``warmup validate`` does."""
-    loaded = load_routine(path)
-    file = display_path(path)
-    problems = library.chain_problems(path, loaded.routine, file) if loaded.routine.then else []
-    if problems:
-        raise ProblemsError(problems)
-    return loaded.routine
+    """Loads and checks a routine file exactly as ``warmup validate`` does (it is the
+    same check); ProblemsError with every problem, each at its line."""
+    entry = library.resolve(path)
+    if entry.routine is None:  # resolve raises first; this tells the type checker
+        raise ProblemsError(entry.problems)
+    return entry.routine
 
 
-def target_for(path: Path, source: str, user_dir: Path | None = None) -> EditTarget:
+def target_for(path: Path, source: Source, user_dir: Path | None = None) -> EditTarget:
     """Bundled files are edited into a copy in the user's folder; others in place."""
     routine_id = path.stem
     if source == "bundled":
@@ -141,7 +114,3 @@ def target_for(path: Path, source: str, user_dir: Path | None = None) -> EditTar
         # Expected absent: an own copy that is already there is never replaced unasked.
         return EditTarget(routine_id, path, folder / path.name, None)
     return EditTarget(routine_id, path, path, read_text(path))
-
-
-def target_for_entry(entry: Entry, user_dir: Path | None = None) -> EditTarget:
-    return target_for(entry.path, entry.source, user_dir)

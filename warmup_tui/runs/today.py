@@ -11,8 +11,9 @@ from datetime import datetime
 
 from warmup_tui.common.config import config_path, load_settings
 from warmup_tui.common.problems import Problem, ProblemsError, display_path
+from warmup_tui.common.user_file import names_a_file
 from warmup_tui.engine.timeline import Segment
-from warmup_tui.programme.files import known_programmes, names_a_file, resolve_programme
+from warmup_tui.programme.files import known_programmes, resolve_programme
 from warmup_tui.programme.model import Programme, ProgrammeSession, session_segments
 from warmup_tui.programme.progress import Position, ProgressSource, locate, recent_enough
 from warmup_tui.programme.state import ProgrammeState, load_state

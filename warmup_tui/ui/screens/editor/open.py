@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from warmup_tui.common.problems import ProblemsError
 from warmup_tui.routines.files import load_routine
 from warmup_tui.routines.library import Library
-from warmup_tui.routines.save_target import check_file, locate, target_for
+from warmup_tui.routines.save_target import check_file, target_for
 from warmup_tui.ui.screens.editor.hand_edit import fix_by_hand
 from warmup_tui.ui.screens.editor.screen import PREVIEW_SPEED, ClockForSpeed, EditorScreen
 
@@ -21,7 +21,7 @@ def editor_for(ref: str, library: Library, *, preview_speed: float = PREVIEW_SPE
                preview_clock: ClockForSpeed | None = None) -> EditorScreen:
     """The editor on a routine by name or path; ProblemsError when the file does not load
     (hand editing, ``warmup edit --external``, is the way to fix such a file)."""
-    path, source = locate(ref, library)
+    path, source = library.locate(ref)
     routine = check_file(path, library)
     target = target_for(path, source, library.user)
     return EditorScreen(target, routine, library, preview_speed=preview_speed,
@@ -35,7 +35,7 @@ def edit_from_home(home: HomeScreen, routine_id: str) -> None:
     app = home.app
     library = home.services.library
     try:
-        path, _source = locate(routine_id, library)
+        path, _source = library.locate(routine_id)
     except ProblemsError as error:
         app.notify(str(error.problems[0]), severity="error", timeout=8)
         return
