@@ -7,6 +7,8 @@ import contextlib
 import os
 import threading
 from collections.abc import Callable, Iterable
+from functools import partial
+from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -22,7 +24,8 @@ from warmup_tui.engine.events import EventSink
 from warmup_tui.engine.summary import SessionSummary
 from warmup_tui.routines.library import Library
 from warmup_tui.runs.plan import PlannedRun, plan_with_chain
-from warmup_tui.ui import today
+from warmup_tui.ui import start_up, today
+from warmup_tui.ui.messages import HomeLoaded, StartChecked
 from warmup_tui.ui.screens.home import HomeScreen
 from warmup_tui.ui.screens.session import SessionScreen
 from warmup_tui.ui.screens.summary import SummaryScreen
@@ -38,7 +41,8 @@ class WarmupApp(App[int]):
 
     TITLE = "warmup"
     SUB_TITLE = "pre-run warmup and run-walk timer"
-    CSS_PATH = "app.tcss"
+    # A full path: Textual reads a relative one beside the subclass's file.
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     BINDINGS = [
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="app.quit"),
     ]
@@ -85,18 +89,28 @@ class WarmupApp(App[int]):
                        timeout=timeout, markup=False)
 
     def get_default_screen(self) -> Screen[None]:
-        return HomeScreen(self.library.entries(), today.label(self.library))
+        return HomeScreen()  # "loading" until start_up's HomeLoaded fills it in
 
     @property
     def services(self) -> SessionServices:
-        """Sound and log, made on first use so the player can ring this app's bell."""
+        """Sound and log: loaded by start-up when a session was asked for, else on first use."""
         if self._services is None:
-            self._services = SessionServices(
-                self.settings, muted=self.start_muted, bell=self.bell,
-                notice=lambda message: self.notify(message, severity="warning", timeout=6),
-                voice=self.voice_choice,
-            )
+            self._services = self.make_services()
         return self._services
+
+    def make_services(self) -> SessionServices:
+        """Loads the sounds and the voice (slow: start-up calls it on its worker thread)."""
+        return SessionServices(self.settings, muted=self.start_muted, bell=self.bell,
+                               notice=self._warn_from_anywhere, voice=self.voice_choice)
+
+    def _warn_from_anywhere(self, message: str) -> None:
+        """A warning toast, from the event loop or from a worker thread."""
+        loop = self._loop_for_signals
+        if loop is None or threading.get_ident() == self._thread_id:
+            self.notify(message, severity="warning", timeout=6)
+        else:
+            loop.call_soon_threadsafe(
+                partial(self.notify, message, severity="warning", timeout=6))
 
     @property
     def muted(self) -> bool:
@@ -106,13 +120,28 @@ class WarmupApp(App[int]):
         self._watch_for_signals()
         for problem in self.setting_problems:
             self.notify(str(problem), title="Settings", severity="warning", timeout=8)
-        if self.start_screen is None:
-            # A cut-off session is offered whichever way the app was started; declining
-            # goes on with what was asked for.
-            runs, self.pending_runs = self.pending_runs, []
-            today.offer_resume(self, otherwise=runs)
         if self.start_screen is not None:
             self.push_screen(self.start_screen(), lambda _result: self.exit(0))
+        # Everything that reads a disk waits until the first frame is up.
+        self.run_worker(partial(start_up.load, self, check_resume=self.start_screen is None,
+                                sessions_waiting=bool(self.pending_runs)),
+                        name="start-up", group=start_up.GROUP, exclusive=True, thread=True)
+
+    def on_home_loaded(self, message: HomeLoaded) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.fill(message.entries, message.today_label)
+
+    def on_start_checked(self, message: StartChecked) -> None:
+        if message.services is not None:
+            if self._services is None:
+                self._services = message.services
+            else:  # a session from home got in first and loaded its own
+                message.services.shutdown()
+        # A cut-off session is offered whichever way the app was started; declining
+        # goes on with what was asked for.
+        runs, self.pending_runs = self.pending_runs, []
+        today.ask_to_resume(self, message.offer, otherwise=runs)
 
     def on_signal(self, signum: int) -> None:
         """SIGINT, SIGTERM or SIGHUP arrived (called by the signal handler, see
