@@ -8,6 +8,8 @@ Each test holds the start-up worker on a threading.Event it controls.
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -117,3 +119,15 @@ async def test_a_cut_off_session_is_still_offered_once_the_log_is_read() -> None
         await until(lambda: isinstance(app.screen, ConfirmScreen), pilot)
         assert isinstance(app.screen, ConfirmScreen)
         assert app.screen.question.startswith(f"Resume {PROGRAMME} at ")
+
+
+def test_the_app_module_leaves_log_sound_and_programme_to_the_worker() -> None:
+    """What the first frame does not need is imported by the start-up worker, not before."""
+    script = ("import sys, warmup_tui.ui.app; print(' '.join(sorted(sys.modules)))")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=60, check=True)
+    loaded = set(result.stdout.split())
+    assert "warmup_tui.ui.screens.home" in loaded
+    late = {"sqlite3", "warmup_tui.log.db", "warmup_tui.audio.player",
+            "warmup_tui.audio.voice", "warmup_tui.programme.files", "warmup_tui.ui.today"}
+    assert loaded & late == set()

@@ -9,6 +9,7 @@ import threading
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -24,12 +25,14 @@ from warmup_tui.engine.events import EventSink
 from warmup_tui.engine.summary import SessionSummary
 from warmup_tui.routines.library import Library
 from warmup_tui.runs.plan import PlannedRun, plan_with_chain
-from warmup_tui.ui import start_up, today
+from warmup_tui.ui import start_up
 from warmup_tui.ui.messages import HomeLoaded, StartChecked
 from warmup_tui.ui.screens.home import HomeScreen
 from warmup_tui.ui.screens.session import SessionScreen
 from warmup_tui.ui.screens.summary import SummaryScreen
-from warmup_tui.ui.session_services import SessionServices
+
+if TYPE_CHECKING:  # sound, voice, log and programme load on start-up's worker thread
+    from warmup_tui.ui.session_services import SessionServices
 
 ClockFactory = Callable[[], Clock]
 EXIT_GRACE_SECONDS = 3.0
@@ -100,6 +103,8 @@ class WarmupApp(App[int]):
 
     def make_services(self) -> SessionServices:
         """Loads the sounds and the voice (slow: start-up calls it on its worker thread)."""
+        from warmup_tui.ui.session_services import SessionServices
+
         return SessionServices(self.settings, muted=self.start_muted, bell=self.bell,
                                notice=self._warn_from_anywhere, voice=self.voice_choice)
 
@@ -140,6 +145,8 @@ class WarmupApp(App[int]):
                 message.services.shutdown()
         # A cut-off session is offered whichever way the app was started; declining
         # goes on with what was asked for.
+        from warmup_tui.ui import today  # imported by start-up's worker by now
+
         runs, self.pending_runs = self.pending_runs, []
         today.ask_to_resume(self, message.offer, otherwise=runs)
 
@@ -216,6 +223,8 @@ class WarmupApp(App[int]):
         self.start_runs(runs)
 
     def on_home_screen_start_today(self, message: HomeScreen.StartToday) -> None:
+        from warmup_tui.ui import today
+
         runs = today.runs(self.library, self.notify)
         if runs:
             self.start_runs(runs)
@@ -256,6 +265,8 @@ class WarmupApp(App[int]):
         self.push_screen(screen, after_session)
 
     def _refresh_home(self) -> None:
+        from warmup_tui.ui import today
+
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
                 screen.show_today(today.label(self.library))

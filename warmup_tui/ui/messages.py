@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from warmup_tui.routines.library import Entry
-from warmup_tui.runs.resume import ResumeOffer
-from warmup_tui.ui.session_services import SessionServices
+
+if TYPE_CHECKING:  # the log and the sounds load after the first frame, on the worker
+    from warmup_tui.runs.resume import ResumeOffer
+    from warmup_tui.ui.session_services import SessionServices
 
 
 @dataclass

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from warmup_tui.ui import today
 from warmup_tui.ui.messages import HomeLoaded, StartChecked
 
 if TYPE_CHECKING:
@@ -30,10 +29,15 @@ def load(app: WarmupApp, *, check_resume: bool, sessions_waiting: bool) -> None:
 
 
 def _load_home(app: WarmupApp) -> None:
+    # Imported here, on the worker thread: today brings the programme and the log.
+    from warmup_tui.ui import today
+
     entries = app.library.entries()
     app.post_message(HomeLoaded(entries, today.label(app.library)))
 
 
 def _check(app: WarmupApp, *, load_sounds: bool) -> None:
+    from warmup_tui.ui import today
+
     offer = today.resume_offer(app.library)
     app.post_message(StartChecked(offer, app.make_services() if load_sounds else None))
