@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
 
 from warmup_tui.common.config import Settings
 from warmup_tui.common.paths import bundled_dir
@@ -11,6 +16,24 @@ from warmup_tui.routines.library import Library
 from warmup_tui.runs.plan import PlannedRun, plan_with_chain
 from warmup_tui.ui.app import WarmupApp
 from warmup_tui.ui.screens.session import SessionScreen
+
+
+async def started(pilot: Pilot[Any]) -> None:
+    """Waits until the app's start-up (ui/start_up.py) has loaded what it loads after the
+    first frame, and the screens it opens (the resume offer, a session) are up."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+class StartedApp(WarmupApp):
+    """The app, whose ``run_test`` hands over once start-up is done: most tests are about
+    what comes after. Tests of the loading itself use WarmupApp."""
+
+    @asynccontextmanager
+    async def run_test(self, *args: Any, **kwargs: Any) -> AsyncIterator[Pilot[Any]]:
+        async with super().run_test(*args, **kwargs) as pilot:
+            await started(pilot)
+            yield pilot
 
 
 def test_library(user_folder: Path | None = None) -> Library:
@@ -32,7 +55,7 @@ def make_app(
 ) -> WarmupApp:
     library = library or test_library()
     runs = runs_for(routine_id, library) if routine_id else None
-    return WarmupApp(
+    return StartedApp(
         library=library,
         settings=Settings(),
         clock_factory=lambda: clock,

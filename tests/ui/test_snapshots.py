@@ -9,14 +9,14 @@ from textual.pilot import Pilot
 
 from warmup_tui.engine.clock import FakeClock
 
-from .app_factory import make_app, session_screen
+from .app_factory import make_app, session_screen, started
 
 SIZE = (100, 32)
 
 
 def at(seconds: float, clock: FakeClock, *keys: str):
     async def run_before(pilot: Pilot) -> None:
-        await pilot.pause()
+        await started(pilot)
         clock.advance(seconds)
         session_screen(pilot.app).tick()
         if keys:
@@ -68,7 +68,7 @@ def test_summary(snap_compare) -> None:
 
 def test_home(snap_compare) -> None:
     clock = FakeClock()
-    assert snap_compare(make_app(clock), terminal_size=SIZE)
+    assert snap_compare(make_app(clock), terminal_size=SIZE, run_before=started)
 
 
 def test_tiny_terminal(snap_compare) -> None:

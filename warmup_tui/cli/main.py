@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from warmup_tui import __version__
-from warmup_tui.cli import commands_registry
 from warmup_tui.common import paths, signals
 from warmup_tui.common.cannot_write import CannotWrite
 from warmup_tui.common.problems import ProblemsError
@@ -18,6 +17,7 @@ from warmup_tui.common.terminal_text import shown
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_CANNOT_WRITE = 1
+VERSION = f"warmup-tui {__version__}"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -34,8 +34,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="A guided pre-run warmup and run-walk interval timer. "
         "With no command, opens the app.",
     )
-    parser.add_argument("--version", action="version", version=f"warmup-tui {__version__}")
+    parser.add_argument("--version", action="version", version=VERSION)
     parser.set_defaults(func=None)
+    # Imported here, not at the top: every command module comes with it, and --version
+    # answers before any of them is loaded (see main).
+    from warmup_tui.cli import commands_registry
+
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
     for register in commands_registry.REGISTRARS:
         register(commands)
@@ -44,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Runs one command line; the signal handlers are already installed (``__main__``)."""
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+        print(VERSION)  # argparse's answer, without loading every command first
+        return EXIT_OK
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -7,6 +7,8 @@ import contextlib
 import os
 import threading
 from collections.abc import Callable, Iterable
+from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
@@ -23,8 +25,8 @@ from warmup_tui.engine.events import EventSink
 from warmup_tui.engine.summary import SessionSummary
 from warmup_tui.routines.library import Library
 from warmup_tui.runs.plan import PlannedRun, plan_with_chain
-from warmup_tui.runs.sinks import Notices, SessionSinks
-from warmup_tui.ui import today
+from warmup_tui.ui import start_up
+from warmup_tui.ui.messages import HomeLoaded, StartChecked
 from warmup_tui.ui.screens.home import HomeScreen
 from warmup_tui.ui.screens.session import SessionScreen
 from warmup_tui.ui.screens.summary import SummaryScreen
@@ -32,6 +34,9 @@ from warmup_tui.ui.services import AppServices
 
 if TYPE_CHECKING:
     from warmup_tui.ui.screens.editor import EditorScreen
+
+if TYPE_CHECKING:  # sound, voice, log and programme load on start-up's worker thread
+    from warmup_tui.runs.sinks import SessionSinks
 
 ClockFactory = Callable[[], Clock]
 EXIT_GRACE_SECONDS = 3.0
@@ -43,7 +48,8 @@ class WarmupApp(App[int]):
 
     TITLE = "warmup"
     SUB_TITLE = "pre-run warmup and run-walk timer"
-    CSS_PATH = "app.tcss"
+    # A full path: Textual reads a relative one beside the subclass's file.
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     BINDINGS = [
         Binding("ctrl+c", "quit", "Quit", show=False, priority=True, id="app.quit"),
     ]
@@ -90,19 +96,31 @@ class WarmupApp(App[int]):
                        timeout=timeout, markup=False)
 
     def get_default_screen(self) -> Screen[None]:
-        return HomeScreen(self.library.entries(), today.label(self.library),
-                          AppServices(self.library, self.settings))
+        # "loading" until start_up's HomeLoaded fills it in
+        return HomeScreen(AppServices(self.library, self.settings))
 
     @property
     def services(self) -> SessionSinks:
-        """Sound and log, made on first use so the player can ring this app's bell."""
+        """Sound and log: loaded by start-up when a session was asked for, else on first use."""
         if self._services is None:
-            toast = Notices.all_to(
-                lambda message: self.notify(message, severity="warning", timeout=6))
-            self._services = SessionSinks(self.settings, muted=self.start_muted,
-                                          voice=self.voice_choice, bell=self.bell,
-                                          notices=toast)
+            self._services = self.make_services()
         return self._services
+
+    def make_services(self) -> SessionSinks:
+        """Loads the sounds and the voice (slow: start-up calls it on its worker thread)."""
+        from warmup_tui.runs.sinks import Notices, SessionSinks
+
+        return SessionSinks(self.settings, muted=self.start_muted, voice=self.voice_choice,
+                            bell=self.bell, notices=Notices.all_to(self._warn_from_anywhere))
+
+    def _warn_from_anywhere(self, message: str) -> None:
+        """A warning toast, from the event loop or from a worker thread."""
+        loop = self._loop_for_signals
+        if loop is None or threading.get_ident() == self._thread_id:
+            self.notify(message, severity="warning", timeout=6)
+        else:
+            loop.call_soon_threadsafe(
+                partial(self.notify, message, severity="warning", timeout=6))
 
     @property
     def muted(self) -> bool:
@@ -112,13 +130,30 @@ class WarmupApp(App[int]):
         self._watch_for_signals()
         for problem in self.setting_problems:
             self.notify(str(problem), title="Settings", severity="warning", timeout=8)
-        if self.start_screen is None:
-            # A cut-off session is offered whichever way the app was started; declining
-            # goes on with what was asked for.
-            runs, self.pending_runs = self.pending_runs, []
-            today.offer_resume(self, otherwise=runs)
         if self.start_screen is not None:
             self.push_screen(self.start_screen(), lambda _result: self.exit(0))
+        # Everything that reads a disk waits until the first frame is up.
+        self.run_worker(partial(start_up.load, self, check_resume=self.start_screen is None,
+                                sessions_waiting=bool(self.pending_runs)),
+                        name="start-up", group=start_up.GROUP, exclusive=True, thread=True)
+
+    def on_home_loaded(self, message: HomeLoaded) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.fill(message.entries, message.today_label)
+
+    def on_start_checked(self, message: StartChecked) -> None:
+        if message.services is not None:
+            if self._services is None:
+                self._services = message.services
+            else:  # a session from home got in first and loaded its own
+                message.services.shutdown()
+        # A cut-off session is offered whichever way the app was started; declining
+        # goes on with what was asked for.
+        from warmup_tui.ui import today  # imported by start-up's worker by now
+
+        runs, self.pending_runs = self.pending_runs, []
+        today.ask_to_resume(self, message.offer, otherwise=runs)
 
     def on_signal(self, signum: int) -> None:
         """SIGINT, SIGTERM or SIGHUP arrived (called by the signal handler, see
@@ -193,6 +228,8 @@ class WarmupApp(App[int]):
         self.start_runs(runs)
 
     def on_home_screen_start_today(self, message: HomeScreen.StartToday) -> None:
+        from warmup_tui.ui import today
+
         runs = today.runs(self.library, self.notify)
         if runs:
             self.start_runs(runs)
@@ -243,6 +280,8 @@ class WarmupApp(App[int]):
                                        get_ready=self.get_ready), ended)
 
     def _refresh_home(self) -> None:
+        from warmup_tui.ui import today
+
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
                 screen.show_today(today.label(self.library))

@@ -14,7 +14,7 @@ from warmup_tui.routines.library import Library
 from warmup_tui.runs.plan import PlannedRun
 from warmup_tui.runs.programme_resume import programme_timeline
 from warmup_tui.runs.progress_source import log_progress
-from warmup_tui.runs.resume import accept, decline, pending_resume
+from warmup_tui.runs.resume import ResumeOffer, accept, decline, pending_resume
 from warmup_tui.runs.today import TodayPlan, load_today
 
 if TYPE_CHECKING:
@@ -62,12 +62,17 @@ def runs(library: Library, notify: Notify) -> list[PlannedRun]:
     return today.runs()
 
 
-def offer_resume(app: WarmupApp, otherwise: list[PlannedRun] | None = None) -> None:
+def resume_offer(library: Library) -> ResumeOffer | None:
+    """The cut-off session to offer, if any (reads the log: call it from a worker)."""
+    return pending_resume(timeline_for=programme_timeline(library))
+
+
+def ask_to_resume(app: WarmupApp, offer: ResumeOffer | None,
+                  otherwise: list[PlannedRun] | None = None) -> None:
     """Ask about a session that was cut off last time; yes carries on where it stopped,
     no (or nothing to offer) goes on with ``otherwise``, what the user asked to run."""
     from warmup_tui.ui.screens.confirm import ConfirmScreen
 
-    offer = pending_resume(timeline_for=programme_timeline(app.library))
     if offer is None:
         if otherwise:
             app.start_runs(otherwise)

@@ -72,6 +72,9 @@ def _where_and_what(problem: Problem) -> str:
     return where + (f"{problem.key}: " if problem.key else "") + problem.message
 
 
+LOADING = "Routines (loading…)"
+
+
 class HomeScreen(Screen[None]):
     """Lists routines; Enter starts the highlighted one, t starts today's session."""
 
@@ -94,22 +97,37 @@ class HomeScreen(Screen[None]):
     class StartToday(Message):
         """The user chose today's warmup and run."""
 
-    def __init__(self, entries: list[Entry], today_label: str | None,
-                 services: AppServices) -> None:
+    def __init__(self, services: AppServices, entries: list[Entry] | None = None,
+                 today_label: str | None = None) -> None:
+        """With no entries the screen says it is loading until :meth:`fill` is called."""
         super().__init__(classes="home")
-        self.entries = entries
         self.services = services
+        self.entries = entries or []
+        self.loaded = entries is not None
         self.today_label = today_label
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home-body"):
-            if self.today_label:
-                yield Button(today_button_label(self.today_label), id="today",
-                             variant="primary")
-            yield Label("Routines", id="routines-title")
+            today = Button(today_button_label(self.today_label or ""), id="today",
+                           variant="primary")
+            today.display = bool(self.today_label)
+            yield today
+            yield Label("Routines" if self.loaded else LOADING, id="routines-title")
             yield OptionList(*[routine_option(e) for e in self.entries], id="routines")
         yield Footer()
+
+    def fill(self, entries: list[Entry], today_label: str | None) -> None:
+        """Show the routines and today's session, read from disk after the first frame."""
+        self.entries = entries
+        self.loaded = True
+        self.query_one("#routines-title", Label).update("Routines")
+        routines = self.query_one(OptionList)
+        routines.clear_options()
+        routines.add_options([routine_option(e) for e in entries])
+        if entries:
+            routines.highlighted = 0
+        self.show_today(today_label)
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
@@ -129,9 +147,10 @@ class HomeScreen(Screen[None]):
     def show_today(self, today_label: str | None) -> None:
         """Update the Today button after a session moved the programme on."""
         self.today_label = today_label
-        buttons = self.query("#today")
-        if buttons and today_label:
-            buttons.first(Button).label = today_button_label(today_label)
+        button = self.query_one("#today", Button)
+        if today_label:
+            button.label = today_button_label(today_label)
+        button.display = bool(today_label)
         self.refresh_bindings()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

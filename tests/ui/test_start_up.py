@@ -1,0 +1,133 @@
+"""The first frame comes before any disk is read: the home screen shows at once, saying it
+is loading, and fills in when the start-up worker reports back; a session asked for on the
+command line opens only once its sounds are loaded; a cut-off session is still offered.
+
+Each test holds the start-up worker on a threading.Event it controls.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from textual.widgets import Button, Label, OptionList
+
+from warmup_tui.common.config import Settings
+from warmup_tui.common.paths import bundled_dir
+from warmup_tui.engine.clock import FakeClock
+from warmup_tui.routines.library import Entry, Library
+from warmup_tui.runs.sinks import SessionSinks
+from warmup_tui.ui.app import WarmupApp
+from warmup_tui.ui.screens.confirm import ConfirmScreen
+from warmup_tui.ui.screens.home import LOADING, HomeScreen
+from warmup_tui.ui.screens.session import SessionScreen
+
+from .app_factory import runs_for
+from .test_resume_programme import PROGRAMME, _cut_off_programme_session
+
+SIZE = (100, 30)
+LIMIT = 30.0  # seconds: generous, for a loaded machine; the tests poll, never sleep
+
+
+class HeldLibrary(Library):
+    """The bundled routines, read only once the test lets go."""
+
+    def __init__(self) -> None:
+        super().__init__(bundled=bundled_dir("routines"), user=Path("/nonexistent"))
+        self.gate = threading.Event()
+
+    def entries(self) -> list[Entry]:
+        assert self.gate.wait(LIMIT), "the test never let the routines load"
+        return super().entries()
+
+
+class HeldSoundsApp(WarmupApp):
+    """The app, with its sounds loaded only once the test lets go."""
+
+    def __init__(self, **options: object) -> None:
+        super().__init__(**options)  # type: ignore[arg-type]
+        self.sounds_gate = threading.Event()
+
+    def make_services(self) -> SessionSinks:
+        assert self.sounds_gate.wait(LIMIT), "the test never let the sounds load"
+        return super().make_services()
+
+
+async def until(condition, pilot) -> None:  # type: ignore[no-untyped-def]
+    async def poll() -> None:
+        while not condition():
+            await pilot.pause(0.01)
+
+    await asyncio.wait_for(poll(), LIMIT)
+
+
+def routine_title(app: WarmupApp) -> str:
+    return str(app.screen.query_one("#routines-title", Label).render())
+
+
+async def test_home_shows_while_the_routines_load_and_fills_in_after() -> None:
+    library = HeldLibrary()
+    app = WarmupApp(library=library, settings=Settings(), clock_factory=FakeClock, mute=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert routine_title(app) == LOADING
+        assert home.query_one(OptionList).option_count == 0
+        assert not home.query_one("#today", Button).display
+        library.gate.set()
+        await until(lambda: home.query_one(OptionList).option_count > 0, pilot)
+        assert routine_title(app) == "Routines"
+        ids = [home.query_one(OptionList).get_option_at_index(i).id
+               for i in range(home.query_one(OptionList).option_count)]
+        assert ids == [entry.id for entry in library.entries()]
+        today = home.query_one("#today", Button)
+        assert today.display and "week 1, session 1" in str(today.label)
+        await pilot.press("enter")  # the first routine, highlighted, starts
+        await until(lambda: isinstance(app.screen, SessionScreen), pilot)
+
+
+async def test_a_session_from_the_command_line_opens_once_its_sounds_are_loaded() -> None:
+    clock = FakeClock()
+    app = HeldSoundsApp(library=Library(bundled=bundled_dir("routines"),
+                                        user=Path("/nonexistent")),
+                        settings=Settings(), clock_factory=lambda: clock, mute=True,
+                        start_runs=runs_for("pre-run"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)  # drawn at once, the session not yet
+        assert app._services is None
+        app.sounds_gate.set()
+        await until(lambda: isinstance(app.screen, SessionScreen), pilot)
+        screen = app.screen
+        assert isinstance(screen, SessionScreen)
+        assert app._services is not None and app._services.cues in screen.sinks
+        assert screen.session.index == 0
+
+
+async def test_a_cut_off_session_is_still_offered_once_the_log_is_read() -> None:
+    _cut_off_programme_session()
+    library = HeldLibrary()
+    app = WarmupApp(library=library, settings=Settings(), clock_factory=FakeClock, mute=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        library.gate.set()
+        await until(lambda: isinstance(app.screen, ConfirmScreen), pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        assert app.screen.question.startswith(f"Resume {PROGRAMME} at ")
+
+
+def test_the_app_module_leaves_log_sound_and_programme_to_the_worker() -> None:
+    """What the first frame does not need is imported by the start-up worker, not before."""
+    script = ("import sys, warmup_tui.ui.app; print(' '.join(sorted(sys.modules)))")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=60, check=True)
+    loaded = set(result.stdout.split())
+    assert "warmup_tui.ui.screens.home" in loaded
+    late = {"sqlite3", "warmup_tui.log.db", "warmup_tui.audio.player",
+            "warmup_tui.audio.voice", "warmup_tui.programme.files", "warmup_tui.ui.today"}
+    assert loaded & late == set()

@@ -1,0 +1,31 @@
+"""Messages the app's start-up workers send back to the event loop (see ``ui/start_up.py``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+from warmup_tui.routines.library import Entry
+
+if TYPE_CHECKING:  # the log and the sounds load after the first frame, on the worker
+    from warmup_tui.runs.resume import ResumeOffer
+    from warmup_tui.runs.sinks import SessionSinks
+
+
+@dataclass
+class HomeLoaded(Message):
+    """Every routine, read from disk, and the label of today's session (None: no plan)."""
+
+    entries: list[Entry]
+    today_label: str | None
+
+
+@dataclass
+class StartChecked(Message):
+    """The log was checked for a cut-off session to offer (None: nothing to offer); when
+    sessions were asked for on the command line, their sounds are loaded too."""
+
+    offer: ResumeOffer | None
+    services: SessionSinks | None

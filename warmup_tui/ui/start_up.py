@@ -1,0 +1,43 @@
+"""What the app loads after its first frame, on a worker thread: the routines and today's
+session for the home screen, the log's cut-off session, and the sounds for a session asked
+for on the command line. Each result goes back to the event loop as a message
+(``ui/messages.py``); nothing here touches a widget.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from warmup_tui.ui.messages import HomeLoaded, StartChecked
+
+if TYPE_CHECKING:
+    from warmup_tui.ui.app import WarmupApp
+
+GROUP = "start-up"
+
+
+def load(app: WarmupApp, *, check_resume: bool, sessions_waiting: bool) -> None:
+    """The whole start-up, in the order the user needs it: a session asked for on the
+    command line first (its resume check and sounds), otherwise the home screen first."""
+    if sessions_waiting:
+        _check(app, load_sounds=True)
+        _load_home(app)
+        return
+    _load_home(app)
+    if check_resume:
+        _check(app, load_sounds=False)
+
+
+def _load_home(app: WarmupApp) -> None:
+    # Imported here, on the worker thread: today brings the programme and the log.
+    from warmup_tui.ui import today
+
+    entries = app.library.entries()
+    app.post_message(HomeLoaded(entries, today.label(app.library)))
+
+
+def _check(app: WarmupApp, *, load_sounds: bool) -> None:
+    from warmup_tui.ui import today
+
+    offer = today.resume_offer(app.library)
+    app.post_message(StartChecked(offer, app.make_services() if load_sounds else None))
