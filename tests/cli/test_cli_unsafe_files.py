@@ -156,8 +156,10 @@ def test_a_then_longer_than_a_file_name_is_an_unknown_routine(warmup: Warmup,
                                                                work: Path) -> None:
     (work / "long.toml").write_text(f'then = "{"x" * 300}"\n{ROUTINE}', encoding="utf-8")
     for command in (("validate",), ("show",), ("run", "--plain", "--speed", "1000")):
-        one_line_about(warmup(*command[:1], "long.toml", *command[1:], timeout=TIMEOUT),
-                       "long.toml", "which is not a known routine")
+        result = warmup(*command[:1], "long.toml", *command[1:], timeout=TIMEOUT)
+        one_line_about(result, "long.toml", "which is not a known routine")
+        # The message quotes the start of the name, not all of it (a file may hold 100 kB).
+        assert '"' + "x" * 40 + '..."' in result.stderr and "x" * 41 not in result.stderr
 
 
 def test_a_path_argument_longer_than_a_file_name_is_one_line(warmup: Warmup) -> None:
@@ -191,6 +193,8 @@ def test_a_programme_setting_naming_no_programme_falls_back_to_the_bundled_one(
     one_line_about(result, "config.toml", "following build-to-30 instead", code=0)
     assert "training.programme: no programme named" in result.stderr
     assert "Next: week 1, session 1" in result.stdout, result.stdout
+    shown = warmup("program", timeout=TIMEOUT)  # the plan says so too, not only today
+    one_line_about(shown, "config.toml", "following build-to-30 instead", code=0)
 
 
 def test_a_programme_state_file_that_is_a_pipe_is_ignored_with_one_line(
@@ -209,3 +213,24 @@ def test_a_key_holding_an_escape_sequence_is_shown_not_sent(warmup: Warmup,
     result = warmup("validate", "esc.toml", timeout=TIMEOUT)
     one_line_about(result, "esc.toml", "esc.toml:1: \\x1b[2J: unknown key")
     assert "\x1b" not in result.stderr
+
+
+def test_odd_entries_in_the_routines_folder_are_listed_with_what_is_wrong(
+        warmup: Warmup, isolated_home: Path) -> None:
+    folder = config_file(isolated_home).parent / "routines"
+    folder.mkdir(parents=True)
+    fifo(folder, "pipe.toml")
+    (folder / "loop1.toml").symlink_to(folder / "loop2.toml")
+    (folder / "loop2.toml").symlink_to(folder / "loop1.toml")
+    (folder / "folder.toml").mkdir()
+    (folder / "zero.toml").symlink_to("/dev/zero")
+    listed = warmup("list", timeout=TIMEOUT)
+    assert listed.returncode == 0, listed.stderr
+    # Each is listed under its name with its problem, never silently left out.
+    for name, words in (("pipe", "not a regular file"), ("loop1", "cannot be read"),
+                        ("folder", "is a folder"), ("zero", "not a regular file")):
+        [line] = [line for line in listed.stdout.splitlines() if line.startswith(name + " ")]
+        assert words in line, listed.stdout
+        one_line_about(warmup("show", name, timeout=TIMEOUT), f"{name}.toml", words)
+    assert warmup("run", "pre-run", "--plain", "--speed", "1000", "--mute",
+                  timeout=TIMEOUT).returncode == 0

@@ -12,7 +12,7 @@ from warmup_tui.common.paths import bundled_dir
 from warmup_tui.routines.editor_session import EditorSession
 from warmup_tui.routines.files import load_routine
 from warmup_tui.routines.library import Library
-from warmup_tui.routines.save_target import check_file, locate, target_for
+from warmup_tui.routines.save_target import check_file, target_for
 
 BUNDLED = bundled_dir("routines")
 
@@ -23,7 +23,7 @@ def library(user_routines: Path) -> Library:
 
 
 def session_on(ref: str, library: Library) -> EditorSession:
-    path, source = locate(ref, library)
+    path, source = library.locate(ref)
     return EditorSession(target_for(path, source, library.user), check_file(path, library),
                          library)
 

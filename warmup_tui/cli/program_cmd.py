@@ -59,6 +59,8 @@ def show_programme(args: argparse.Namespace) -> int:
     if args.use:
         state = _use(state, args.use)
     chosen = choose_programme(state)
+    for problem in chosen.problems:  # a setting naming no programme: said, then followed
+        _notice(str(problem))
     programme = chosen.programme
     now = datetime.now().astimezone()
     # The log's notices wait for the save: when it fails, its one line is all there is to

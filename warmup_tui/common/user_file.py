@@ -57,9 +57,11 @@ def names_a_file(ref: str) -> bool:
 
 
 def toml_files(folder: Path) -> list[Path]:
-    """The ``.toml`` files in ``folder`` by name; none when it cannot be listed."""
+    """Every ``.toml`` entry in ``folder``, by name; none when it cannot be listed. Pipes,
+    devices, folders and broken links are listed too: reading them reports what is wrong,
+    where skipping them would leave the user wondering where their routine went."""
     try:
-        return sorted(p for p in folder.glob("*.toml") if p.is_file())
+        return sorted(folder.glob("*.toml"))
     except OSError:
         return []
 

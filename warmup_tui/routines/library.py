@@ -9,7 +9,14 @@ from typing import Literal
 from warmup_tui.common import paths
 from warmup_tui.common.problems import Problem, ProblemsError, display_path
 from warmup_tui.common.toml_lines import key_lines, line_of, parse_toml
-from warmup_tui.common.user_file import is_file, names_a_file, read_user_text, toml_files
+from warmup_tui.common.user_file import (
+    exists,
+    is_file,
+    names_a_file,
+    read_user_text,
+    toml_files,
+)
+from warmup_tui.common.value_text import quoted
 from warmup_tui.routines.files import LoadedRoutine, load_routine
 from warmup_tui.routines.model import Routine
 
@@ -46,7 +53,9 @@ class Library:
     def path_for(self, routine_id: str) -> Path | None:
         for folder in (self.user, self.bundled):
             candidate = folder / f"{routine_id}.toml"
-            if is_file(candidate):
+            # Anything listed under that name, as list shows it: loading it says what is
+            # wrong with a pipe, a folder or a broken link.
+            if exists(candidate):
                 return candidate
         return None
 
@@ -75,7 +84,8 @@ class Library:
         return path, self._source_of(path)
 
     def _source_of(self, path: Path) -> Source:
-        folder = path.resolve().parent
+        # The folder it is listed in: the entry itself may be a link, even a looping one.
+        folder = path.absolute().parent.resolve()
         if folder == self.user.resolve():
             return "user"
         if folder == self.bundled.resolve():
@@ -143,7 +153,8 @@ class Library:
 
     def _unknown_target(self, file: str, target: str, line: int | None = None) -> Problem:
         known = ", ".join(self.ids()) or "none"
-        return Problem(file, f'chains to "{target}", which is not a known routine ({known})',
+        return Problem(file, f"chains to {quoted(target)}, which is not a known routine "
+                       f"({known})",
                        line, "then")
 
 

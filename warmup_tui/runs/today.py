@@ -12,6 +12,7 @@ from datetime import datetime
 from warmup_tui.common.config import config_path, load_settings
 from warmup_tui.common.problems import Problem, ProblemsError, display_path
 from warmup_tui.common.user_file import names_a_file
+from warmup_tui.common.value_text import quoted
 from warmup_tui.engine.timeline import Segment
 from warmup_tui.programme.files import known_programmes, resolve_programme
 from warmup_tui.programme.model import Programme, ProgrammeSession, session_segments
@@ -64,8 +65,7 @@ def choose_programme(state: ProgrammeState | None = None) -> ChosenProgramme:
 def _unknown_setting(ref: str) -> Problem:
     """A name that is no programme (a typo, one since deleted) is not worth stopping the
     run for: the bundled programme is followed, and the settings file is named."""
-    shown = ref if len(ref) <= 40 and ref.isprintable() else f"{ref[:40]!r}..."
-    return Problem(display_path(config_path()), f'no programme named "{shown}"; following '
+    return Problem(display_path(config_path()), f"no programme named {quoted(ref)}; following "
                    f"{DEFAULT_PROGRAMME} instead", key="training.programme")
 
 
