@@ -98,10 +98,13 @@ async def test_a_log_missing_its_tables_is_kept_aside_and_a_new_one_shown() -> N
         conn.execute("DROP TABLE segments")
         conn.execute("DROP TABLE sessions")
     app = make_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_history(app, pilot)
         summary = text_of(app, "history-summary")
         assert summary.startswith("This week"), summary
+        # The start found the damage and said so, once (home opens the log first).
+        said = [n.message for n in app._notifications if "was damaged" in n.message]
+        assert len(said) == 1, [n.message for n in app._notifications]
         [moved] = [path for path in default_path().parent.glob("log.sqlite3.corrupt-*")
                    if not path.name.endswith(("-wal", "-shm"))]
         assert moved.stat().st_size > 0  # kept, never deleted

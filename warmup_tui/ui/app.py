@@ -111,9 +111,9 @@ class WarmupApp(App[int]):
         from warmup_tui.runs.sinks import Notices, SessionSinks
 
         return SessionSinks(self.settings, muted=self.start_muted, voice=self.voice_choice,
-                            bell=self.bell, notices=Notices.all_to(self._warn_from_anywhere))
+                            bell=self.bell, notices=Notices.all_to(self.warn_from_anywhere))
 
-    def _warn_from_anywhere(self, message: str) -> None:
+    def warn_from_anywhere(self, message: str) -> None:
         """A warning toast, from the event loop or from a worker thread."""
         loop = self._loop_for_signals
         if loop is None or threading.get_ident() == self._thread_id:

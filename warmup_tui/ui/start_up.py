@@ -33,7 +33,8 @@ def _load_home(app: WarmupApp) -> None:
     from warmup_tui.ui import today
 
     entries = app.library.entries()
-    app.post_message(HomeLoaded(entries, today.label(app.library)))
+    # The start is where a damaged log is found and kept aside: say so, once.
+    app.post_message(HomeLoaded(entries, today.label(app.library, app.warn_from_anywhere)))
 
 
 def _check(app: WarmupApp, *, load_sounds: bool) -> None:

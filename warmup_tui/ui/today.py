@@ -23,23 +23,24 @@ if TYPE_CHECKING:
 Notify = Callable[..., None]
 
 
-def _progress() -> AbstractContextManager[ProgressSource]:
-    # No notice: with no usable log the home screen simply starts the programme at week 1.
-    return log_progress()
+def _progress(on_notice: Callable[[str], None] | None = None,
+              ) -> AbstractContextManager[ProgressSource]:
+    return log_progress(on_notice)
 
 
-def plan(library: Library) -> TodayPlan | None:
-    """Today's warmup and programme session, or None when there is no usable programme."""
+def plan(library: Library, on_notice: Callable[[str], None] | None = None) -> TodayPlan | None:
+    """Today's warmup and programme session, or None when there is no usable programme;
+    ``on_notice`` hears what the log has to say once (a damaged file kept aside)."""
     try:
-        with _progress() as progress:
+        with _progress(on_notice) as progress:
             today, _problems = load_today(progress, library=library)
     except (ProblemsError, sqlite3.Error):  # a damaged log: no plan, not a crash at start
         return None
     return today
 
 
-def label(library: Library) -> str | None:
-    today = plan(library)
+def label(library: Library, on_notice: Callable[[str], None] | None = None) -> str | None:
+    today = plan(library, on_notice)
     if today is None:
         return None
     return f"warmup, then {today.label}"
