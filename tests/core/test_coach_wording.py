@@ -7,6 +7,7 @@ from __future__ import annotations
 from warmup_tui.audio.phrases import routine_phrases, start_phrase
 from warmup_tui.common.paths import bundled_dir
 from warmup_tui.engine.clock import FakeClock
+from warmup_tui.engine.cue_plan import plan_at
 from warmup_tui.engine.events import Event
 from warmup_tui.engine.session import Session
 from warmup_tui.engine.timeline import Segment, build_timeline
@@ -35,7 +36,7 @@ def test_the_monster_walk_turns_round_to_walk_backwards_on_screen_and_aloud() ->
     view = view_at(segments, turn.index)
     assert view.heading == "TURN ROUND"
     assert view.cue == "Turn round: walk backwards"
-    assert start_phrase(turn, segments[turn.index - 1]) == "Turn round: walk backwards"
+    assert start_phrase(turn, plan_at(segments, turn.index)) == "Turn round: walk backwards"
     before = view_at(segments, turn.index - 1)
     assert before.next_up == "Next: turn round"
     assert describe_event(Event("cue", 0.0, segment=turn, cue="switch_sides")) == (
@@ -46,7 +47,7 @@ def test_switching_between_left_and_right_still_says_switch_sides() -> None:
     segments = bundled("pre-run")
     right = next(seg for seg in segments if seg.kind == "switch" and seg.side == "right")
     assert view_at(segments, right.index).heading == "SWITCH SIDES"
-    assert start_phrase(right, segments[right.index - 1]) == "Switch sides"
+    assert start_phrase(right, plan_at(segments, right.index)) == "Switch sides"
     assert view_at(segments, right.index - 1).next_up == "Next: switch to the right side"
 
 

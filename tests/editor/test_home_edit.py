@@ -152,6 +152,8 @@ async def test_reload_reads_the_routines_again_and_keeps_the_highlight(
         user_routines: Path) -> None:
     app = home_app(user_routines)
     async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()  # home has filled in after its first frame
+        await pilot.pause()
         home = app.screen
         assert isinstance(home, HomeScreen)
         routines = home.query_one("#routines", OptionList)

@@ -23,7 +23,7 @@ async def test_the_screen_wakes_each_sped_up_second_and_moves_on_by_itself() -> 
         tick = screen.tick
 
         def recorded_tick() -> None:
-            woken_at.append(screen.session.session_time())
+            woken_at.append(screen.session.clock.now())  # session seconds, sped up
             tick()
 
         screen.tick = recorded_tick  # type: ignore[method-assign]

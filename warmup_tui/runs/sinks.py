@@ -23,6 +23,7 @@ from warmup_tui.engine.clock import MonotonicClock
 from warmup_tui.engine.events import EventSink
 from warmup_tui.log.recorder import LogRecorder
 from warmup_tui.runs.plan import PlannedRun
+from warmup_tui.runs.sound_status import SoundStatus
 
 Notice = Callable[[str], None]
 
@@ -43,15 +44,6 @@ class Notices:
     @classmethod
     def all_to(cls, notice: Notice) -> Notices:
         return cls(notice, notice, notice)
-
-
-@dataclass(frozen=True)
-class SoundStatus:
-    """The app's sound as the runner set it."""
-
-    muted: bool
-    clicks: bool
-    voice: bool
 
 
 class SessionSinks:

@@ -18,7 +18,7 @@ from warmup_tui.engine.session import Session
 from warmup_tui.engine.summary import SessionSummary, summarize
 from warmup_tui.engine.view import SessionView, build_view
 from warmup_tui.runs.plan import PlannedRun
-from warmup_tui.runs.sinks import SoundStatus
+from warmup_tui.runs.sound_status import SoundStatus
 from warmup_tui.ui.screens.confirm import ConfirmScreen
 from warmup_tui.ui.screens.help import HelpScreen
 from warmup_tui.ui.widgets.countdown import Countdown

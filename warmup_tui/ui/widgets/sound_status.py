@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from warmup_tui.runs.sinks import SoundStatus
+from warmup_tui.runs.sound_status import SoundStatus
 from warmup_tui.ui.widgets.text_line import TextLine
 
 
