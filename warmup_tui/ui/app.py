@@ -143,6 +143,11 @@ class WarmupApp(App[int]):
                 screen.fill(message.entries, message.today_label)
 
     def on_start_checked(self, message: StartChecked) -> None:
+        if self._ended_by_signal:
+            # The app is on its way out: opening a session now would keep it running.
+            if message.services is not None:
+                message.services.shutdown()
+            return
         if message.services is not None:
             if self._services is None:
                 self._services = message.services
@@ -176,7 +181,8 @@ class WarmupApp(App[int]):
         if not all(screen.is_mounted for screen in self.screen_stack):
             # A screen is still being set up: ending now would take its widgets away
             # while its on_mount looks for them. End as soon as it is ready.
-            self.set_timer(SETTLE_SECONDS, lambda: self._on_signal(sig))
+            # A plain loop callback, not a Textual timer: one made this early may never fire.
+            asyncio.get_running_loop().call_later(SETTLE_SECONDS, self._on_signal, sig)
             return
         self._ended_by_signal = True
         code = signals.exit_code_for(sig)
