@@ -11,7 +11,8 @@ from warmup_tui.common import signals
 from warmup_tui.common.config import load_settings
 from warmup_tui.common.terminal_text import shown
 from warmup_tui.engine.clock import make_clock
-from warmup_tui.engine.events import EventSink
+from warmup_tui.engine.events import Event, EventSink
+from warmup_tui.log.recorder import LogRecorder
 from warmup_tui.runs.headless import JsonLines, PlainLines, run_headless
 from warmup_tui.runs.plan import PlannedRun
 from warmup_tui.runs.sinks import Notices, SessionSinks
@@ -48,11 +49,22 @@ def run_planned(runs: list[PlannedRun], args: argparse.Namespace) -> int:
                 print(shown(f"{runs[number - 1].name} done. Next: {run.describe()}"), flush=True)
             out: EventSink = (JsonLines(sys.stdout, run.routine_id) if args.json
                               else PlainLines(sys.stdout, run.routine_id))
-            sinks = factory.sinks_for(run, float(args.speed), output=out)
+            sinks: list[EventSink] = []
             try:
+                with signals.held():  # a signal while the sinks are made waits for them
+                    sinks = factory.sinks_for(run, float(args.speed), output=out)
                 run_headless(list(run.segments), make_clock(args.speed), sinks)
             finally:
+                _stop_unstarted(sinks)
                 factory.end_session(sinks)  # an interrupted run's record still reaches the file
     except KeyboardInterrupt as stop:
         return signals.exit_code(stop)
     return EXIT_OK
+
+
+def _stop_unstarted(sinks: list[EventSink]) -> None:
+    """A signal that came after the log's row was made but before the session's first
+    event: the record says stopped, not still running."""
+    for sink in sinks:
+        if isinstance(sink, LogRecorder) and sink.status == "running":
+            sink.handle(Event("session_end", 0.0))
