@@ -54,7 +54,9 @@ class SessionScreen(Screen[SessionSummary]):
         Binding("q,escape", "quit_session", "Quit", id="session.quit"),
     ]
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
+    # Under 50 columns the footer drops its palette hint so "q Quit" keeps its label
+    # (? says ctrl+p opens the palette).
+    HORIZONTAL_BREAKPOINTS = [(0, "-slim"), (50, "-narrow"), (70, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-tiny"), (16, "-short"), (24, "-tall")]
 
     def __init__(
