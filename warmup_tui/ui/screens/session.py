@@ -21,6 +21,7 @@ from warmup_tui.runs.plan import PlannedRun
 from warmup_tui.ui.screens.confirm import ConfirmScreen
 from warmup_tui.ui.screens.help import HelpScreen
 from warmup_tui.ui.widgets.countdown import Countdown
+from warmup_tui.ui.widgets.cue_line import CueLine
 from warmup_tui.ui.widgets.phase_band import PhaseBand
 from warmup_tui.ui.widgets.session_progress import SessionProgress
 from warmup_tui.ui.widgets.sound_status import SoundIndicator, SoundStatus
@@ -98,7 +99,7 @@ class SessionScreen(Screen[SessionSummary]):
                 yield TextLine(id="reps")
             yield Countdown("0:00", id="clock")
             yield TextLine(id="detail")
-            yield TextLine(id="cue")
+            yield CueLine(id="cue")
             yield TextLine(id="next-up")
             # The status row: the pause notice, and what the ear will hear.
             with Horizontal(id="status-row"):
