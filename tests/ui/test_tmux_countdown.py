@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from tmux_terminal import Pane, TmuxServer
+from tmux_terminal import Pane, TmuxServer, app_command
 
 from .test_tmux import open_app
 
@@ -61,3 +61,16 @@ def footer_shows(screen: str, keys: tuple[str, ...]) -> bool:
     lines = [line for line in screen.splitlines() if line.strip()]
     footer = lines[-1] if lines else ""
     return all(key in footer for key in keys) and footer.rstrip().endswith("palette")
+
+
+def test_at_40_columns_the_footer_keeps_every_label(tmux: TmuxServer) -> None:
+    # 40 columns cannot hold the four keys and the palette hint: the hint gives way (? names
+    # ctrl+p), so "q" keeps its "Quit".
+    pane = tmux.open(app_command("run", "pre-run", "--mute") + "; sleep 5", size=(40, 12))
+    pane.wait_for("Hip flexor stretch")
+    for label in ("Pause", "Resume"):
+        keys = (f"space {label}", *FOOTER_KEYS[1:])
+        shown = wait_for_screen(pane, lambda s, k=keys: all(key in s for key in k))
+        footer = [line for line in shown.splitlines() if line.strip()][-1]
+        assert all(key in footer for key in keys), shown
+        pane.keys("Space")

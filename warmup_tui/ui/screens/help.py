@@ -36,10 +36,11 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen { align: center middle; }
     HelpScreen > VerticalScroll {
         width: 56; max-width: 100%; height: auto; max-height: 90%;
-        border: thick $primary; background: $surface; padding: 1 2;
+        border: thick $primary; background: $surface; padding: 0 2;
     }
     HelpScreen #help-title { text-style: bold; margin-bottom: 1; }
     HelpScreen .key-row { height: 1; }
+    HelpScreen #help-palette { margin-top: 1; color: $text-muted; }
     """
 
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="help.close")]
@@ -50,11 +51,14 @@ class HelpScreen(ModalScreen[None]):
         self.title_text = title
 
     def compose(self) -> ComposeResult:
+        # Rows as tight as reads well, so the whole list fits 60x20 without scrolling.
+        key_width = max((len(keys) for keys, _ in self.rows), default=0)
         with VerticalScroll():
             yield Label(self.title_text, id="help-title")
             for keys, description in self.rows:
-                yield Static(f"[b]{keys:>12}[/b]  {description}", classes="key-row")
-            yield Static("\n[dim]Every action is also in the command palette (ctrl+p).[/dim]")
+                yield Static(f"[b]{keys:>{key_width}}[/b]  {description}", classes="key-row")
+            yield Static("Every action is also in the palette: ctrl+p", id="help-palette",
+                         markup=False)
 
     async def action_dismiss(self, result: None = None) -> None:
         self.dismiss(None)

@@ -59,6 +59,7 @@ class HistoryScreen(Screen[None]):
         self.goal = goal
         self.weeks = weeks
         self.history: History | None = None
+        self._fitted_width: int | None = None  # the width the sessions were last fitted to
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -105,12 +106,24 @@ class HistoryScreen(Screen[None]):
             Text("\n".join(summary_lines(history.stats))))
         self.query_one("#history-chart", Static).update(
             Text("\n".join(chart_lines(history.stats))))
+        self._fitted_width = None
+        self._show_sessions()
+
+    def on_resize(self) -> None:
+        self._show_sessions()
+
+    def _show_sessions(self) -> None:
+        """The recent sessions, fitted to the screen's width; again after each resize."""
         width = self.app.size.width - 4  # the body's padding, 2 a side
-        lines = [part for row in history.recent[:SHOWN_SESSIONS]
+        if self.history is None or width == self._fitted_width:
+            return
+        self._fitted_width = width
+        recent = self.history.recent
+        lines = [part for row in recent[:SHOWN_SESSIONS]
                  for part in fit_row(session_line(row, pid_alive), width)]
         if not lines:
             lines = ["None in these weeks yet: pick a routine on the home screen to start."]
-        elif len(history.recent) > SHOWN_SESSIONS:
-            lines.append(f"… and {len(history.recent) - SHOWN_SESSIONS} earlier "
+        elif len(recent) > SHOWN_SESSIONS:
+            lines.append(f"… and {len(recent) - SHOWN_SESSIONS} earlier "
                          "(warmup history --json lists them all)")
         self.query_one("#history-sessions", Static).update(plain("\n".join(lines)))

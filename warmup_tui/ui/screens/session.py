@@ -22,6 +22,7 @@ from warmup_tui.runs.sound_status import SoundStatus
 from warmup_tui.ui.screens.confirm import ConfirmScreen
 from warmup_tui.ui.screens.help import HelpScreen
 from warmup_tui.ui.widgets.countdown import Countdown
+from warmup_tui.ui.widgets.cue_line import CueLine
 from warmup_tui.ui.widgets.phase_band import PhaseBand
 from warmup_tui.ui.widgets.session_progress import SessionProgress
 from warmup_tui.ui.widgets.sound_status import SoundIndicator
@@ -55,7 +56,9 @@ class SessionScreen(Screen[SessionSummary]):
         Binding("q,escape", "quit_session", "Quit", id="session.quit"),
     ]
 
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (70, "-wide")]
+    # Under 50 columns the footer drops its palette hint so "q Quit" keeps its label
+    # (? says ctrl+p opens the palette).
+    HORIZONTAL_BREAKPOINTS = [(0, "-slim"), (50, "-narrow"), (70, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-tiny"), (16, "-short"), (24, "-tall")]
 
     def __init__(
@@ -97,7 +100,7 @@ class SessionScreen(Screen[SessionSummary]):
                 yield TextLine(id="reps")
             yield Countdown("0:00", id="clock")
             yield TextLine(id="detail")
-            yield TextLine(id="cue")
+            yield CueLine(id="cue")
             yield TextLine(id="next-up")
             # The status row: the pause notice, and what the ear will hear.
             with Horizontal(id="status-row"):

@@ -9,6 +9,17 @@ from textual.widgets import Input, Label, Static
 from warmup_tui.ui.plain_text import ControlPictures, plain
 
 
+def fitted_hint(hint: str, width: int) -> str:
+    """``hint`` as far as whole words fit ``width``, with "…" for the rest: an input shows
+    one line and would otherwise cut the hint mid-word."""
+    if len(hint) <= width:
+        return hint
+    words = hint.split()
+    while words and len(" ".join(words)) + 2 > width:  # room for " …"
+        words.pop()
+    return f"{' '.join(words)} …" if words else ""
+
+
 class FormField(Vertical):
     """A label, a compact input (the hint is its placeholder) and a problem line, hidden
     while there is no problem.
@@ -43,6 +54,10 @@ class FormField(Vertical):
             yield Input(self._value, placeholder=self._hint, compact=True,
                         highlighter=ControlPictures())
         yield Static("", classes="field-problem", markup=False)
+
+    def on_resize(self) -> None:
+        field = self.input
+        field.placeholder = fitted_hint(self._hint, field.content_size.width)
 
     @property
     def input(self) -> Input:

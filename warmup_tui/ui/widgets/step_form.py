@@ -19,9 +19,12 @@ class StepForm(Vertical):
     StepForm #step-problem { color: $error; display: none; height: auto; }
     StepForm.-invalid #step-problem { display: block; }
     StepForm #step-kind-row { height: auto; }
-    StepForm #step-kind-row .field-label { width: 14; color: $text-muted; }
+    /* As wide as the fields' labels, which a screen may narrow (a class, not an id, so
+       the screen's rule wins). Each button ends in a space: with no padding or margin
+       the row fits a 30-column form (80 columns) whole. */
+    StepForm Horizontal > .field-label { width: 14; color: $text-muted; }
     StepForm RadioSet { layout: horizontal; width: auto; height: auto; }
-    StepForm RadioSet > RadioButton { width: auto; margin-right: 2; }
+    StepForm RadioSet > RadioButton { width: auto; padding: 0; }
     StepForm.-hold #step-reps, StepForm.-hold #step-pace { display: none; }
     StepForm.-reps #step-duration { display: none; }
     StepForm #step-empty { color: $text-muted; display: none; }
@@ -53,12 +56,12 @@ class StepForm(Vertical):
             with RadioSet(id="step-kind", compact=True):
                 yield RadioButton("Hold", value=True, id="kind-hold")
                 yield RadioButton("Reps", id="kind-reps")
-        yield FormField("duration", "Duration", hint="such as 30s or 1m30s", id="step-duration")
+        yield FormField("duration", "Duration", hint="like 30s or 1m30s", id="step-duration")
         yield FormField("reps", "Reps", hint="1 to 1000", id="step-reps")
-        yield FormField("pace", "Pace", hint="time per rep; blank: 3s", id="step-pace")
-        yield FormField("sides", "Sides", hint="blank, or: left, right", id="step-sides")
+        yield FormField("pace", "Pace", hint="per rep; blank: 3s", id="step-pace")
+        yield FormField("sides", "Sides", hint="like left, right", id="step-sides")
         yield FormField("sets", "Sets", hint="blank: 1", id="step-sets")
-        yield FormField("rest", "Rest", hint="blank: the routine's rest", id="step-rest")
+        yield FormField("rest", "Rest", hint="blank: the default", id="step-rest")
         yield FormField("cue", "Cue", id="step-cue")
 
     def fields(self) -> list[FormField]:
