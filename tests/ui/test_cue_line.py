@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from tmux_terminal import TmuxServer, app_command
@@ -37,7 +38,17 @@ def test_the_cue_strands_no_word_at_80x24(tmux: TmuxServer, user_routines: Path)
         f'duration = "30s"\ncue = "{HILLY}"\n', encoding="utf-8")
     pane = tmux.open(app_command("run", "hills", "--mute") + "; sleep 5", size=(80, 24))
     screen = pane.wait_for("Hilly route?")
+    deadline = time.monotonic() + 15  # the cue refits once its width is known: wait for it
+    while not _two_even_lines(screen) and time.monotonic() < deadline:
+        time.sleep(0.05)
+        screen = pane.screen()
+    assert _two_even_lines(screen), screen
+
+
+def _two_even_lines(screen: str) -> bool:
+    """The cue on two lines, the second holding more than one word."""
     lines = [line.strip() for line in screen.splitlines()]
-    first = next(i for i, line in enumerate(lines) if line.startswith("Hilly route?"))
-    assert f"{lines[first]} {lines[first + 1]}" == HILLY, screen
-    assert len(lines[first + 1].split()) > 1, screen
+    first = next((i for i, line in enumerate(lines) if line.startswith("Hilly route?")), None)
+    return (first is not None and first + 1 < len(lines)
+            and f"{lines[first]} {lines[first + 1]}" == HILLY
+            and len(lines[first + 1].split()) > 1)
