@@ -135,7 +135,11 @@ class WarmupApp(App[int]):
             self.notify(str(problem), title="Settings", severity="warning", timeout=8)
         if self.start_screen is not None:
             self.push_screen(self.start_screen(), lambda _result: self.exit(0))
-        # Everything that reads a disk waits until the first frame is up.
+        # Everything that reads a disk waits until the first frame is up: the worker's
+        # imports would hold the GIL while that frame is drawn.
+        self.call_after_refresh(self._load_the_rest)
+
+    def _load_the_rest(self) -> None:
         self.run_worker(partial(start_up.load, self, check_resume=self.start_screen is None,
                                 sessions_waiting=bool(self.pending_runs)),
                         name="start-up", group=start_up.GROUP, exclusive=True, thread=True)
