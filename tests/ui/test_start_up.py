@@ -1,6 +1,7 @@
 """The first frame comes before any disk is read: the home screen shows at once, saying it
 is loading, and fills in when the start-up worker reports back; a session asked for on the
-command line opens only once its sounds are loaded; a cut-off session is still offered.
+command line opens at once and its clock starts only once its sounds are loaded; a
+cut-off session is still offered.
 
 Each test holds the start-up worker on a threading.Event it controls.
 """
@@ -90,20 +91,24 @@ async def test_home_shows_while_the_routines_load_and_fills_in_after() -> None:
         await until(lambda: isinstance(app.screen, SessionScreen), pilot)
 
 
-async def test_a_session_from_the_command_line_opens_once_its_sounds_are_loaded() -> None:
+async def test_a_session_from_the_command_line_waits_for_its_sounds_to_start() -> None:
     clock = FakeClock()
     app = HeldSoundsApp(library=Library(bundled=bundled_dir("routines"),
                                         user=Path("/nonexistent")),
                         settings=Settings(), clock_factory=lambda: clock, mute=True,
                         start_runs=runs_for("pre-run"))
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)  # drawn at once, the session not yet
-        assert app._services is None
-        app.sounds_gate.set()
+        # The get-ready shows before the sounds are loaded ...
         await until(lambda: isinstance(app.screen, SessionScreen), pilot)
         screen = app.screen
         assert isinstance(screen, SessionScreen)
+        await until(lambda: screen._first_frame_up, pilot)
+        await pilot.pause()
+        # ... but its clock waits for them: nothing starts, nothing is heard or logged.
+        assert app._services is None
+        assert screen.session.state == "idle" and screen.sinks == []
+        app.sounds_gate.set()
+        await until(lambda: screen.session.state != "idle", pilot)  # the get-ready runs
         assert app._services is not None and app._services.cues in screen.sinks
         assert screen.session.index == 0
 

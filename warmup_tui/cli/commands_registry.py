@@ -1,23 +1,154 @@
-"""The list of command modules. Each module adds its subcommands to the parser."""
+"""Every subcommand's arguments, and the function that runs it named by its module, so
+that parsing a command line loads only the command that runs (and what it imports).
+
+argparse needs every subcommand's options to parse any of them; the options are cheap,
+the commands' own modules (the log, the programme, the editor) are not.
+"""
 
 from __future__ import annotations
 
-from warmup_tui.cli import (
-    edit_cmd,
-    history_cmd,
-    intervals_cmd,
-    program_cmd,
-    routines_cmd,
-    run_cmd,
-    today_cmd,
-)
+import argparse
+import importlib
+from typing import Any
 
-REGISTRARS = [
-    routines_cmd.register,
-    run_cmd.register,
-    program_cmd.register,
-    intervals_cmd.register,
-    today_cmd.register,
-    history_cmd.register,
-    edit_cmd.register,
-]
+from warmup_tui.cli.option_types import (
+    duration_option,
+    programme_week,
+    speed_option,
+    whole_option,
+)
+from warmup_tui.routines.schema import CADENCE_RANGE, MAX_REPEATS
+
+
+class Command:
+    """A command's function, imported when it runs: ``Command("run_cmd", "run_routine")``."""
+
+    def __init__(self, module: str, function: str) -> None:
+        self.module = f"warmup_tui.cli.{module}"
+        self.function = function
+
+    def __call__(self, args: argparse.Namespace) -> int:
+        run = getattr(importlib.import_module(self.module), self.function)
+        result: int = run(args)
+        return result
+
+
+def _json_fields() -> str:
+    from warmup_tui.log.report import JSON_FIELDS
+
+    return JSON_FIELDS
+
+
+def add_session_options(parser: argparse.ArgumentParser) -> None:
+    """Options shared by every command that runs a session."""
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--plain", action="store_true", help="no screen: one line per event")
+    mode.add_argument("--json", action="store_true", help="no screen: one JSON object per event")
+    parser.add_argument("--speed", type=speed_option, default=1.0, metavar="N",
+                        help="run the session clock N times faster (preview); default 1")
+    parser.add_argument("--mute", action="store_true", help="no sound")
+    parser.add_argument("--voice", action=argparse.BooleanOptionalAction, default=None,
+                        help="speak each step's name (default: on when a speech engine "
+                             "such as espeak-ng is installed)")
+
+
+def _routines(commands: Any) -> None:
+    listing = commands.add_parser("list", help="list bundled and user routines")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    listing.set_defaults(func=Command("routines_cmd", "list_routines"))
+
+    show = commands.add_parser("show", help="print a routine's segments and total time")
+    show.add_argument("routine", help="routine name or path to a .toml file")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    show.set_defaults(func=Command("routines_cmd", "show_routine"))
+
+    validate = commands.add_parser("validate", help="check routine files; exit 2 if any is bad")
+    validate.add_argument("files", nargs="+", help="routine names or .toml files")
+    validate.set_defaults(func=Command("routines_cmd", "validate_files"))
+
+
+def _run(commands: Any) -> None:
+    run = commands.add_parser("run", help="run a routine, guided step by step")
+    run.add_argument("routine", help="routine name or path to a .toml file")
+    add_session_options(run)
+    run.add_argument("--chain", action="store_true",
+                     help="headless: carry on into the routine named by 'then'")
+    run.set_defaults(func=Command("run_cmd", "run_routine"))
+
+
+def _program(commands: Any) -> None:
+    program = commands.add_parser(
+        "program", help="show the programme: its weeks, the next session, your progress")
+    program.add_argument("--json", action="store_true", help="print JSON")
+    program.add_argument("--use", metavar="NAME|PATH",
+                         help="follow another programme from now on (a name or a .toml file)")
+    move = program.add_mutually_exclusive_group()
+    move.add_argument("--repeat-week", action="store_true",
+                      help="go back to session 1 of the week you are in")
+    move.add_argument("--skip-to", type=programme_week, metavar="WEEK",
+                      help="carry on from session 1 of WEEK")
+    program.set_defaults(func=Command("program_cmd", "show_programme"))
+
+
+def _intervals(commands: Any) -> None:
+    quick = commands.add_parser(
+        "intervals", help="a run-walk session from options alone, such as --run 1m --walk 2m")
+    quick.add_argument("--run", type=duration_option(zero=False), required=True, metavar="TIME",
+                       help="length of each run, such as 1m, 90s or 1m30s")
+    quick.add_argument("--walk", type=duration_option(zero=True), default=0.0, metavar="TIME",
+                       help="length of each walk after a run; default none")
+    quick.add_argument("--repeats", type=whole_option(1, MAX_REPEATS), required=True, metavar="N",
+                       help="how many times to run (and walk)")
+    quick.add_argument("--warmup", type=duration_option(zero=True), default=0.0, metavar="TIME",
+                       help="a brisk walk before the first run; default none")
+    quick.add_argument("--cooldown", type=duration_option(zero=True), default=0.0,
+                       metavar="TIME", help="an easy walk after the last interval; default none")
+    quick.add_argument("--cadence", type=whole_option(*CADENCE_RANGE), metavar="SPM",
+                       help="steps per minute for the metronome during runs")
+    add_session_options(quick)
+    quick.set_defaults(func=Command("intervals_cmd", "run_intervals"))
+
+
+def _today(commands: Any) -> None:
+    today = commands.add_parser(
+        "today", help="warm up, then run the next session of your programme")
+    add_session_options(today)
+    today.set_defaults(func=Command("today_cmd", "run_today"))
+
+
+def _history(commands: Any) -> None:
+    history = commands.add_parser(
+        "history", help="recent sessions, this week's runs against the goal, the streak",
+        description="Your training log: recent sessions, this week's runs against the\n"
+        "weekly goal, the streak of weeks that met it, and running minutes per week.\n"
+        "A run is a completed session with running in it, part of a programme or not;\n"
+        "--speed previews are listed but never counted. Weeks run Monday to Sunday and a\n"
+        "run counts in the week it finished, as in warmup program (which counts only\n"
+        "the programme's own sessions).",
+        epilog_from=_json_fields, formatter_class=argparse.RawDescriptionHelpFormatter)
+    history.add_argument("--json", action="store_true", help="print JSON (fields below)")
+    history.add_argument("--weeks", type=whole_option(1, 520, "weeks"), default=8, metavar="N",
+                         help="how many weeks to show, this one included; default 8")
+    history.set_defaults(func=Command("history_cmd", "show_history"))
+
+
+def _edit(commands: Any) -> None:
+    edit = commands.add_parser("edit", help="edit a routine in the app, or by hand with "
+                               "--external; a bundled routine is saved as your own copy")
+    edit.add_argument("routine", metavar="NAME|PATH", help="routine name or path to a .toml file")
+    edit.add_argument("--external", action="store_true",
+                      help="open the file in $VISUAL or $EDITOR and check it afterwards")
+    edit.add_argument("--speed", type=speed_option, default=10.0, metavar="N",
+                      help="speed of the editor's preview (p); default 10")
+    edit.set_defaults(func=Command("edit_cmd", "edit_routine"))
+
+    new = commands.add_parser("new", help="make a routine of your own and open the editor")
+    new.add_argument("name", metavar="NAME", help="file name for it: letters, digits, - and _")
+    new.add_argument("--from", dest="source", metavar="ROUTINE",
+                     help="start from a copy of this routine instead of a blank one")
+    new.add_argument("--no-edit", action="store_true",
+                     help="only create the file and print where it is")
+    new.set_defaults(func=Command("edit_cmd", "new_routine"))
+
+
+REGISTRARS = [_routines, _run, _program, _intervals, _today, _history, _edit]

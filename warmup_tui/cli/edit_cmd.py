@@ -6,9 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import replace
-from typing import Any
 
-from warmup_tui.cli.run_cmd import speed_option
 from warmup_tui.common.external_editor import find_editor, run_editor
 from warmup_tui.common.problems import Problem, ProblemsError, display_path
 from warmup_tui.common.terminal_text import shown
@@ -18,25 +16,6 @@ from warmup_tui.routines.library import Library
 from warmup_tui.routines.save_target import EditTarget, check_file, check_new_id, target_for
 
 EXIT_INVALID = 2
-
-
-def register(commands: Any) -> None:
-    edit = commands.add_parser("edit", help="edit a routine in the app, or by hand with "
-                               "--external; a bundled routine is saved as your own copy")
-    edit.add_argument("routine", metavar="NAME|PATH", help="routine name or path to a .toml file")
-    edit.add_argument("--external", action="store_true",
-                      help="open the file in $VISUAL or $EDITOR and check it afterwards")
-    edit.add_argument("--speed", type=speed_option, default=10.0, metavar="N",
-                      help="speed of the editor's preview (p); default 10")
-    edit.set_defaults(func=edit_routine)
-
-    new = commands.add_parser("new", help="make a routine of your own and open the editor")
-    new.add_argument("name", metavar="NAME", help="file name for it: letters, digits, - and _")
-    new.add_argument("--from", dest="source", metavar="ROUTINE",
-                     help="start from a copy of this routine instead of a blank one")
-    new.add_argument("--no-edit", action="store_true",
-                     help="only create the file and print where it is")
-    new.set_defaults(func=new_routine)
 
 
 def edit_routine(args: argparse.Namespace) -> int:

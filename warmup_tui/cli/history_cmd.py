@@ -6,14 +6,11 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
 
-from warmup_tui.cli.number_options import whole_option
 from warmup_tui.common.config import load_settings
 from warmup_tui.common.terminal_text import shown
 from warmup_tui.log.db import LogUnavailable
 from warmup_tui.log.report import (
-    JSON_FIELDS,
     chart_lines,
     history_json,
     load_history,
@@ -24,25 +21,6 @@ from warmup_tui.runs.resume import pid_alive
 
 EXIT_NO_LOG = 1
 SHOWN_SESSIONS = 20
-
-
-def register(commands: Any) -> None:
-    history = commands.add_parser(
-        "history", help="recent sessions, this week's runs against the goal, the streak",
-        description="Your training log: recent sessions, this week's runs against the\n"
-        "weekly goal, the streak of weeks that met it, and running minutes per week.\n"
-        "A run is a completed session with running in it, part of a programme or not;\n"
-        "--speed previews are listed but never counted. Weeks run Monday to Sunday and a\n"
-        "run counts in the week it finished, as in warmup program (which counts only\n"
-        "the programme's own sessions).",
-        epilog=JSON_FIELDS, formatter_class=argparse.RawDescriptionHelpFormatter)
-    history.add_argument("--json", action="store_true", help="print JSON (fields below)")
-    history.add_argument("--weeks", type=_weeks, default=8, metavar="N",
-                         help="how many weeks to show, this one included; default 8")
-    history.set_defaults(func=show_history)
-
-
-_weeks = whole_option(1, 520, "weeks")
 
 
 def _warn(message: str) -> None:

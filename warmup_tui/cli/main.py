@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 import traceback
-from collections.abc import Sequence
-from typing import NoReturn
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
 
 from warmup_tui import __version__
 from warmup_tui.common import paths, signals
@@ -24,8 +24,19 @@ class _Parser(argparse.ArgumentParser):
     """argparse, with its complaints made safe to show: it echoes some arguments as typed
     ("unrecognized arguments: ..."). Sub-command parsers are made of the same class."""
 
+    def __init__(self, *args: Any, epilog_from: Callable[[], str] | None = None,
+                 **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # A long epilog from a command's own module, read only when help is shown.
+        self.epilog_from = epilog_from
+
     def error(self, message: str) -> NoReturn:
         super().error(shown(message))
+
+    def format_help(self) -> str:
+        if self.epilog_from is not None:
+            self.epilog = self.epilog_from()
+        return super().format_help()
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,8 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=VERSION)
     parser.set_defaults(func=None)
-    # Imported here, not at the top: every command module comes with it, and --version
-    # answers before any of them is loaded (see main).
+    # Imported here, not at the top: --version answers before any command is known (see
+    # main). The registry loads a command's own module only when that command runs.
     from warmup_tui.cli import commands_registry
 
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")

@@ -10,10 +10,9 @@ from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any
 
-from warmup_tui.cli.number_options import whole_option
 from warmup_tui.common.counting import count_of
 from warmup_tui.common.terminal_text import shown
-from warmup_tui.programme.files import MAX_WEEKS, resolve_programme
+from warmup_tui.programme.files import resolve_programme
 from warmup_tui.programme.model import ProgrammeSession, Week
 from warmup_tui.programme.progress import (
     Position,
@@ -26,20 +25,6 @@ from warmup_tui.programme.progress import (
 from warmup_tui.programme.state import ProgrammeState, load_state, save_state
 from warmup_tui.runs.progress_source import log_progress as _log_progress
 from warmup_tui.runs.today import choose_programme
-
-
-def register(commands: Any) -> None:
-    program = commands.add_parser(
-        "program", help="show the programme: its weeks, the next session, your progress")
-    program.add_argument("--json", action="store_true", help="print JSON")
-    program.add_argument("--use", metavar="NAME|PATH",
-                         help="follow another programme from now on (a name or a .toml file)")
-    move = program.add_mutually_exclusive_group()
-    move.add_argument("--repeat-week", action="store_true",
-                      help="go back to session 1 of the week you are in")
-    move.add_argument("--skip-to", type=whole_option(1, MAX_WEEKS), metavar="WEEK",
-                      help="carry on from session 1 of WEEK")
-    program.set_defaults(func=show_programme)
 
 
 def log_progress() -> AbstractContextManager[ProgressSource]:

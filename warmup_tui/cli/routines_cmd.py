@@ -16,21 +16,6 @@ from warmup_tui.runs.headless import segment_title
 EXIT_INVALID = 2
 
 
-def register(commands: Any) -> None:
-    listing = commands.add_parser("list", help="list bundled and user routines")
-    listing.add_argument("--json", action="store_true", help="print JSON")
-    listing.set_defaults(func=list_routines)
-
-    show = commands.add_parser("show", help="print a routine's segments and total time")
-    show.add_argument("routine", help="routine name or path to a .toml file")
-    show.add_argument("--json", action="store_true", help="print JSON")
-    show.set_defaults(func=show_routine)
-
-    validate = commands.add_parser("validate", help="check routine files; exit 2 if any is bad")
-    validate.add_argument("files", nargs="+", help="routine names or .toml files")
-    validate.set_defaults(func=validate_files)
-
-
 def list_routines(args: argparse.Namespace) -> int:
     entries = Library().entries()
     if args.json:

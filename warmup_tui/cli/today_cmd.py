@@ -9,19 +9,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
 from warmup_tui.cli.program_cmd import log_progress
-from warmup_tui.cli.run_cmd import add_session_options
 from warmup_tui.common.terminal_text import shown
 from warmup_tui.runs.today import load_today
-
-
-def register(commands: Any) -> None:
-    today = commands.add_parser(
-        "today", help="warm up, then run the next session of your programme")
-    add_session_options(today)
-    today.set_defaults(func=run_today)
 
 
 def _notice(message: str) -> None:

@@ -26,7 +26,7 @@ from warmup_tui.engine.summary import SessionSummary
 from warmup_tui.routines.library import Library
 from warmup_tui.runs.plan import PlannedRun, plan_with_chain
 from warmup_tui.ui import start_up
-from warmup_tui.ui.messages import HomeLoaded, StartChecked
+from warmup_tui.ui.messages import HomeLoaded, SoundsLoaded, StartChecked
 from warmup_tui.ui.screens.home import HomeScreen
 from warmup_tui.ui.screens.session import SessionScreen
 from warmup_tui.ui.screens.summary import SummaryScreen
@@ -80,6 +80,9 @@ class WarmupApp(App[int]):
         self.voice_choice = voice
         self._services: SessionSinks | None = None
         self.pending_runs = start_runs or []
+        # Start-up loads the sounds for those runs; until then their sessions wait.
+        self._sounds_coming = bool(self.pending_runs)
+        self._waiting_sessions: list[tuple[SessionScreen, PlannedRun, float]] = []
         # A screen to open on start (``warmup edit``); closing it ends the app.
         self.start_screen = start_screen
         self.get_ready = get_ready
@@ -132,7 +135,11 @@ class WarmupApp(App[int]):
             self.notify(str(problem), title="Settings", severity="warning", timeout=8)
         if self.start_screen is not None:
             self.push_screen(self.start_screen(), lambda _result: self.exit(0))
-        # Everything that reads a disk waits until the first frame is up.
+        # Everything that reads a disk waits until the first frame is up: the worker's
+        # imports would hold the GIL while that frame is drawn.
+        self.call_after_refresh(self._load_the_rest)
+
+    def _load_the_rest(self) -> None:
         self.run_worker(partial(start_up.load, self, check_resume=self.start_screen is None,
                                 sessions_waiting=bool(self.pending_runs)),
                         name="start-up", group=start_up.GROUP, exclusive=True, thread=True)
@@ -144,21 +151,27 @@ class WarmupApp(App[int]):
 
     def on_start_checked(self, message: StartChecked) -> None:
         if self._ended_by_signal:
-            # The app is on its way out: opening a session now would keep it running.
-            if message.services is not None:
-                message.services.shutdown()
-            return
-        if message.services is not None:
-            if self._services is None:
-                self._services = message.services
-            else:  # a session from home got in first and loaded its own
-                message.services.shutdown()
+            return  # the app is on its way out: opening a session now would keep it running
         # A cut-off session is offered whichever way the app was started; declining
         # goes on with what was asked for.
         from warmup_tui.ui import today  # imported by start-up's worker by now
 
         runs, self.pending_runs = self.pending_runs, []
         today.ask_to_resume(self, message.offer, otherwise=runs)
+
+    def on_sounds_loaded(self, message: SoundsLoaded) -> None:
+        self._sounds_coming = False
+        if self._ended_by_signal:
+            message.services.shutdown()
+            return
+        if self._services is None:
+            self._services = message.services
+        else:  # loaded on first use already (the palette's mute, say)
+            message.services.shutdown()
+        waiting, self._waiting_sessions = self._waiting_sessions, []
+        for screen, run, speed in waiting:
+            if screen in self.screen_stack:  # not quit while it waited
+                screen.sounds_ready(self.session_sinks(run, speed), self.services.sound_status)
 
     def on_signal(self, signum: int) -> None:
         """SIGINT, SIGTERM or SIGHUP arrived (called by the signal handler, see
@@ -269,13 +282,22 @@ class WarmupApp(App[int]):
             else:
                 self._refresh_home()
 
+        self.push_screen(self._session_screen(run, rest[0].name if rest else None),
+                         after_session)
+
+    def _session_screen(self, run: PlannedRun, then: str | None) -> SessionScreen:
+        """The session's screen; while start-up is still loading the sounds it opens at
+        once, showing its get-ready, and its clock waits for them (on_sounds_loaded)."""
         clock = self.clock_factory()
-        screen = SessionScreen(run, clock, self.session_sinks(run, clock.speed),
+        wait = self._sounds_coming and self._services is None
+        screen = SessionScreen(run, clock, [] if wait else self.session_sinks(run, clock.speed),
                                start_index=run.start_index, get_ready=self.get_ready,
                                on_mute=self.toggle_mute, on_metronome=self.toggle_metronome,
-                               then=rest[0].name if rest else None,
-                               sound_status=self.services.sound_status)
-        self.push_screen(screen, after_session)
+                               then=then, sound_status=None if wait else
+                               self.services.sound_status, sounds_pending=wait)
+        if wait:
+            self._waiting_sessions.append((screen, run, clock.speed))
+        return screen
 
     def on_editor_screen_preview_wanted(self, message: EditorScreen.PreviewWanted) -> None:
         """The editor's preview: a session with no sinks, so nothing is logged or heard."""

@@ -24,8 +24,14 @@ class HomeLoaded(Message):
 
 @dataclass
 class StartChecked(Message):
-    """The log was checked for a cut-off session to offer (None: nothing to offer); when
-    sessions were asked for on the command line, their sounds are loaded too."""
+    """The log was checked for a cut-off session to offer (None: nothing to offer)."""
 
     offer: ResumeOffer | None
-    services: SessionSinks | None
+
+
+@dataclass
+class SoundsLoaded(Message):
+    """The sounds and the voice for the sessions asked for on the command line, loaded
+    while their first session shows its get-ready."""
+
+    services: SessionSinks

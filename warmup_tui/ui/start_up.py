@@ -1,6 +1,7 @@
 """What the app loads after its first frame, on a worker thread: the routines and today's
 session for the home screen, the log's cut-off session, and the sounds for a session asked
-for on the command line. Each result goes back to the event loop as a message
+for on the command line (that session opens before them, its clock waiting for them).
+Each result goes back to the event loop as a message
 (``ui/messages.py``); nothing here touches a widget.
 """
 
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from warmup_tui.ui.messages import HomeLoaded, StartChecked
+from warmup_tui.ui.messages import HomeLoaded, SoundsLoaded, StartChecked
 
 if TYPE_CHECKING:
     from warmup_tui.ui.app import WarmupApp
@@ -18,14 +19,15 @@ GROUP = "start-up"
 
 def load(app: WarmupApp, *, check_resume: bool, sessions_waiting: bool) -> None:
     """The whole start-up, in the order the user needs it: a session asked for on the
-    command line first (its resume check and sounds), otherwise the home screen first."""
+    command line first (its resume check, then its sounds), otherwise the home screen."""
     if sessions_waiting:
-        _check(app, load_sounds=True)
+        _check(app)
+        app.post_message(SoundsLoaded(app.make_services()))
         _load_home(app)
         return
     _load_home(app)
     if check_resume:
-        _check(app, load_sounds=False)
+        _check(app)
 
 
 def _load_home(app: WarmupApp) -> None:
@@ -37,8 +39,7 @@ def _load_home(app: WarmupApp) -> None:
     app.post_message(HomeLoaded(entries, today.label(app.library, app.warn_from_anywhere)))
 
 
-def _check(app: WarmupApp, *, load_sounds: bool) -> None:
+def _check(app: WarmupApp) -> None:
     from warmup_tui.ui import today
 
-    offer = today.resume_offer(app.library)
-    app.post_message(StartChecked(offer, app.make_services() if load_sounds else None))
+    app.post_message(StartChecked(today.resume_offer(app.library)))

@@ -73,6 +73,7 @@ class SessionScreen(Screen[SessionSummary]):
         on_metronome: Callable[[], bool] | None = None,
         then: str | None = None,
         sound_status: Callable[[], SoundStatus] | None = None,
+        sounds_pending: bool = False,
     ) -> None:
         super().__init__(classes="session")
         self.run = run
@@ -87,6 +88,9 @@ class SessionScreen(Screen[SessionSummary]):
         self._has_runs = any(seg.kind == "run" for seg in run.segments)
         self._then = then  # the name of the session that follows this one, if any
         self._sound_status = sound_status
+        # Opened before its sounds loaded: the clock waits for them (see sounds_ready).
+        self._waiting_for_sounds = sounds_pending
+        self._first_frame_up = False
 
     def compose(self) -> ComposeResult:
         # Every line keeps its row even when empty, and the countdown takes the rows left
@@ -122,11 +126,23 @@ class SessionScreen(Screen[SessionSummary]):
         self.call_after_refresh(self._begin)
 
     def _begin(self) -> None:
-        if self.session.state != "idle" or self._done:
+        self._first_frame_up = True
+        if self._waiting_for_sounds or self.session.state != "idle" or self._done:
             return
         self._deliver(self.session.start())
         self.refresh_bindings()
         self.tick()
+
+    def sounds_ready(self, sinks: Sequence[EventSink],
+                     sound_status: Callable[[], SoundStatus]) -> None:
+        """The sounds loaded after the screen opened: the clock starts now, or once the
+        first frame is up, so the first step is heard from its start."""
+        self.sinks = list(sinks)
+        self._sound_status = sound_status
+        self._waiting_for_sounds = False
+        self._show_sound()
+        if self._first_frame_up:
+            self._begin()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.session.state == "idle" and action not in ("help", "quit_session"):

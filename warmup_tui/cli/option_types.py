@@ -1,4 +1,5 @@
-"""Numbers typed as command-line options: ASCII digits only, refused in one line otherwise.
+"""Numbers and durations typed as command-line options (argparse ``type`` functions):
+ASCII digits only, refused in one line otherwise.
 
 Python's int() and float() also take "1_000", "1e3", "inf", full-width and Arabic-Indic
 digits and surrounding no-break spaces; an option reads only the forms its help shows.
@@ -10,6 +11,7 @@ import argparse
 import re
 from collections.abc import Callable
 
+from warmup_tui.common.durations import DurationError, parse_duration
 from warmup_tui.common.value_text import quoted
 
 _WHOLE = re.compile(r"[0-9]+")
@@ -43,5 +45,35 @@ def decimal_option(low: float, high: float) -> Callable[[str], float]:
         if not low <= value <= high:
             raise argparse.ArgumentTypeError(f"{expected}, got {text}")
         return value
+
+    return parse
+
+
+MIN_SPEED = 0.01
+MAX_SPEED = 1000.0
+
+# ``--speed``: a number from 0.01 to 1000. The floor keeps every wait (at most a 24-hour
+# segment, stretched) within what the clock and sleep() can count; 1e-300 overflowed them.
+speed_option = decimal_option(MIN_SPEED, MAX_SPEED)
+
+
+def programme_week(text: str) -> int:
+    """``--skip-to WEEK``; the programme's modules load only when it is given."""
+    from warmup_tui.programme.files import MAX_WEEKS
+
+    return whole_option(1, MAX_WEEKS)(text)
+
+
+def duration_option(*, zero: bool) -> Callable[[str], float]:
+    """An argparse ``type``: a duration such as 1m30s, above zero unless ``zero``."""
+    def parse(text: str) -> float:
+        try:
+            seconds = parse_duration(text)
+        except DurationError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+        if seconds < 0 or (seconds == 0 and not zero):
+            floor = "zero or more" if zero else "more than zero"
+            raise argparse.ArgumentTypeError(f"must be {floor} seconds, got {quoted(text)}")
+        return seconds
 
     return parse
