@@ -67,7 +67,7 @@ def test_at_40_columns_the_footer_keeps_every_label(tmux: TmuxServer) -> None:
     # 40 columns cannot hold the four keys and the palette hint: the hint gives way (? names
     # ctrl+p), so "q" keeps its "Quit".
     pane = tmux.open(app_command("run", "pre-run", "--mute") + "; sleep 5", size=(40, 12))
-    pane.wait_for("Hip flexor stretch")
+    pane.wait_for("HIP FLEXOR")  # the session itself: keys wait while the get-ready is up
     for label in ("Pause", "Resume"):
         keys = (f"space {label}", *FOOTER_KEYS[1:])
         shown = wait_for_screen(pane, lambda s, k=keys: all(key in s for key in k))

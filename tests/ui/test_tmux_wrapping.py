@@ -31,7 +31,7 @@ def test_history_at_80_columns_puts_a_long_note_on_its_own_line(
     subprocess.run([sys.executable, "-m", "warmup_tui", "run", "first-steps", "--plain",
                     "--mute", "--speed", "1000"], check=True, capture_output=True)
     pane = tmux.open(app_command() + "; sleep 5", size=(80, 24))
-    pane.wait_for("Routines")
+    pane.wait_for("Pre-run warmup")  # home has filled in (it shows "loading" first)
     pane.keys("h")
     screen = pane.wait_for("Recent sessions")
     screen = pane.wait_for("preview x1000)")
@@ -43,7 +43,7 @@ def test_history_fits_its_rows_again_after_a_resize(tmux: TmuxServer) -> None:
     subprocess.run([sys.executable, "-m", "warmup_tui", "run", "first-steps", "--plain",
                     "--mute", "--speed", "1000"], check=True, capture_output=True)
     pane = tmux.open(app_command() + "; sleep 5", size=(120, 30))
-    pane.wait_for("Routines")
+    pane.wait_for("Pre-run warmup")  # home has filled in (it shows "loading" first)
     pane.keys("h")
     screen = pane.wait_for("preview x1000)")
     row = next(line for line in screen.splitlines() if "preview x1000)" in line)
