@@ -54,8 +54,9 @@ command -v gcc >/dev/null 2>&1 || need+=(gcc)
 # Every outside command the app or its tests call, with the Debian package that has it.
 # The app speaks with espeak-ng (without it, it only beeps, so for running it is installed
 # when possible, not required); the tests also hear the voice, drive a real terminal (tmux),
-# find the app's processes in it (pgrep), mount small disks to fill up (mount) and watch a
-# save's system calls (strace).
+# find the app's processes in it (pgrep), mount small disks to fill up (mount), watch a
+# save's system calls (strace), and hear music duck under the cues on a real sound server
+# (PulseAudio, its pactl/paplay/parec, and ALSA's plugin that routes the app to it).
 needs_command() { command -v "$1" >/dev/null 2>&1 || need+=("$2"); }
 if [ "$mode" = test ]; then
   needs_command espeak-ng espeak-ng
@@ -63,6 +64,10 @@ if [ "$mode" = test ]; then
   needs_command pgrep procps
   needs_command mount mount
   needs_command strace strace
+  needs_command pulseaudio pulseaudio
+  needs_command parec pulseaudio-utils
+  compgen -G '/usr/lib/*/alsa-lib/libasound_module_pcm_pulse.so' >/dev/null ||
+    need+=(libasound2-plugins)
 fi
 if [ ${#need[@]} -gt 0 ]; then
   say "installing system packages: ${need[*]}"

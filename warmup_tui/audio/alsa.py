@@ -1,17 +1,26 @@
-"""Keeps libasound from printing its own errors ("ALSA lib pcm.c: ...") to stderr.
+"""How the app's streams meet ALSA: quietly, and marked as announcements.
 
-Those lines would be drawn straight over the Textual screen, and on a machine without a
-sound card every failed open prints several. We hand ALSA a handler that does nothing;
-failures still reach us as exceptions from the audio library, which we turn into one
-readable notice.
+libasound prints its own errors ("ALSA lib pcm.c: ...") to stderr. Those lines would be
+drawn straight over the Textual screen, and on a machine without a sound card every failed
+open prints several. We hand ALSA a handler that does nothing; failures still reach us as
+exceptions from the audio library, which we turn into one readable notice.
+
+Where ALSA's default device is a sound server (PulseAudio, or PipeWire's pulse service),
+each stream is a client of it, and the server can lower the runner's music while an
+announcement plays (PulseAudio's role ducking). It knows a stream's role from the
+``media.role`` property, which libpulse takes from the environment when the stream opens.
 """
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import os
 import sys
 import threading
+
+STREAM_ROLE = "event"  # PulseAudio's role for sounds that announce something
+_ROLE_VARIABLE = "PULSE_PROP_media.role"
 
 # ALSA's handler is variadic: (file, line, function, err, fmt, ...). A C caller cleans up
 # its own arguments, so a callback declaring only the fixed ones is safe to install.
@@ -61,3 +70,18 @@ def _load_libasound() -> ctypes.CDLL | None:
         except OSError:
             continue
     return None
+
+
+def mark_streams_as_events() -> bool:
+    """Give every stream this process opens from now on the role "event", so a sound
+    server that ducks music for events lowers the music under each cue and phrase.
+
+    A role the user chose (``PULSE_PROP_media.role``, or ``media.role`` in ``PULSE_PROP``)
+    is left alone. Returns True when the role is now set by us or by the user."""
+    if _ROLE_VARIABLE in os.environ or "media.role" in os.environ.get("PULSE_PROP", ""):
+        return True
+    try:
+        os.environ[_ROLE_VARIABLE] = STREAM_ROLE  # putenv too, so libpulse sees it
+    except (OSError, ValueError):
+        return False
+    return True

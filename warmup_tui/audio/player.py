@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from warmup_tui.audio.alsa import silence_alsa
+from warmup_tui.audio.alsa import mark_streams_as_events, silence_alsa
 from warmup_tui.audio.synth import RATE, SOUNDS
 from warmup_tui.common import paths
 
@@ -111,6 +111,7 @@ class Player:
 
     def _load(self) -> None:
         silence_alsa()  # before anything can open a device
+        mark_streams_as_events()  # read by libpulse when each stream opens
         try:
             self._library = importlib.import_module("simpleaudio")
         except Exception:  # ImportError, or a broken build failing to load its library
