@@ -151,4 +151,13 @@ def _edit(commands: Any) -> None:
     new.set_defaults(func=Command("edit_cmd", "new_routine"))
 
 
-REGISTRARS = [_routines, _run, _program, _intervals, _today, _history, _edit]
+def _doctor(commands: Any) -> None:
+    doctor = commands.add_parser(
+        "doctor", help="check sound, voice, settings, log and terminal; say what to fix")
+    doctor.add_argument("--json", action="store_true", help="print JSON")
+    doctor.add_argument("--play", action="store_true",
+                        help="also play a test cue and say a test phrase")
+    doctor.set_defaults(func=Command("doctor_cmd", "run_doctor"))
+
+
+REGISTRARS = [_routines, _run, _program, _intervals, _today, _history, _edit, _doctor]
