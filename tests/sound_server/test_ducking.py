@@ -114,3 +114,14 @@ def test_a_role_the_user_set_is_kept(ducking_server: PulseServer, tmp_path: Path
     music_start = next(i for i, level in enumerate(levels) if level > 0.8 * full)
     assert music_start < cue_window
     assert all(level > 0.8 * full for level in levels[music_start:]), [round(v) for v in levels]
+
+
+def test_doctor_names_the_sound_server(ducking_server: PulseServer) -> None:
+    result = subprocess.run([sys.executable, "-m", "warmup_tui", "doctor", "--json"],
+                            env=ducking_server.alsa_env(), capture_output=True, text=True,
+                            timeout=LIMIT * 4, check=False)
+    assert result.returncode == 0, result.stderr
+    audio = json.loads(result.stdout)["audio"]
+    assert audio["ok"] is True and audio["kind"] == "IOPLUG", audio
+    assert audio["lines"][0] == ("sound plays through ALSA's default device: a sound server "
+                                 "(PulseAudio or PipeWire) through ALSA's plugin")
