@@ -93,14 +93,34 @@ def test_music_dips_while_a_cue_plays_and_comes_back(ducking_server: PulseServer
     # it stays full until the app's process starts.
     music_start = next(i for i, level in enumerate(levels) if level > 0.8 * full)
     assert all(level > 0.8 * full for level in levels[music_start:cue_window])
-    ducked = [i for i in range(music_start, len(levels)) if levels[i] < 0.4 * full]
-    assert ducked, f"the music never dipped: {[round(v) for v in levels]}"
-    assert ducked[0] >= cue_window
-    # The dip is one stretch, at least as long as most of the cue (1 s), and the music
-    # plays on at full level after it.
-    assert ducked == list(range(ducked[0], ducked[-1] + 1))
-    assert len(ducked) * WINDOW >= 0.5
-    assert all(level > 0.8 * full for level in levels[ducked[-1] + 3:])
+    # On a loaded machine a stream can drop a few windows (an underrun); those are short.
+    # The dip under the cue is what lasts: at least half of the cue (1 s).
+    before = longest_low_run(levels[music_start:cue_window], full)
+    assert before[1] * WINDOW < 0.3, f"the music dipped before the cue: {rounded(levels)}"
+    start, length = longest_low_run(levels[cue_window:], full)
+    assert length * WINDOW >= 0.5, f"the music never dipped for long: {rounded(levels)}"
+    after = levels[cue_window + start + length:]
+    assert longest_low_run(after, full)[1] * WINDOW < 0.3, rounded(levels)
+    assert sorted(after)[len(after) // 2] > 0.8 * full, rounded(levels)
+
+
+def longest_low_run(levels: list[float], full: float) -> tuple[int, int]:
+    """Where the longest stretch of windows under 40 % of the music's level starts, and
+    how many windows it lasts."""
+    best: tuple[int, int] = (0, 0)
+    run_start: int | None = None
+    for index, level in enumerate([*levels, full]):
+        if level < 0.4 * full:
+            run_start = index if run_start is None else run_start
+        elif run_start is not None:
+            if index - run_start > best[1]:
+                best = (run_start, index - run_start)
+            run_start = None
+    return best
+
+
+def rounded(levels: list[float]) -> list[int]:
+    return [round(level) for level in levels]
 
 
 def test_a_role_the_user_set_is_kept(ducking_server: PulseServer, tmp_path: Path) -> None:
@@ -113,7 +133,10 @@ def test_a_role_the_user_set_is_kept(ducking_server: PulseServer, tmp_path: Path
     assert len(levels) > cue_window + 10
     music_start = next(i for i, level in enumerate(levels) if level > 0.8 * full)
     assert music_start < cue_window
-    assert all(level > 0.8 * full for level in levels[music_start:]), [round(v) for v in levels]
+    # Nothing like a duck: at most a short dropout of a loaded machine, never the cue's length.
+    assert longest_low_run(levels[music_start:], full)[1] * WINDOW < 0.3, rounded(levels)
+    after = levels[music_start:]
+    assert sorted(after)[len(after) // 2] > 0.8 * full, rounded(levels)
 
 
 def test_doctor_names_the_sound_server(ducking_server: PulseServer) -> None:
