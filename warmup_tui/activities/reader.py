@@ -22,7 +22,7 @@ _ROOT = re.compile(rb"<\s*(?:[A-Za-z_][\w.-]*:)?(TrainingCenterDatabase|gpx)[\s>
 def read_activity(path: Path, now: datetime | None = None) -> Activity:
     """The activity in ``path``, or :class:`ProblemsError` with one line saying why it
     holds none (not an activity file, damaged, cut short, impossible times)."""
-    data = read_user_bytes(path, "activity file", MAX_ACTIVITY_BYTES)
+    data = read_user_bytes(path, "FIT, TCX or GPX file", MAX_ACTIVITY_BYTES)
     try:
         return checked(_parse(data), now)
     except NotAnActivity as error:
