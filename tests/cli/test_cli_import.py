@@ -8,8 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from activities.activity_files import fit_activity, gpx_activity, samples, tcx_activity
-
+from tests.activities.activity_files import fit_activity, gpx_activity, samples, tcx_activity
 from warmup_tui.log import TrainingLog
 
 from .conftest import Warmup

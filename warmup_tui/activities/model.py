@@ -13,7 +13,7 @@ LONGEST = timedelta(days=7)  # longer than any run, ultras included: a bad clock
 
 _SPORTS = {
     "running": "running", "run": "running", "trail_running": "running",
-    "treadmill_running": "running", "trail running": "running", "9": "running",
+    "treadmill_running": "running", "trail running": "running",
     "cycling": "cycling", "biking": "cycling", "bike": "cycling", "ride": "cycling",
     "walking": "walking", "walk": "walking", "hiking": "hiking", "hike": "hiking",
     "swimming": "swimming", "swim": "swimming", "other": "other",

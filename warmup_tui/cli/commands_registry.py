@@ -155,9 +155,9 @@ def _outside_runs(commands: Any) -> None:
     into = commands.add_parser(
         "import", help="add runs from a watch's FIT, TCX or GPX files to the training log",
         description="Read finished activities from FIT, TCX or GPX files into the training\n"
-        "log, where each run counts towards the week like the app's own sessions. Each file\n"
-        "goes in whole or not at all; one already in the log is left as it is. Exit 2 if\n"
-        "any file was refused.", formatter_class=argparse.RawDescriptionHelpFormatter)
+        "log, where each run counts towards the week like the app's own sessions. Each\n"
+        "file goes in whole or not at all; one already in the log is left as it is.\n"
+        "Exit 2 if any file was refused.", formatter_class=argparse.RawDescriptionHelpFormatter)
     into.add_argument("files", nargs="+", metavar="FILE", help="activity files")
     into.add_argument("--as", dest="as_run", choices=["run"],
                       help="count an activity of another sport (a walk, a hike) as a run")
