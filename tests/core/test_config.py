@@ -62,11 +62,21 @@ def test_bad_values_name_their_lines_and_good_values_still_apply(in_tmp: Path) -
     assert problems == [
         "c.toml:3: sound.volume: expected 0 to 1, got 3; using 0.8",
         "c.toml:7: voice.rate: expected a whole number, got \"fast\"; using 165",
-        "c.toml:11: training.colour: unknown key; known keys: weekly_goal, cadence, programme",
+        "c.toml:11: training.colour: unknown key; known keys: weekly_goal, cadence, programme,"
+        " units",
         "c.toml:10: training.weekly_goal: expected a whole number, got 2.5; using 4",
     ]
     assert settings.sound.mute is True and settings.sound.volume == 0.8
     assert settings.training.cadence == 180 and settings.training.weekly_goal == 4
+
+
+def test_units_are_km_or_mi(in_tmp: Path) -> None:
+    settings, problems = load(in_tmp, '[training]\nunits = "mi"\n')
+    assert settings.training.units == "mi" and problems == []
+    settings, problems = load(in_tmp, '[training]\nunits = "furlongs"\n')
+    assert problems == ["c.toml:2: training.units: expected 'km' or 'mi', got \"furlongs\";"
+                        " using 'km'"]
+    assert settings.training.units == "km"
 
 
 def test_a_section_that_is_not_a_table_names_its_line(in_tmp: Path) -> None:

@@ -32,7 +32,9 @@ def test_sigkill_mid_save_always_leaves_a_loadable_file(tmp_path: Path) -> None:
     saves_seen = 0
     for _ in range(ROUNDS):
         process = subprocess.Popen(
-            [sys.executable, "-m", "tests.editor.save_loop", str(path)], cwd=REPO, env=env,
+            # by path: "-m tests.editor..." would find garmin-fit-sdk's own "tests" package
+            [sys.executable, str(REPO / "tests" / "editor" / "save_loop.py"), str(path)],
+            cwd=REPO, env=env,
             stdout=subprocess.PIPE, text=True)
         try:
             assert process.stdout is not None

@@ -160,4 +160,34 @@ def _doctor(commands: Any) -> None:
     doctor.set_defaults(func=Command("doctor_cmd", "run_doctor"))
 
 
-REGISTRARS = [_routines, _run, _program, _intervals, _today, _history, _edit, _doctor]
+def _outside_runs(commands: Any) -> None:
+    into = commands.add_parser(
+        "import", help="add runs from a watch's FIT, TCX or GPX files to the training log",
+        description="Read finished activities from FIT, TCX or GPX files into the training\n"
+        "log, where each run counts towards the week like the app's own sessions. Each\n"
+        "file goes in whole or not at all; one already in the log is left as it is.\n"
+        "Exit 2 if any file was refused.", formatter_class=argparse.RawDescriptionHelpFormatter)
+    into.add_argument("files", nargs="+", metavar="FILE", help="activity files")
+    into.add_argument("--as", dest="as_run", choices=["run"],
+                      help="count an activity of another sport (a walk, a hike) as a run")
+    into.add_argument("--programme", action="store_true",
+                      help="count it as the next session of your programme (it must have "
+                           "at least that session's running time)")
+    into.set_defaults(func=Command("import_cmd", "import_activities"))
+
+    log = commands.add_parser("log", help="add a run done without the app, such as "
+                              "--minutes 30 --distance 5km")
+    log.add_argument("--minutes", required=True, metavar="N",
+                     help="how long you ran, in minutes (such as 30 or 22.5)")
+    log.add_argument("--date", metavar="DATE", help="YYYY-MM-DD or yesterday; default today")
+    log.add_argument("--time", metavar="HH:MM",
+                     help="when you started; default: a run today ended just now")
+    log.add_argument("--distance", metavar="DIST", help="such as 5km, 3.1mi or 800m")
+    log.add_argument("--programme", action="store_true",
+                     help="count it as the next session of your programme")
+    log.add_argument("--note", metavar="TEXT", help="a few words to keep with it")
+    log.set_defaults(func=Command("log_cmd", "log_run"))
+
+
+REGISTRARS = [_routines, _run, _program, _intervals, _today, _history, _edit, _outside_runs,
+              _doctor]

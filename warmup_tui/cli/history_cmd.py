@@ -47,7 +47,7 @@ def show_history(args: argparse.Namespace) -> int:
     if not recent:
         print("  none in these weeks; start one with: warmup run pre-run")
     for row in recent[:SHOWN_SESSIONS]:
-        print(f"  {shown(session_line(row, pid_alive))}")
+        print(f"  {shown(session_line(row, pid_alive, settings.training.units))}")
     if len(recent) > SHOWN_SESSIONS:
         print(f"  ... and {len(recent) - SHOWN_SESSIONS} earlier (--json lists them all)")
     return 0

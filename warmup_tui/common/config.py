@@ -42,6 +42,7 @@ class TrainingSettings:
     weekly_goal: int = 4
     cadence: int = 170
     programme: str = "build-to-30"
+    units: str = "km"
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ rate = 165          # words per minute, 80 to 400
 weekly_goal = 4     # runs a week that count as meeting the goal
 cadence = 170       # metronome steps per minute, 120 to 220
 programme = "build-to-30"   # the programme `warmup today` follows, by name or path
+units = "km"        # distances and paces in history: "km" or "mi"
 """
 
 _BOUNDS: dict[str, tuple[float, float]] = {
@@ -80,6 +82,7 @@ _BOUNDS: dict[str, tuple[float, float]] = {
     "training.weekly_goal": (1, 14),
     "training.cadence": (120, 220),
 }
+_CHOICES: dict[str, tuple[str, ...]] = {"training.units": ("km", "mi")}
 
 
 def config_path() -> Path:
@@ -154,6 +157,11 @@ def _checked(value: Any, default: Any, path: str, checker: Checker) -> Any:
                         f"using {default}")
             return None
         return float(value) if not whole else value
+    choices = _CHOICES.get(path)
+    if choices is not None and value not in choices:
+        checker.add(path, f"expected {' or '.join(map(repr, choices))}, got "
+                    f"{shown_value(value)}; using {default!r}")
+        return None
     if isinstance(value, str) and value.strip():
         return value
     checker.add(path, f"expected text, got {shown_value(value)}; using {default!r}")

@@ -32,6 +32,12 @@ def read_user_text(path: Path, what: str, limit: int = MAX_FILE_BYTES) -> str:
         ) from None
 
 
+def read_user_bytes(path: Path, what: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of ``path`` (a regular file of at most ``limit`` bytes), or
+    :class:`ProblemsError` with one line saying why it cannot be read."""
+    return _read_bytes(Path(path), display_path(path), what, limit)
+
+
 def is_file(path: Path) -> bool:
     """Whether ``path`` names a file; False rather than an error for a name too long for
     the file system, a loop of links or a folder that may not be entered."""

@@ -21,7 +21,7 @@ from warmup_tui.common.cannot_write import DISK_FULL, folder_reason, reason_in_w
 from warmup_tui.common.problems import display_path
 
 LOG_NAME = "log.sqlite3"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # Writers keep their transactions to a few rows, so another instance never holds the
 # lock for long; waiting longer than this would only freeze the screen.
 DEFAULT_BUSY_SECONDS = 0.5
@@ -361,7 +361,22 @@ CREATE INDEX sessions_programme_done ON sessions (programme_id, programme_sessio
     AND ended_at IS NOT NULL;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)  # MIGRATIONS[n] takes version n to n + 1
+# Version 4: runs done outside the app (imported from a watch's file, or logged by hand):
+# where a session came from, what the watch measured, and a key that recognises the same
+# activity imported again (activities.model.Activity.key: its start and elapsed time).
+_V4 = """
+ALTER TABLE sessions ADD COLUMN source TEXT NOT NULL DEFAULT 'app'
+    CHECK (source IN ('app', 'import', 'manual'));
+ALTER TABLE sessions ADD COLUMN distance_m REAL;
+ALTER TABLE sessions ADD COLUMN avg_heart_rate INTEGER;
+ALTER TABLE sessions ADD COLUMN avg_cadence INTEGER;
+ALTER TABLE sessions ADD COLUMN sport TEXT;
+ALTER TABLE sessions ADD COLUMN note TEXT;
+ALTER TABLE sessions ADD COLUMN external_key TEXT;
+CREATE UNIQUE INDEX sessions_external ON sessions (external_key);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)  # MIGRATIONS[n] takes version n to n + 1
 
 
 def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> None:

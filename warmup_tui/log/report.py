@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from warmup_tui.common.counting import count_of
+from warmup_tui.common.distance import format_distance, format_pace
 from warmup_tui.common.durations import format_clock
 from warmup_tui.common.weeks import local_time, week_of
 from warmup_tui.engine.wording import with_side
@@ -85,7 +86,18 @@ def session_status(row: SessionRow, alive: Callable[[int], bool]) -> str:
     return "completed"
 
 
-def session_line(row: SessionRow, alive: Callable[[int], bool]) -> str:
+def _outside_extras(row: SessionRow, units: str) -> list[str]:
+    """Where a run from outside the app came from, and its distance and pace."""
+    extras = []
+    if row.source != "app":
+        extras.append("imported" if row.source == "import" else "logged by hand")
+    if row.distance_m:
+        pace = format_pace(row.run_seconds, row.distance_m, units)
+        extras.append(format_distance(row.distance_m, units) + (f" at {pace}" if pace else ""))
+    return extras
+
+
+def session_line(row: SessionRow, alive: Callable[[int], bool], units: str = "km") -> str:
     started = local_time(row.started_at)
     when = f"{started:%a} {started.day:>2} {started:%b} {started:%H:%M}"
     name = row.routine_id + (f" {row.programme_session}" if row.programme_session else "")
@@ -96,6 +108,7 @@ def session_line(row: SessionRow, alive: Callable[[int], bool]) -> str:
         extras.append(f"preview x{row.speed:g}")
     if row.resumed_from is not None:
         extras.append("resumed")
+    extras += _outside_extras(row, units)
     tail = f"  ({', '.join(extras)})" if extras else ""
     return (f"{when}  {name:<20} {format_clock(row.actual_seconds):>6}  "
             f"{session_status(row, alive)}{tail}")
@@ -147,6 +160,12 @@ def _session_json(row: SessionRow, alive: Callable[[int], bool]) -> dict[str, An
         "speed": row.speed,
         "counts_as_run": row.is_run,
         "resumed_from": row.resumed_from,
+        "source": row.source,
+        "distance_m": None if row.distance_m is None else round(row.distance_m, 1),
+        "avg_heart_rate": row.avg_heart_rate,
+        "avg_cadence": row.avg_cadence,
+        "sport": row.sport,
+        "note": row.note,
     }
 
 
@@ -163,7 +182,9 @@ JSON (--json): one object.
     (time spent in segments, pauses left out), run_seconds (of that, running),
     segments_done, segments_total, last_step, last_side (where it was or stopped),
     speed (above 1 for a --speed preview), counts_as_run (completed, real time, with
-    running in it: what the goal counts), resumed_from (id of the cut-off session)"""
+    running in it: what the goal counts), resumed_from (id of the cut-off session),
+    source (app | import | manual: warmup import or warmup log), distance_m,
+    avg_heart_rate, avg_cadence (steps a minute), sport, note (null when not known)"""
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from typing import Any, Literal
 from warmup_tui.log import db, spool
 
 Status = Literal["running", "completed", "stopped"]
+Source = Literal["app", "import", "manual"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,15 @@ class SessionRow:
     pid: int | None
     speed: float
     resumed_from: int | None
+    # From schema 4 on: runs done outside the app (log/outside.py). An app session has
+    # source "app" and None in the rest.
+    source: Source = "app"
+    distance_m: float | None = None
+    avg_heart_rate: int | None = None
+    avg_cadence: int | None = None
+    sport: str | None = None
+    note: str | None = None
+    external_key: str | None = None
 
     @property
     def is_preview(self) -> bool:
@@ -313,6 +323,10 @@ class TrainingLog:
     # ----- internals -----------------------------------------------------------------------
 
     def _transaction(self) -> _Transaction:
+        return _Transaction(self.conn)
+
+    def transaction(self) -> _Transaction:
+        """One write transaction, for the log's other writers (outside.py)."""
         return _Transaction(self.conn)
 
 

@@ -22,8 +22,10 @@ from warmup_tui.log.report import (
     session_line,
     summary_lines,
 )
+from warmup_tui.runs.outside_runs import Saved, run_summary
 from warmup_tui.runs.resume import pid_alive
 from warmup_tui.ui.plain_text import plain
+from warmup_tui.ui.screens.add_run import AddRunScreen
 
 WEEKS = 8
 SHOWN_SESSIONS = 30
@@ -52,12 +54,14 @@ class HistoryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,h", "close", "Back", id="history.close"),
         Binding("r", "reload", "Reload", id="history.reload"),
+        Binding("a", "add_run", "Add a run", id="history.add_run"),
     ]
 
-    def __init__(self, goal: int, weeks: int = WEEKS) -> None:
+    def __init__(self, goal: int, weeks: int = WEEKS, units: str = "km") -> None:
         super().__init__(classes="history")
         self.goal = goal
         self.weeks = weeks
+        self.units = units
         self.history: History | None = None
         self._fitted_width: int | None = None  # the width the sessions were last fitted to
 
@@ -79,6 +83,15 @@ class HistoryScreen(Screen[None]):
 
     def action_reload(self) -> None:
         self._load(self.goal)
+
+    def action_add_run(self) -> None:
+        self.app.push_screen(AddRunScreen(), self._run_added)
+
+    def _run_added(self, saved: Saved | None) -> None:
+        if saved is None:
+            return
+        self.app.notify(run_summary(saved.run, self.units), title="Run added")
+        self.action_reload()
 
     @work(thread=True, exclusive=True, group="history")
     def _load(self, goal: int) -> None:
@@ -120,7 +133,7 @@ class HistoryScreen(Screen[None]):
         self._fitted_width = width
         recent = self.history.recent
         lines = [part for row in recent[:SHOWN_SESSIONS]
-                 for part in fit_row(session_line(row, pid_alive), width)]
+                 for part in fit_row(session_line(row, pid_alive, self.units), width)]
         if not lines:
             lines = ["None in these weeks yet: pick a routine on the home screen to start."]
         elif len(recent) > SHOWN_SESSIONS:

@@ -191,7 +191,8 @@ class HomeScreen(Screen[None]):
     def action_history(self) -> None:
         from warmup_tui.ui.screens.history import HistoryScreen
 
-        self.app.push_screen(HistoryScreen(self.services.settings.training.weekly_goal))
+        training = self.services.settings.training
+        self.app.push_screen(HistoryScreen(training.weekly_goal, units=training.units))
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.BINDINGS, "Home keys"))
