@@ -83,6 +83,7 @@ class HomeScreen(Screen[None]):
         Binding("enter", "start", "Start", show=False, id="home.start"),
         Binding("e", "edit", "Edit", id="home.edit"),
         Binding("h", "history", "History", id="home.history"),
+        Binding("g", "guide", "Guide", id="home.guide"),
         Binding("question_mark", "help", "Help", key_display="?", id="home.help"),
         Binding("q", "app.quit", "Quit", id="home.quit"),
     ]
@@ -192,6 +193,12 @@ class HomeScreen(Screen[None]):
         from warmup_tui.ui.screens.history import HistoryScreen
 
         self.app.push_screen(HistoryScreen(self.services.settings.training.weekly_goal))
+
+    def action_guide(self) -> None:
+        from warmup_tui.coaching.guide import calves_guide
+        from warmup_tui.ui.screens.guide import GuideScreen
+
+        self.app.push_screen(GuideScreen(calves_guide(self.services.settings.coaching)))
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.BINDINGS, "Home keys"))
