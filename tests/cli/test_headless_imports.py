@@ -47,6 +47,7 @@ def loaded_by(tmp_path: Path, *args: str) -> tuple[int, set[str]]:
 @pytest.mark.parametrize("args", [
     ("list",), ("list", "--json"), ("show", "pre-run"), ("show", "pre-run", "--json"),
     ("validate", "ROUTINE"), ("history",), ("history", "--json"), ("--version",),
+    ("guide", "calves"),
 ])
 def test_headless_command_imports_no_textual(tmp_path: Path, args: tuple[str, ...]) -> None:
     code, modules = loaded_by(tmp_path, *args)

@@ -16,7 +16,7 @@ from warmup_tui.engine.wording import switch_heading, switch_words
 from warmup_tui.routines.files import load_routine
 from warmup_tui.runs.headless import describe_event
 
-BUNDLED = ("pre-run", "first-steps", "easy-run-walk", "run-walk-30-30")
+BUNDLED = ("pre-run", "first-steps", "easy-run-walk", "run-walk-30-30", "after-run")
 
 
 def bundled(name: str) -> list[Segment]:

@@ -189,5 +189,13 @@ def _outside_runs(commands: Any) -> None:
     log.set_defaults(func=Command("log_cmd", "log_run"))
 
 
+def _guide(commands: Any) -> None:
+    guide = commands.add_parser(
+        "guide", help="what causes sore calves in new runners, and what helps")
+    guide.add_argument("topic", choices=["calves"], help="what the guide is about: calves")
+    guide.add_argument("--json", action="store_true", help="print JSON")
+    guide.set_defaults(func=Command("guide_cmd", "show_guide"))
+
+
 REGISTRARS = [_routines, _run, _program, _intervals, _today, _history, _edit, _outside_runs,
-              _doctor]
+              _doctor, _guide]

@@ -46,10 +46,23 @@ class TrainingSettings:
 
 
 @dataclass(frozen=True)
+class CoachingSettings:
+    """Pain-monitoring limits on the 0-10 scale (Silbernagel et al. 2007); see
+    DEFAULT_CONFIG for what each one means and warmup_tui/coaching/rules.py for their use."""
+
+    progress_up_to: int = 2
+    hold_up_to: int = 5
+    morning_up_to: int = 2
+    rising_runs: int = 3
+    rest_days: int = 2
+
+
+@dataclass(frozen=True)
 class Settings:
     sound: SoundSettings = field(default_factory=SoundSettings)
     voice: VoiceSettings = field(default_factory=VoiceSettings)
     training: TrainingSettings = field(default_factory=TrainingSettings)
+    coaching: CoachingSettings = field(default_factory=CoachingSettings)
 
 
 DEFAULT_CONFIG = """\
@@ -74,6 +87,17 @@ weekly_goal = 4     # runs a week that count as meeting the goal
 cadence = 170       # metronome steps per minute, 120 to 220
 programme = "build-to-30"   # the programme `warmup today` follows, by name or path
 units = "km"        # distances and paces in history: "km" or "mi"
+
+[coaching]
+# How calf soreness steers the plan, on a 0-10 scale (0 none, 10 the worst you can imagine).
+# From the pain-monitoring model of Silbernagel et al. 2007 (Am J Sports Med 35:897-906):
+# pain during a run may reach 5 if it has settled by the next morning and does not grow
+# from week to week.
+progress_up_to = 2  # calves during the run up to this, settled next morning: go on
+hold_up_to = 5      # up to this, settled next morning: repeat the level; above: ease back
+morning_up_to = 2   # next morning up to this counts as settled; above it: ease back
+rising_runs = 3     # scores rising over this many runs in a row: ease back
+rest_days = 2       # rest days to take before easing back a week
 """
 
 _BOUNDS: dict[str, tuple[float, float]] = {
@@ -81,6 +105,11 @@ _BOUNDS: dict[str, tuple[float, float]] = {
     "voice.rate": (80, 400),
     "training.weekly_goal": (1, 14),
     "training.cadence": (120, 220),
+    "coaching.progress_up_to": (0, 10),
+    "coaching.hold_up_to": (0, 10),
+    "coaching.morning_up_to": (0, 10),
+    "coaching.rising_runs": (2, 10),
+    "coaching.rest_days": (0, 7),
 }
 _CHOICES: dict[str, tuple[str, ...]] = {"training.units": ("km", "mi")}
 
@@ -109,9 +138,10 @@ def load_settings(
         return defaults, [replace(p, message=f"{p.message}; using default settings")
                           for p in error.problems]
     checker = Checker(shown, key_lines(text))
-    checker.unknown_keys(data, ("sound", "voice", "training"), "")
+    checker.unknown_keys(data, ("sound", "voice", "training", "coaching"), "")
     sections = {
         "sound": defaults.sound, "voice": defaults.voice, "training": defaults.training,
+        "coaching": defaults.coaching,
     }
     built = {name: _section(data.get(name), name, base, checker)
              for name, base in sections.items()}

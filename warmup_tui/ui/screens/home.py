@@ -83,6 +83,7 @@ class HomeScreen(Screen[None]):
         Binding("enter", "start", "Start", show=False, id="home.start"),
         Binding("e", "edit", "Edit", id="home.edit"),
         Binding("h", "history", "History", id="home.history"),
+        Binding("g", "guide", "Guide", id="home.guide"),
         Binding("question_mark", "help", "Help", key_display="?", id="home.help"),
         Binding("q", "app.quit", "Quit", id="home.quit"),
     ]
@@ -193,6 +194,12 @@ class HomeScreen(Screen[None]):
 
         training = self.services.settings.training
         self.app.push_screen(HistoryScreen(training.weekly_goal, units=training.units))
+
+    def action_guide(self) -> None:
+        from warmup_tui.coaching.guide import calves_guide
+        from warmup_tui.ui.screens.guide import GuideScreen
+
+        self.app.push_screen(GuideScreen(calves_guide(self.services.settings.coaching)))
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.BINDINGS, "Home keys"))
