@@ -6,14 +6,18 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-FILE_ID = 0
-SESSION = 18
-LAP = 19
-RECORD = 20
-EVENT = 21
-WORKOUT = 26
-WORKOUT_STEP = 27
-ACTIVITY = 34
+from garmin_fit_sdk import Profile
+
+_NUMBERS: dict[str, int] = Profile["mesg_num"]
+FILE_ID = _NUMBERS["FILE_ID"]
+SESSION = _NUMBERS["SESSION"]
+LAP = _NUMBERS["LAP"]
+RECORD = _NUMBERS["RECORD"]
+EVENT = _NUMBERS["EVENT"]
+WORKOUT = _NUMBERS["WORKOUT"]
+WORKOUT_STEP = _NUMBERS["WORKOUT_STEP"]
+ACTIVITY = _NUMBERS["ACTIVITY"]
+DEVICE_INFO = _NUMBERS["DEVICE_INFO"]
 
 # A FIT string field holds at most 255 bytes, its closing NUL included.
 _MAX_TEXT_BYTES = 254
