@@ -3,6 +3,7 @@ then exported as a FIT activity and read back by both decoders."""
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -40,7 +41,7 @@ def test_a_run_walk_from_the_log_as_an_activity(warmup: Warmup, work: Path) -> N
             [segment.duration for segment in segments]
         assert [lap["intensity"] for lap in laps[:3]] == ["warmup", "active", "rest"]
         assert laps[-1]["intensity"] == "cooldown"
-        for before, after in zip(laps, laps[1:], strict=False):
+        for before, after in itertools.pairwise(laps):
             assert after["start_time"] == before["timestamp"]  # back to back
         session = messages["session"][0]
         assert session["sport"] == "running"
