@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sys
-import types
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,13 +10,6 @@ import pytest
 from tmux_terminal import TmuxServer
 
 REPO = Path(__file__).resolve().parent.parent
-
-# garmin-fit-sdk installs a top-level "tests" package of its own, and a package with an
-# __init__.py beats this folder (which has none) wherever it stands on sys.path: without
-# this, "from tests.ui.app_factory import ..." would look inside the SDK's tests.
-_here = types.ModuleType("tests")
-_here.__path__ = [str(REPO / "tests")]
-sys.modules["tests"] = _here
 
 
 @pytest.fixture(autouse=True)
