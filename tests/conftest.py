@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sys
-import types
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,19 +12,6 @@ from tmux_terminal import TmuxServer
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _own_tests_package() -> None:
-    """``from tests.audio.conftest import ...`` must find this folder. garmin-fit-sdk installs
-    a top-level package of its own named ``tests`` into site-packages, and a regular package
-    anywhere on the path wins over this folder, which has no ``__init__.py``."""
-    found = sys.modules.get("tests")
-    here = str(Path(__file__).resolve().parent)
-    if found is None or here not in list(getattr(found, "__path__", [])):
-        package = types.ModuleType("tests")
-        package.__path__ = [here]
-        sys.modules["tests"] = package
-
-
-_own_tests_package()
 
 
 @pytest.fixture(autouse=True)

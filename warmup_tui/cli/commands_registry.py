@@ -197,5 +197,32 @@ def _guide(commands: Any) -> None:
     guide.set_defaults(func=Command("guide_cmd", "show_guide"))
 
 
+def _export(commands: Any) -> None:
+    export = commands.add_parser(
+        "export", help="the next session or a routine for a watch (FIT) or as text, the "
+        "programme as a calendar, a finished session as a FIT activity",
+        description="Take a session outside the app:\n"
+        "  warmup export next --fit FILE      the next session, as a FIT workout for a watch\n"
+        "  warmup export ROUTINE --fit FILE   any routine (a name or a .toml file), the same\n"
+        "  warmup export next --text          the next session as text, for intervals.icu\n"
+        "  warmup export program --ics FILE   the sessions left, as calendar events\n"
+        "  warmup export --session ID --fit FILE   a session from the log (its id in\n"
+        "                                     warmup history --json), as a FIT activity",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    export.add_argument("what", nargs="?", metavar="next|program|ROUTINE",
+                        help="the next programme session, the programme, or a routine")
+    export.add_argument("--fit", metavar="FILE", help="write a FIT file")
+    export.add_argument("--ics", metavar="FILE", help="write an iCalendar file (program)")
+    export.add_argument("--text", action="store_true", help="print a plain-text workout")
+    export.add_argument("--session", metavar="ID", help="a session from the training log")
+    export.add_argument("--days", metavar="DAYS",
+                        help="with --ics: the days to run, such as mon,wed,fri,sat; never "
+                        "three in a row (default: spread over the week)")
+    export.add_argument("--at", metavar="HH:MM", help="with --ics: the time; default 07:00")
+    export.add_argument("--from", dest="start", metavar="YYYY-MM-DD",
+                        help="with --ics: the first day to use; default today")
+    export.set_defaults(func=Command("export_cmd", "export"))
+
+
 REGISTRARS = [_routines, _run, _program, _intervals, _today, _history, _edit, _outside_runs,
-              _doctor, _guide]
+              _export, _doctor, _guide]

@@ -14,7 +14,7 @@ from typing import BinaryIO
 from warmup_tui.common.cannot_write import CannotWrite
 
 
-def write_atomic(path: Path, text: str, *, keep_backup: bool = True) -> None:
+def write_atomic(path: Path, text: str | bytes, *, keep_backup: bool = True) -> None:
     """Replace ``path`` with ``text`` so that a crash at any moment leaves either the old
     file or the new one, never a half-written mix. The old file is copied to ``.bak`` first.
 
@@ -30,7 +30,7 @@ def write_atomic(path: Path, text: str, *, keep_backup: bool = True) -> None:
         raise CannotWrite(path, error) from error
 
 
-def _replace(path: Path, text: str, keep_backup: bool) -> None:
+def _replace(path: Path, text: str | bytes, keep_backup: bool) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if keep_backup and path.exists():
         backup = path.with_name(path.name + ".bak")
@@ -73,8 +73,9 @@ def _rename_into_place(tmp_name: str, target: Path) -> None:
         raise
 
 
-def _text_writer(text: str) -> Callable[[BinaryIO], None]:
-    data = text.encode("utf-8")  # as written: no newline translation
+def _text_writer(text: str | bytes) -> Callable[[BinaryIO], None]:
+    # as written: no newline translation; bytes (a FIT file) go in unchanged
+    data = text.encode("utf-8") if isinstance(text, str) else text
 
     def write(out: BinaryIO) -> None:
         out.write(data)
