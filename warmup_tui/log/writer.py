@@ -2,7 +2,9 @@
 
 The session screen hands over each change and goes straight back to its timers; SQLite
 (and a log another process holds busy) is only ever waited for here. The thread is not a
-daemon, so a process that is exiting still makes the last write it was given.
+daemon, so a process that is exiting still makes the last write it was given; and it ends
+once it has had nothing to do for a moment, so a recorder nobody closed (a session dropped
+mid-way) never keeps a process from exiting. The next job starts a new one.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Callable
 
 Job = Callable[[], None]
 THREAD_NAME = "warmup-log-writer"
+IDLE_SECONDS = 2.0  # how long an idle writer waits for more before it ends
 
 
 class LogWriter:
@@ -32,25 +35,26 @@ class LogWriter:
         with self._done:
             if self._finished:
                 return False
+            self._unfinished += 1
+            self._jobs.put(job)
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name=THREAD_NAME)
                 self._thread.start()
-            self._unfinished += 1
-        self._jobs.put(job)
         return True
 
     def finish(self, last: Job) -> None:
         """Run ``last`` after everything queued, then end the thread. With no thread
         started there is nothing queued, so ``last`` runs here and now."""
-        if self._thread is None:
-            with self._done:
+        with self._done:
+            idle = self._thread is None
+            if idle:
                 self._finished = True
+        if idle:
             last()
-            return
-        if self.put(last):
+        elif self.put(last):
             with self._done:
                 self._finished = True
-            self._jobs.put(None)
+                self._jobs.put(None)
 
     def wait(self, timeout: float | None = None) -> bool:
         """Wait until every job handed over so far has run (and, once finished, the thread
@@ -65,7 +69,7 @@ class LogWriter:
         return True
 
     def _run(self) -> None:
-        while (job := self._jobs.get()) is not None:
+        while (job := self._next()) is not None:
             try:
                 job()
             except Exception as error:  # one failed write must not stop the ones after it
@@ -74,3 +78,14 @@ class LogWriter:
                 with self._done:
                     self._unfinished -= 1
                     self._done.notify_all()
+
+    def _next(self) -> Job | None:
+        """The next job, or None when told to finish or idle for IDLE_SECONDS."""
+        try:
+            return self._jobs.get(timeout=IDLE_SECONDS)
+        except queue.Empty:
+            with self._done:  # put() queues under this lock: nothing can slip in now
+                if not self._jobs.empty():
+                    return self._jobs.get_nowait()
+                self._thread = None
+                return None
