@@ -1,21 +1,43 @@
 """One thread that makes a recorder's log writes, in the order they were handed over.
 
 The session screen hands over each change and goes straight back to its timers; SQLite
-(and a log another process holds busy) is only ever waited for here. The thread is not a
-daemon, so a process that is exiting still makes the last write it was given; and it ends
-once it has had nothing to do for a moment, so a recorder nobody closed (a session dropped
-mid-way) never keeps a process from exiting. The next job starts a new one.
+(and a log another process holds busy) is only ever waited for here. The thread starts with
+the first write and lives until the session ends, so no segment start ever waits for a
+thread to be created. It is a daemon, so a recorder nobody closed (a session dropped
+mid-way) never keeps a process from exiting; a process on its way out still waits, at
+exit, for the writes it was given (up to EXIT_WAIT_SECONDS).
 """
 
 from __future__ import annotations
 
+import atexit
 import queue
 import threading
+import time
+import weakref
 from collections.abc import Callable
 
 Job = Callable[[], None]
 THREAD_NAME = "warmup-log-writer"
-IDLE_SECONDS = 2.0  # how long an idle writer waits for more before it ends
+# The last write of a session that meets a busy log is retried for a few seconds
+# (recorder.py); an exit waits that long, and then some, never for ever.
+EXIT_WAIT_SECONDS = 10.0
+
+# Every writer of this process, so that whoever reads the log next can first wait for the
+# writes already handed over (the Today line after a session, history). Weak: a writer
+# with work keeps itself alive through its thread; a dropped idle one has nothing to wait for.
+_writers: weakref.WeakSet[LogWriter] = weakref.WeakSet()
+_writers_lock = threading.Lock()
+
+
+def wait_for_writes(timeout: float) -> bool:
+    """Wait until every log write handed over in this process so far has been made (or
+    kept beside a busy log, or given up on); True if that happened within ``timeout``.
+    Blocks: call it from a worker thread, never from the event loop."""
+    deadline = time.monotonic() + timeout
+    with _writers_lock:
+        writers = list(_writers)
+    return all(writer.wait(max(0.0, deadline - time.monotonic())) for writer in writers)
 
 
 class LogWriter:
@@ -29,6 +51,8 @@ class LogWriter:
         self._done = threading.Condition()
         self._unfinished = 0  # jobs handed over and not yet run
         self._finished = False
+        with _writers_lock:
+            _writers.add(self)
 
     def put(self, job: Job) -> bool:
         """Queue ``job``; False (and not run) once :meth:`finish` has been called."""
@@ -38,7 +62,8 @@ class LogWriter:
             self._unfinished += 1
             self._jobs.put(job)
             if self._thread is None:
-                self._thread = threading.Thread(target=self._run, name=THREAD_NAME)
+                self._thread = threading.Thread(target=self._run, name=THREAD_NAME,
+                                                daemon=True)
                 self._thread.start()
         return True
 
@@ -69,7 +94,7 @@ class LogWriter:
         return True
 
     def _run(self) -> None:
-        while (job := self._next()) is not None:
+        while (job := self._jobs.get()) is not None:
             try:
                 job()
             except Exception as error:  # one failed write must not stop the ones after it
@@ -79,13 +104,8 @@ class LogWriter:
                     self._unfinished -= 1
                     self._done.notify_all()
 
-    def _next(self) -> Job | None:
-        """The next job, or None when told to finish or idle for IDLE_SECONDS."""
-        try:
-            return self._jobs.get(timeout=IDLE_SECONDS)
-        except queue.Empty:
-            with self._done:  # put() queues under this lock: nothing can slip in now
-                if not self._jobs.empty():
-                    return self._jobs.get_nowait()
-                self._thread = None
-                return None
+
+@atexit.register
+def _write_before_exit() -> None:
+    # Daemon threads would be stopped mid-write when the interpreter ends: let them finish.
+    wait_for_writes(EXIT_WAIT_SECONDS)
