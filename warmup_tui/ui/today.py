@@ -9,6 +9,7 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
 from warmup_tui.common.problems import ProblemsError
+from warmup_tui.log.writer import wait_for_writes
 from warmup_tui.programme.progress import ProgressSource
 from warmup_tui.routines.library import Library
 from warmup_tui.runs.plan import PlannedRun
@@ -21,6 +22,10 @@ if TYPE_CHECKING:
     from warmup_tui.ui.app import WarmupApp
 
 Notify = Callable[..., None]
+
+# A session's last write takes milliseconds; one that meets a log held busy by another
+# process is retried for a few seconds (log/recorder.py). Past this, read what is there.
+LOG_WAIT_SECONDS = 10.0
 
 
 def _progress(on_notice: Callable[[str], None] | None = None,
@@ -44,6 +49,19 @@ def label(library: Library, on_notice: Callable[[str], None] | None = None) -> s
     if today is None:
         return None
     return f"warmup, then {today.label}"
+
+
+def label_after_writes(library: Library) -> str | None:
+    """Today's label once the sessions run in this process are in the log, so the one just
+    finished counts. Blocks until then: call it from a worker."""
+    wait_for_writes(LOG_WAIT_SECONDS)
+    return label(library)
+
+
+def runs_after_writes(library: Library, notify: Notify) -> list[PlannedRun]:
+    """:func:`runs`, once the sessions run in this process are in the log (a worker's call)."""
+    wait_for_writes(LOG_WAIT_SECONDS)
+    return runs(library, notify)
 
 
 def runs(library: Library, notify: Notify) -> list[PlannedRun]:
