@@ -5,7 +5,7 @@ The session screen hands over each change and goes straight back to its timers; 
 the first write and lives until the session ends, so no segment start ever waits for a
 thread to be created. It is a daemon, so a recorder nobody closed (a session dropped
 mid-way) never keeps a process from exiting; a process on its way out still waits, at
-exit, for the writes it was given (up to EXIT_WAIT_SECONDS).
+exit, for the writes it was given (up to LAST_WRITE_SECONDS).
 """
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ from collections.abc import Callable
 Job = Callable[[], None]
 THREAD_NAME = "warmup-log-writer"
 # The last write of a session that meets a busy log is retried for a few seconds
-# (recorder.py); an exit waits that long, and then some, never for ever.
-EXIT_WAIT_SECONDS = 10.0
+# (recorder.py); an exit, or a reader of the log, waits that long and then some, never
+# for ever.
+LAST_WRITE_SECONDS = 10.0
 
 # Every writer of this process, so that whoever reads the log next can first wait for the
 # writes already handed over (the Today line after a session, history). Weak: a writer
@@ -30,7 +31,7 @@ _writers: weakref.WeakSet[LogWriter] = weakref.WeakSet()
 _writers_lock = threading.Lock()
 
 
-def wait_for_writes(timeout: float) -> bool:
+def wait_for_writes(timeout: float = LAST_WRITE_SECONDS) -> bool:
     """Wait until every log write handed over in this process so far has been made (or
     kept beside a busy log, or given up on); True if that happened within ``timeout``.
     Blocks: call it from a worker thread, never from the event loop."""
@@ -108,4 +109,4 @@ class LogWriter:
 @atexit.register
 def _write_before_exit() -> None:
     # Daemon threads would be stopped mid-write when the interpreter ends: let them finish.
-    wait_for_writes(EXIT_WAIT_SECONDS)
+    wait_for_writes()

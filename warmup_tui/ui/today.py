@@ -23,10 +23,6 @@ if TYPE_CHECKING:
 
 Notify = Callable[..., None]
 
-# A session's last write takes milliseconds; one that meets a log held busy by another
-# process is retried for a few seconds (log/recorder.py). Past this, read what is there.
-LOG_WAIT_SECONDS = 10.0
-
 
 def _progress(on_notice: Callable[[str], None] | None = None,
               ) -> AbstractContextManager[ProgressSource]:
@@ -54,13 +50,13 @@ def label(library: Library, on_notice: Callable[[str], None] | None = None) -> s
 def label_after_writes(library: Library) -> str | None:
     """Today's label once the sessions run in this process are in the log, so the one just
     finished counts. Blocks until then: call it from a worker."""
-    wait_for_writes(LOG_WAIT_SECONDS)
+    wait_for_writes()
     return label(library)
 
 
 def runs_after_writes(library: Library, notify: Notify) -> list[PlannedRun]:
     """:func:`runs`, once the sessions run in this process are in the log (a worker's call)."""
-    wait_for_writes(LOG_WAIT_SECONDS)
+    wait_for_writes()
     return runs(library, notify)
 
 

@@ -214,10 +214,11 @@ class SessionScreen(Screen[SessionSummary]):
         """The phase's colours, on the band and the clock alone: a class on the screen
         would have every widget's style worked out again, at the very moment a segment
         starts."""
+        change = {f"-kind-{new}": True}
+        if old is not None:
+            change[f"-kind-{old}"] = False
         for widget in (self._band, self._countdown):
-            if old is not None:
-                widget.remove_class(f"-kind-{old}")
-            widget.add_class(f"-kind-{new}")
+            widget.update_classes(change)  # one restyle each
 
     def _show_sound(self) -> None:
         if self._sound_status is not None:
