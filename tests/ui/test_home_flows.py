@@ -12,6 +12,7 @@ from warmup_tui.engine.clock import FakeClock
 from warmup_tui.log import LogRecorder
 from warmup_tui.log.db import default_path
 from warmup_tui.ui.screens.confirm import ConfirmScreen
+from warmup_tui.ui.screens.history import HistoryScreen
 from warmup_tui.ui.screens.home import HomeScreen
 from warmup_tui.ui.screens.session import SessionScreen
 from warmup_tui.ui.screens.summary import SummaryScreen
@@ -69,6 +70,30 @@ async def test_the_today_line_counts_a_session_whose_last_write_waited_for_a_bus
         assert isinstance(home, HomeScreen)
         await wait_until(pilot, lambda: "week 1, session 2" in (home.today_label or ""),
                          "the Today line to move on to session 2")
+
+
+async def test_history_right_after_a_session_waits_for_its_last_write() -> None:
+    clock = FakeClock()
+    app = make_app(clock, "pre-run")
+    async with app.run_test(size=SIZE) as pilot:
+        [recorder] = [s for s in session_screen(app).sinks if isinstance(s, LogRecorder)]
+        advance(app, 30, clock)  # into the second segment
+        assert recorder.wait_written(timeout=30)
+        holder = sqlite3.connect(default_path(), isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")  # another warmup holding the write lock
+        advance(app, session_screen(app).session.remaining_total() + 0.01, clock)
+        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), "home")
+        await pilot.press("h")
+        await wait_until(pilot, lambda: isinstance(app.screen, HistoryScreen), "history")
+        holder.execute("ROLLBACK")
+        holder.close()
+        history = app.screen
+        assert isinstance(history, HistoryScreen)
+        await wait_until(pilot, lambda: history.history is not None, "the history")
+        assert history.history is not None
+        assert [row.status for row in history.history.recent] == ["completed"]
 
 
 async def test_c_turns_cadence_clicks_on_and_off() -> None:
