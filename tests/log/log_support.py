@@ -67,4 +67,5 @@ def record(routine_id: str, when: float, *, stop_after: float | None = None,
     else:
         run_for(session, clock, stop_after, recorder, step=5.0)
         deliver(session.stop(), recorder)
+    assert recorder.wait_written(timeout=30)  # the writer thread has made every write
     return recorder

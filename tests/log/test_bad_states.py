@@ -17,12 +17,14 @@ from warmup_tui.engine.clock import FakeClock
 from warmup_tui.engine.session import Session
 from warmup_tui.log import LogRecorder, LogUnavailable, TrainingLog, default_path
 from warmup_tui.log.db import BUSY_MESSAGE, DEFAULT_BUSY_SECONDS, SCHEMA_VERSION
-from warmup_tui.log.recorder import BRIEF_BUSY_SECONDS
+from warmup_tui.log.recorder import BRIEF_BUSY_SECONDS, RETRY_BUSY_SECONDS
+from warmup_tui.log.writer import THREAD_NAME
 
 HERE = Path(__file__).resolve().parent
 
 
-def run_session(notices: list[str], routine: str = "pre-run") -> LogRecorder:
+def run_session(notices: list[str], routine: str = "pre-run", *,
+                wait: bool = True) -> LogRecorder:
     segments = timeline(routine)
     clock = FakeClock()
     recorder = LogRecorder(routine, segments, wall=wall_of(clock), on_notice=notices.append)
@@ -30,6 +32,7 @@ def run_session(notices: list[str], routine: str = "pre-run") -> LogRecorder:
     deliver(session.start(), recorder)
     run_to_end(session, clock, recorder)
     assert session.state == "finished"
+    assert not wait or recorder.wait_written(timeout=30)
     return recorder
 
 
@@ -97,8 +100,11 @@ def test_locked_log_warns_once_never_stalls_and_catches_up_when_freed(
     session = Session(segments, clock)
     deliver(session.start(), recorder)
     run_for(session, clock, 200, recorder)
+    assert recorder.wait_written(timeout=60)
     assert len(notices) == 1 and "busy" in notices[0]
-    # ~20 writes: only the first waits the full busy timeout, the rest try briefly.
+    # ~20 writes, all on the writer thread: only the first waits the full busy timeout,
+    # the rest try briefly, so the writer keeps up.
+    assert {thread for thread, _wait in busy_waits} == {THREAD_NAME}
     seconds = [wait for _thread, wait in busy_waits]
     assert len(seconds) > 10
     assert seconds == [DEFAULT_BUSY_SECONDS] + [BRIEF_BUSY_SECONDS] * (len(seconds) - 1)
@@ -106,6 +112,7 @@ def test_locked_log_warns_once_never_stalls_and_catches_up_when_freed(
     holder.execute("ROLLBACK")
     holder.close()
     run_to_end(session, clock, recorder)
+    assert recorder.wait_written(timeout=60)
     with TrainingLog.open() as log:
         [row] = log.sessions()
         assert row.status == "completed"
@@ -119,22 +126,26 @@ def test_log_locked_at_the_end_is_written_by_the_background_retry(
     holder = sqlite3.connect(default_path(), isolation_level=None, check_same_thread=False)
     holder.execute("BEGIN IMMEDIATE")
     notices: list[str] = []
-    recorder = run_session(notices)  # the whole session runs against a locked log
-    # The session's own thread waits the full timeout at the first and the last write
-    # only; the retries of the last one wait on a thread of their own.
-    here = threading.current_thread().name
-    seconds = [wait for thread, wait in busy_waits if thread == here]
-    assert seconds == ([DEFAULT_BUSY_SECONDS] + [BRIEF_BUSY_SECONDS] * (len(seconds) - 2)
-                       + [DEFAULT_BUSY_SECONDS])
+    # the whole session runs against a locked log
+    recorder = run_session(notices, wait=False)
     assert not recorder.wait_written(timeout=0.2)  # still trying in the background
-
-    def release() -> None:
-        holder.execute("ROLLBACK")
-        holder.close()
-
-    threading.Timer(0.5, release).start()
+    give_up = time.monotonic() + 60
+    while RETRY_BUSY_SECONDS not in [wait for _thread, wait in busy_waits]:
+        assert time.monotonic() < give_up, "the last write was never retried"
+        time.sleep(0.01)  # polling the writer's progress, not waiting out a time
+    holder.execute("ROLLBACK")  # the log frees up while the last write is retried
+    holder.close()
     assert recorder.wait_written(timeout=15)
     assert len(notices) == 1
+    # The writer thread waits the full timeout at the first and the last write only;
+    # then it retries the last one until the log frees up.
+    assert {thread for thread, _wait in busy_waits} == {THREAD_NAME}
+    seconds = [wait for _thread, wait in busy_waits]
+    retries = seconds[seconds.index(DEFAULT_BUSY_SECONDS, 1) + 1:]
+    assert retries and set(retries) == {RETRY_BUSY_SECONDS}
+    assert seconds[:-len(retries)] == (
+        [DEFAULT_BUSY_SECONDS] + [BRIEF_BUSY_SECONDS] * (len(seconds) - len(retries) - 2)
+        + [DEFAULT_BUSY_SECONDS])
     with TrainingLog.open() as log:
         [row] = log.sessions()
         assert row.status == "completed" and len(log.segments(row.id)) == row.segments_total

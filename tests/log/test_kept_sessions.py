@@ -85,6 +85,7 @@ def test_a_kept_session_goes_in_once_when_two_processes_open_the_log_together(
     session = Session(segments, clock)
     deliver(session.start(), recorder)
     run_for(session, clock, 120, recorder)  # then this "process" is gone: no more writes
+    assert recorder.wait_written(timeout=60)
     assert len(notices) == 1 and "kept" in notices[0]
     release(holder)
 

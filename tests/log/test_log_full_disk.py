@@ -71,10 +71,12 @@ def test_disk_filling_up_during_a_session_is_named_and_the_session_goes_on(
                            log_path=disk.root / "log.sqlite3")
     session = Session(segments, clock)
     deliver(session.start(), recorder)
+    assert recorder.wait_written(timeout=30)
     assert recorder.session_id is not None and notices == []
     disk.fill()
 
     run_to_end(session, clock, recorder)
+    assert recorder.wait_written(timeout=30)
 
     assert session.state == "finished"
     assert notices == ["the training log cannot be written: the disk is full; "

@@ -28,6 +28,7 @@ def test_completed_run_walk_session_is_recorded_with_its_running_time() -> None:
     clock.advance(200)  # a long pause must not count as time spent
     deliver(session.resume(), recorder)
     run_to_end(session, clock, recorder)
+    assert recorder.wait_written(timeout=30)
 
     with TrainingLog.open() as log:
         [row] = log.sessions()
@@ -53,6 +54,7 @@ def test_stopped_session_keeps_where_it_stopped() -> None:
     deliver(session.start(), recorder)
     run_for(session, clock, 30 + 5 + 30 + 10 + 12, recorder)  # 12 s into Glute bridge
     deliver(session.stop(), recorder)
+    assert recorder.wait_written(timeout=30)
 
     with TrainingLog.open() as log:
         [row] = log.sessions()
@@ -72,6 +74,7 @@ def test_stop_during_last_segment_is_completed_only_when_the_last_segment_ended(
     session = Session(segments, clock, start_index=len(segments) - 2)
     deliver(session.start(), recorder)
     deliver(session.stop(), recorder)  # cut short before the last segment
+    assert recorder.wait_written(timeout=30)
     with TrainingLog.open() as log:
         assert log.sessions()[0].status == "stopped"
 
@@ -92,6 +95,7 @@ def test_stopping_or_skipping_in_the_cooldown_is_stopped_as_the_summary_says() -
         assert session.state == "finished"
         assert summarize(session, "Easy").headline() == "Easy: stopped early"
         statuses.append(recorder.status)
+        assert recorder.wait_written(timeout=30)
     assert statuses == ["stopped", "stopped"]
     with TrainingLog.open() as log:
         assert [row.status for row in log.sessions()] == ["stopped", "stopped"]
@@ -104,9 +108,11 @@ def test_row_exists_from_the_start_and_grows_at_each_segment_end() -> None:
     recorder = LogRecorder("pre-run", segments, wall=wall_of(clock))
     session = Session(segments, clock)
     deliver(session.start(), recorder)
+    assert recorder.wait_written(timeout=30)
     reader = sqlite3.connect(default_path())
 
     def snapshot() -> tuple[str, int, int]:
+        assert recorder.wait_written(timeout=30)
         row = reader.execute("SELECT status, segments_done, last_index FROM sessions").fetchone()
         return tuple(row)  # type: ignore[return-value]
 
@@ -137,6 +143,7 @@ def test_programme_and_preview_details_are_stored() -> None:
     session = Session(segments, clock)
     deliver(session.start(), recorder)
     run_to_end(session, clock, recorder)
+    assert recorder.wait_written(timeout=30)
     with TrainingLog.open() as log:
         [row] = log.sessions()
         assert (row.programme_id, row.programme_session, row.speed) == ("build-to-30", "w1s2", 5)
@@ -172,6 +179,7 @@ def test_recorded_segment_times_match_the_session_records(
         else:
             deliver(controls[name](), recorder)
     deliver(session.stop(), recorder)
+    assert recorder.wait_written(timeout=30)
 
     assert recorder.session_id is not None
     rows = log.segments(recorder.session_id)
@@ -197,6 +205,7 @@ def test_a_segment_done_again_after_back_is_logged_once_as_the_summary_counts_it
     run_for(session, clock, segments[0].duration + 2, recorder)  # into the side switch
     deliver(session.back(), recorder)  # the first stretch once more
     run_to_end(session, clock, recorder)
+    assert recorder.wait_written(timeout=30)
     summary = summarize(session, "Pre-run")
     with TrainingLog.open() as log:
         [row] = log.sessions()

@@ -40,8 +40,9 @@ def cut_off(routine_id: str, seconds: float, *, when: float | None = None,
     session = Session(segments, clock)
     deliver(session.start(), recorder)
     run_for(session, clock, seconds, recorder)
-    assert recorder.session_id is not None and recorder.status == "running"
     recorder.close()
+    assert recorder.wait_written(timeout=30)
+    assert recorder.session_id is not None and recorder.status == "running"
     with sqlite3.connect(default_path()) as conn:  # as if written by a process now gone
         conn.execute("UPDATE sessions SET pid = ? WHERE id = ?",
                      (pid if pid is not None else _reaped(), recorder.session_id))
@@ -120,6 +121,7 @@ def test_accepting_runs_the_rest_and_links_the_two_sessions() -> None:
     session = Session(plan.segments, clock, start_index=plan.start_index)
     deliver(session.start(), recorder)
     run_to_end(session, clock, recorder)
+    assert recorder.wait_written(timeout=30)
     with TrainingLog.open() as log:
         first, resumed = log.session(old), log.session(recorder.session_id or -1)
     assert first is not None and resumed is not None
@@ -211,6 +213,7 @@ def test_cut_off_in_the_get_ready_is_not_offered() -> None:
     deliver(session.start(), recorder)
     run_for(session, clock, 3, recorder)
     recorder.close()
+    assert recorder.wait_written(timeout=30)
     with sqlite3.connect(default_path()) as conn:
         conn.execute("UPDATE sessions SET pid = ?", (_reaped(),))
     assert pending_resume() is None
@@ -231,6 +234,7 @@ def test_cut_off_keeps_the_row_resumable_and_ignores_the_stop_that_follows() -> 
     run_for(session, clock, 30 + 5 + 30 + 10 + 12, recorder)  # in Glute bridge
     recorder.cut_off()  # the terminal closed
     deliver(session.stop(), recorder)
+    assert recorder.wait_written(timeout=30)
     assert recorder.status == "running"
     with sqlite3.connect(default_path()) as conn:
         row = conn.execute("SELECT status, last_step, segments_done, pid FROM sessions"

@@ -69,6 +69,7 @@ def _log_completed(*keys: str) -> None:
                                programme_session=key, wall=time.time)
         run_headless(segments, clock, [recorder], sleep=clock.advance)
         recorder.close()
+        assert recorder.wait_written(timeout=30)
 
 
 def test_program_reads_progress_from_the_training_log_and_moves_as_told() -> None:

@@ -70,6 +70,7 @@ def _run_logged(log_path: Path, run: PlannedRun, when: datetime) -> None:
         wall=lambda: when.timestamp() + (clock.now() - start))
     run_headless(segments, clock, [recorder], sleep=clock.advance)
     recorder.close()
+    assert recorder.wait_written(timeout=30)
 
 
 def test_sessions_recorded_in_the_real_log_move_the_programme_on(tmp_path: Path) -> None:
@@ -106,6 +107,7 @@ def test_a_session_stopped_early_does_not_count(tmp_path: Path) -> None:
     for event in [*session.poll(), *session.stop()]:
         recorder.handle(event)
     recorder.close()
+    assert recorder.wait_written(timeout=30)
     with TrainingLog.open(path) as log:
         assert log.completed_programme_sessions("build-to-30") == []
         assert today_plan(Library(), bundled(), log).session.key == "w1s1"

@@ -17,12 +17,20 @@ from warmup_tui.runs.plan import PlannedRun, plan_with_chain
 from warmup_tui.ui.app import WarmupApp
 from warmup_tui.ui.screens.session import SessionScreen
 
+from .pilot_wait import wait_until
+
 
 async def started(pilot: Pilot[Any]) -> None:
     """Waits until the app's start-up (ui/start_up.py) has loaded what it loads after the
-    first frame, and the screens it opens (the resume offer, a session) are up."""
+    first frame, and the screens it opens (the resume offer, a session) are up; a session
+    has started its clock (after its first frame and its sounds: on a busy machine that
+    can come after the worker is done)."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+    screen = pilot.app.screen
+    if isinstance(screen, SessionScreen):
+        await wait_until(pilot, lambda: screen.session.state != "idle",
+                         "the session's clock to start")
 
 
 class StartedApp(WarmupApp):

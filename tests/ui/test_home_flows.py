@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 import textwrap
 
 from warmup_tui.engine.clock import FakeClock
+from warmup_tui.log import LogRecorder
+from warmup_tui.log.db import default_path
 from warmup_tui.ui.screens.confirm import ConfirmScreen
+from warmup_tui.ui.screens.history import HistoryScreen
 from warmup_tui.ui.screens.home import HomeScreen
+from warmup_tui.ui.screens.session import SessionScreen
 from warmup_tui.ui.screens.summary import SummaryScreen
 
 from .app_factory import advance, make_app, session_screen
+from .pilot_wait import wait_until
 
 SIZE = (100, 30)
 
@@ -24,8 +30,8 @@ async def test_today_runs_the_warmup_then_offers_the_programme_session() -> None
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert app.screen.today_label and "week 1, session 1" in app.screen.today_label
-        await pilot.press("t")
-        await pilot.pause()
+        await pilot.press("t")  # today's plan is read on a worker
+        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen), "the warmup")
         assert session_screen(app).run.routine_id == "pre-run"
         advance(app, session_screen(app).session.remaining_total() + 0.01, clock)
         await pilot.pause()
@@ -35,6 +41,59 @@ async def test_today_runs_the_warmup_then_offers_the_programme_session() -> None
         await pilot.press("enter")
         await pilot.pause()
         assert session_screen(app).run.programme_id == "build-to-30"
+
+
+async def test_the_today_line_counts_a_session_whose_last_write_waited_for_a_busy_log(
+) -> None:
+    """The session's last write goes to the log's writer thread; the home screen's Today
+    line is read after it, even when another process holds the log for a while."""
+    clock = FakeClock()
+    app = make_app(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen), "the warmup")
+        advance(app, session_screen(app).session.remaining_total() + 0.01, clock)
+        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen), "the run")
+        [recorder] = [s for s in session_screen(app).sinks if isinstance(s, LogRecorder)]
+        assert recorder.wait_written(timeout=30)
+        holder = sqlite3.connect(default_path(), isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")  # another warmup holding the write lock
+        advance(app, session_screen(app).session.remaining_total() + 0.01, clock)
+        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), "home")
+        holder.execute("ROLLBACK")
+        holder.close()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        await wait_until(pilot, lambda: "week 1, session 2" in (home.today_label or ""),
+                         "the Today line to move on to session 2")
+
+
+async def test_history_right_after_a_session_waits_for_its_last_write() -> None:
+    clock = FakeClock()
+    app = make_app(clock, "pre-run")
+    async with app.run_test(size=SIZE) as pilot:
+        [recorder] = [s for s in session_screen(app).sinks if isinstance(s, LogRecorder)]
+        advance(app, 30, clock)  # into the second segment
+        assert recorder.wait_written(timeout=30)
+        holder = sqlite3.connect(default_path(), isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")  # another warmup holding the write lock
+        advance(app, session_screen(app).session.remaining_total() + 0.01, clock)
+        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), "home")
+        await pilot.press("h")
+        await wait_until(pilot, lambda: isinstance(app.screen, HistoryScreen), "history")
+        holder.execute("ROLLBACK")
+        holder.close()
+        history = app.screen
+        assert isinstance(history, HistoryScreen)
+        await wait_until(pilot, lambda: history.history is not None, "the history")
+        assert history.history is not None
+        assert [row.status for row in history.history.recent] == ["completed"]
 
 
 async def test_c_turns_cadence_clicks_on_and_off() -> None:
@@ -73,6 +132,7 @@ def _cut_off_session(env: dict[str, str]) -> None:
             clock.advance(session.remaining() + 0.001)
             for event in session.poll():
                 recorder.handle(event)
+        assert recorder.wait_written(timeout=30)
         os._exit(0)
     """)
     subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=60)

@@ -44,6 +44,7 @@ def _cut_off_programme_session() -> None:
             clock.advance(session.remaining() + 0.001)
             for event in session.poll():
                 recorder.handle(event)
+        assert recorder.wait_written(timeout=30)
         os._exit(0)
     """)
     subprocess.run([sys.executable, "-c", script], env=dict(os.environ), check=True,

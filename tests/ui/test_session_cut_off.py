@@ -6,6 +6,7 @@ from __future__ import annotations
 from warmup_tui.engine.clock import FakeClock
 from warmup_tui.engine.events import Event
 from warmup_tui.log import TrainingLog
+from warmup_tui.log.writer import wait_for_writes
 from warmup_tui.runs.resume import pending_resume
 
 from .app_factory import advance, make_app, session_screen
@@ -40,6 +41,7 @@ async def test_a_signal_exit_cuts_off_every_sink_that_can_be_and_keeps_it_resuma
         await pilot.pause()
     # told before the stop events that follow it
     assert listener.heard[-3:] == ["cut_off", "segment_end", "session_end"]
+    assert wait_for_writes(timeout=30)  # the log's writer thread has made the last write
     with TrainingLog.open() as log:
         [row] = log.sessions()
     assert row.status == "running" and row.pid is None

@@ -5,7 +5,8 @@ segment start and end, so a crash loses at most the segment in progress and a re
 session knows where it was. The log must never stop a session: any failure becomes one
 notice and the session carries on. While another process holds the log busy, the session
 is kept beside it (spool.py) until the log takes it: at a later write, or the next time any
-warmup opens the log.
+warmup opens the log. Nothing here waits for SQLite on the caller's thread: each change
+goes to the recorder's own writer thread (writer.py), which writes them in order.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import threading
 import time
 import uuid
 from collections.abc import Callable, Sequence
@@ -39,11 +39,13 @@ from warmup_tui.log.store import (
     TrainingLog,
     kept_record,
 )
+from warmup_tui.log.writer import LogWriter
 
 BRIEF_BUSY_SECONDS = 0.05
 # The last state is kept beside the log by then, so a headless run need not wait long at
 # exit for the log to free up: the next open of the log takes the session.
 FINAL_RETRY_SECONDS = 3.0
+RETRY_BUSY_SECONDS = 1.0  # each retry of the last write waits this long for the lock
 
 
 class LogRecorder:
@@ -86,11 +88,13 @@ class LogRecorder:
         self._log_path = log_path
         self._on_notice = on_notice
         self._wall = wall
-        self._disabled = False
         self._cut_off = False
+        self._writer = LogWriter(on_error=self._problem)
+        # owned by the writer thread once it runs
+        self._disabled = False
         self._busy_before = False
-        self._finishing: threading.Thread | None = None
         self._kept = False  # its latest state is in a file beside the log
+        self._unwritten: list[SegmentRow] = []
         self._started_at: float | None = None
         # what the events have told us so far
         self._actual = 0.0
@@ -115,14 +119,18 @@ class LogRecorder:
         try:
             self._handle(event)
         except Exception as error:  # the log must never stop a session
-            self._notice(f"the training log hit a problem ({error}); the session goes on")
+            self._problem(error)
+
+    def _problem(self, error: Exception) -> None:
+        self._notice(f"the training log hit a problem ({error}); the session goes on")
 
     def open(self) -> int | None:
-        """Create the session's row now (otherwise the first event does); None if the log
-        cannot be written."""
+        """Create the session's row now, waiting for it (otherwise the first event does,
+        without waiting); None if the log cannot be written."""
         if self._started_at is None:
             self._started_at = self._wall()
         self._write()
+        self._writer.wait()
         return self.session_id
 
     def cut_off(self) -> None:
@@ -133,18 +141,20 @@ class LogRecorder:
             return
         if self._started_at is not None:
             self._write()
-            if self._log is not None and self.session_id is not None and not self._pending:
-                # if this fails, the session is still offered once the process is gone
-                with contextlib.suppress(sqlite3.Error):
-                    self._log.disown(self.session_id)
+            self._writer.put(self._disown)
         self._cut_off = True
         self.close()
 
+    def _disown(self) -> None:
+        if self._log is not None and self.session_id is not None and not self._unwritten:
+            # if this fails, the session is still offered once the process is gone
+            with contextlib.suppress(sqlite3.Error):
+                self._log.disown(self.session_id)
+
     def close(self) -> None:
-        """Close the log if the recorder opened it (left to the background writer while it
-        still has the session's last write to make)."""
-        if self._finishing is None:
-            self._close_log()
+        """No more writes: the writer thread makes those already handed to it, then closes
+        the log if the recorder opened it. Returns at once (see :meth:`wait_written`)."""
+        self._writer.finish(self._close_log)
 
     def _close_log(self) -> None:
         if self._owns_log and self._log is not None:
@@ -207,27 +217,35 @@ class LogRecorder:
             status=self.status, ended_at=self._ended_at)
 
     def _write(self) -> None:
-        if self._disabled or self._finishing is not None:
+        """Hand the session as it is now to the writer thread."""
+        progress, rows = self._progress(), self._pending
+        self._pending = []
+        self._writer.put(lambda: self._apply(progress, rows))
+
+    def _apply(self, progress: Progress, rows: list[SegmentRow]) -> None:
+        """On the writer thread: write this state, or keep it beside a busy log."""
+        self._unwritten.extend(rows)
+        if self._disabled:
             return
-        final = self.status != "running"
+        final = progress.status != "running"
         # After a busy failure, don't stall the screen at every event waiting for the
         # lock: try briefly, and let the pending rows catch up at a later event.
         wait = BRIEF_BUSY_SECONDS if self._busy_before and not final else DEFAULT_BUSY_SECONDS
-        problem = self._attempt(wait)
+        problem = self._attempt(progress, wait)
         if problem is None:
             return
         message, busy = problem
         if not busy:
             self._disabled = True
             self._notice(f"{message}; this session is not being logged")
-            self.close()
+            self._close_log()
             return
         self._busy_before = True
-        self._notice(f"{message}; {self._keep_aside()}")
+        self._notice(f"{message}; {self._keep_aside(progress)}")
         if final:
-            self._finish_in_background()
+            self._keep_trying(progress)
 
-    def _attempt(self, wait: float) -> tuple[str, bool] | None:
+    def _attempt(self, progress: Progress, wait: float) -> tuple[str, bool] | None:
         """One try at writing everything not yet written; (message, busy) if it failed."""
         try:
             if self._log is None:
@@ -235,7 +253,7 @@ class LogRecorder:
                                              on_notice=self._notice)
             self._log.set_busy_timeout(wait)
             self.session_id = self._log.write_session(self.key, self._started(),
-                                                      self._progress(), self._pending)
+                                                      progress, self._unwritten)
         except LogUnavailable as error:
             return str(error), error.busy
         except sqlite3.Error as error:
@@ -243,7 +261,7 @@ class LogRecorder:
                 return BUSY_MESSAGE, True
             return f"the training log cannot be written: {disk_reason(error, self._log_file())}", \
                 False
-        self._pending = []
+        self._unwritten = []
         self._busy_before = False
         if self._kept:
             spool.forget(self._log_file(), self.key)
@@ -258,9 +276,9 @@ class LogRecorder:
         return self._log.path if self._log is not None else (
             self._log_path or db.default_path())
 
-    def _keep_aside(self) -> str:
+    def _keep_aside(self, progress: Progress) -> str:
         """Keep the session's state in a file beside the busy log; what became of it."""
-        record = kept_record(self.key, self._started(), self._progress(), self._pending)
+        record = kept_record(self.key, self._started(), progress, self._unwritten)
         try:
             path = spool.keep(self._log_file(), self.key, record)
         except OSError as error:
@@ -269,16 +287,12 @@ class LogRecorder:
         return (f"the session goes on and is kept in {path.parent.name}/ until the log "
                 "takes it")
 
-    def _finish_in_background(self) -> None:
-        # The session is over but its last write met a busy log. Keep trying off the UI
-        # thread; the thread is not a daemon, so a headless run waits for it on exit.
-        self._finishing = threading.Thread(target=self._keep_trying, name="warmup-log-final")
-        self._finishing.start()
-
-    def _keep_trying(self) -> None:
+    def _keep_trying(self, progress: Progress) -> None:
+        # The session is over but its last write met a busy log. The writer thread is not
+        # a daemon, so a process on its way out waits for these tries.
         give_up = time.monotonic() + FINAL_RETRY_SECONDS
         while True:
-            problem = self._attempt(1.0)
+            problem = self._attempt(progress, RETRY_BUSY_SECONDS)
             if problem is None:
                 break
             if not problem[1] or time.monotonic() > give_up:
@@ -286,14 +300,11 @@ class LogRecorder:
                          if self._kept else "this session could not be saved")
                 self.notices.append(f"{problem[0]}; {where}")
                 break
-        self._close_log()
 
     def wait_written(self, timeout: float | None = None) -> bool:
-        """Wait for a last write still being retried in the background; True once done."""
-        if self._finishing is not None:
-            self._finishing.join(timeout)
-            return not self._finishing.is_alive()
-        return True
+        """Wait until every change handed over so far is written (or kept, or given up
+        on); True if that happened within ``timeout``."""
+        return self._writer.wait(timeout)
 
     def _notice(self, message: str) -> None:
         # one warning per session is enough; the rest go to .notices for anyone curious

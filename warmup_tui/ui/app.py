@@ -26,7 +26,7 @@ from warmup_tui.engine.summary import SessionSummary
 from warmup_tui.routines.library import Library
 from warmup_tui.runs.plan import PlannedRun, plan_with_chain
 from warmup_tui.ui import start_up
-from warmup_tui.ui.messages import HomeLoaded, SoundsLoaded, StartChecked
+from warmup_tui.ui.messages import HomeLoaded, SoundsLoaded, StartChecked, TodayPlanned, TodayRead
 from warmup_tui.ui.screens.home import HomeScreen
 from warmup_tui.ui.screens.session import SessionScreen
 from warmup_tui.ui.screens.summary import SummaryScreen
@@ -247,11 +247,23 @@ class WarmupApp(App[int]):
         self.start_runs(runs)
 
     def on_home_screen_start_today(self, message: HomeScreen.StartToday) -> None:
+        # Read on a worker once the log has the sessions run so far: it reads the log.
+        self.run_worker(self._plan_today, name="today", group="today", exclusive=True,
+                        thread=True)
+
+    def _plan_today(self) -> None:
         from warmup_tui.ui import today
 
-        runs = today.runs(self.library, self.notify)
+        def notify(message: str, **options: Any) -> None:
+            self.call_from_thread(partial(self.notify, message, **options))
+
+        runs = today.runs_after_writes(self.library, notify)
         if runs:
-            self.start_runs(runs)
+            self.post_message(TodayPlanned(runs))
+
+    def on_today_planned(self, message: TodayPlanned) -> None:
+        if isinstance(self.screen, HomeScreen):  # not already on its way (t pressed twice)
+            self.start_runs(message.runs)
 
     # ----- running sessions ------------------------------------------------------------
 
@@ -308,11 +320,19 @@ class WarmupApp(App[int]):
                                        get_ready=self.get_ready), ended)
 
     def _refresh_home(self) -> None:
+        """Today's line after a session, read on a worker once the session is in the log."""
+        self.run_worker(self._read_today, name="today-line", group="today-line",
+                        exclusive=True, thread=True)
+
+    def _read_today(self) -> None:
         from warmup_tui.ui import today
 
+        self.post_message(TodayRead(today.label_after_writes(self.library)))
+
+    def on_today_read(self, message: TodayRead) -> None:
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
-                screen.show_today(today.label(self.library))
+                screen.show_today(message.today_label)
 
     # ----- command palette -------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from textual.message import Message
 from warmup_tui.routines.library import Entry
 
 if TYPE_CHECKING:  # the log and the sounds load after the first frame, on the worker
+    from warmup_tui.runs.plan import PlannedRun
     from warmup_tui.runs.resume import ResumeOffer
     from warmup_tui.runs.sinks import SessionSinks
 
@@ -35,3 +36,18 @@ class SoundsLoaded(Message):
     while their first session shows its get-ready."""
 
     services: SessionSinks
+
+
+@dataclass
+class TodayRead(Message):
+    """Today's session read again after a session, once its log writes were made (None:
+    no plan)."""
+
+    today_label: str | None
+
+
+@dataclass
+class TodayPlanned(Message):
+    """The runs of today's warmup and session, read once the log's writes were made."""
+
+    runs: list[PlannedRun]

@@ -9,6 +9,7 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
 from warmup_tui.common.problems import ProblemsError
+from warmup_tui.log.writer import wait_for_writes
 from warmup_tui.programme.progress import ProgressSource
 from warmup_tui.routines.library import Library
 from warmup_tui.runs.plan import PlannedRun
@@ -44,6 +45,19 @@ def label(library: Library, on_notice: Callable[[str], None] | None = None) -> s
     if today is None:
         return None
     return f"warmup, then {today.label}"
+
+
+def label_after_writes(library: Library) -> str | None:
+    """Today's label once the sessions run in this process are in the log, so the one just
+    finished counts. Blocks until then: call it from a worker."""
+    wait_for_writes()
+    return label(library)
+
+
+def runs_after_writes(library: Library, notify: Notify) -> list[PlannedRun]:
+    """:func:`runs`, once the sessions run in this process are in the log (a worker's call)."""
+    wait_for_writes()
+    return runs(library, notify)
 
 
 def runs(library: Library, notify: Notify) -> list[PlannedRun]:

@@ -22,6 +22,7 @@ from warmup_tui.log.report import (
     session_line,
     summary_lines,
 )
+from warmup_tui.log.writer import wait_for_writes
 from warmup_tui.runs.outside_runs import Saved, run_summary
 from warmup_tui.runs.resume import pid_alive
 from warmup_tui.ui.plain_text import plain
@@ -99,6 +100,7 @@ class HistoryScreen(Screen[None]):
             self.app.call_from_thread(self.notify, message, title="Training log",
                                       severity="warning", timeout=8)
 
+        wait_for_writes()  # a session that just ended goes in first
         try:
             history = load_history(goal, self.weeks, on_notice=notice)
         except LogUnavailable as error:

@@ -31,7 +31,6 @@ from warmup_tui.ui.widgets.text_line import TextLine
 GET_READY_SECONDS = 3.0
 # Timers wake a hair after the due moment so the shown second has already turned over.
 WAKE_MARGIN = 0.002
-KINDS = ("ready", "exercise", "rest", "switch", "run", "walk", "finished")
 
 
 class SessionScreen(Screen[SessionSummary]):
@@ -194,9 +193,9 @@ class SessionScreen(Screen[SessionSummary]):
         changed = {f.name for f in fields(view)} if previous is None else {
             f.name for f in fields(view) if getattr(view, f.name) != getattr(previous, f.name)
         }
-        if "phase" in changed or "paused" in changed:
-            for kind in KINDS:
-                self.set_class(view.phase == kind, f"-kind-{kind}")
+        if "phase" in changed:
+            self._show_phase(previous.phase if previous is not None else None, view.phase)
+        if "paused" in changed:
             self.set_class(view.paused, "-paused")
             self.refresh_bindings()
         texts = {
@@ -210,6 +209,16 @@ class SessionScreen(Screen[SessionSummary]):
         self._band.show(view.heading, view.phase)
         self._countdown.show(view.clock)
         self._progress.show(view)
+
+    def _show_phase(self, old: str | None, new: str) -> None:
+        """The phase's colours, on the band and the clock alone: a class on the screen
+        would have every widget's style worked out again, at the very moment a segment
+        starts."""
+        change = {f"-kind-{new}": True}
+        if old is not None:
+            change[f"-kind-{old}"] = False
+        for widget in (self._band, self._countdown):
+            widget.update_classes(change)  # one restyle each
 
     def _show_sound(self) -> None:
         if self._sound_status is not None:

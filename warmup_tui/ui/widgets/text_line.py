@@ -28,12 +28,19 @@ class TextLine(Static):
         if text == self._shown:
             return
         # Text of the same length takes the same room (the once-a-second "0:05 done" line),
-        # so the screen need not be laid out again: only this line is repainted.
+        # and so does any text in a line whose size the stylesheet fixes (the session's
+        # lines at a segment start): the screen need not be laid out again, only this
+        # line is repainted.
         content = plain(text)
         same_size = len(content) == len(plain(self._shown)) and "\n" not in text
         self._shown = text
         self.set_class(not text, "-empty")
-        self.update(content, layout=not same_size)
+        self.update(content, layout=not (same_size or self._fixed_size()))
+
+    def _fixed_size(self) -> bool:
+        width, height = self.styles.width, self.styles.height
+        return (width is not None and height is not None
+                and not width.is_auto and not height.is_auto)
 
     @property
     def shown(self) -> str:
