@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -17,11 +18,22 @@ from warmup_tui.runs.plan import PlannedRun, plan_with_chain
 from warmup_tui.ui.app import WarmupApp
 from warmup_tui.ui.screens.session import SessionScreen
 
+START_UP_LIMIT = 30.0  # seconds: generous, for a loaded machine; polled, never slept
+
 
 async def started(pilot: Pilot[Any]) -> None:
     """Waits until the app's start-up (ui/start_up.py) has loaded what it loads after the
-    first frame, and the screens it opens (the resume offer, a session) are up."""
-    await pilot.app.workers.wait_for_complete()
+    first frame, and the screens it opens (the resume offer, a session) are up. The worker
+    is made only once the first frame is up, so it is waited for by name, not by asking
+    for whatever workers there are yet."""
+    app = pilot.app
+    assert isinstance(app, WarmupApp)
+
+    async def finished() -> None:
+        while app.start_up_worker is None or not app.start_up_worker.is_finished:
+            await pilot.pause(0.01)
+
+    await asyncio.wait_for(finished(), START_UP_LIMIT)
     await pilot.pause()
 
 

@@ -26,8 +26,9 @@ from warmup_tui.ui.app import WarmupApp
 from warmup_tui.ui.screens.confirm import ConfirmScreen
 from warmup_tui.ui.screens.home import LOADING, HomeScreen
 from warmup_tui.ui.screens.session import SessionScreen
+from warmup_tui.ui.screens.summary import SummaryScreen
 
-from .app_factory import runs_for
+from .app_factory import advance, make_app, runs_for
 from .test_resume_programme import ENDED, PROGRAMME, _cut_off_programme_session
 
 SIZE = (100, 30)
@@ -189,6 +190,27 @@ async def test_resuming_the_cut_off_session_replaces_the_one_asked_for() -> None
         assert resumed.run.programme_id == PROGRAMME and resumed.run.resumed_from is not None
         await until(lambda: resumed.session.state != "idle", pilot)
         assert resumed.session.index == ENDED
+
+
+async def test_home_under_a_command_line_session_is_built_when_first_shown() -> None:
+    clock = FakeClock()
+    app = make_app(clock, "first-steps")
+    async with app.run_test(size=SIZE) as pilot:
+        home = app.screen_stack[0]
+        assert isinstance(home, HomeScreen) and isinstance(app.screen, SessionScreen)
+        assert not home.query(OptionList)  # nothing built under the session's first frame
+        advance(app, 1800.5, clock)
+        await until(lambda: isinstance(app.screen, SummaryScreen), pilot)
+        await pilot.press("escape")
+        await until(lambda: app.screen is home and bool(home.query(OptionList)), pilot)
+        await pilot.pause()
+        routines = home.query_one(OptionList)
+        assert routines.option_count == len(app.library.entries())  # loaded meanwhile
+        assert routines.highlighted == 0 and routines.has_focus
+        assert routine_title(app) == "Routines"
+        assert home.query_one("#today", Button).display
+        await pilot.press("enter")  # the keys work on it at once
+        await until(lambda: isinstance(app.screen, SessionScreen), pilot)
 
 
 def test_the_app_module_leaves_log_sound_and_programme_to_the_worker() -> None:

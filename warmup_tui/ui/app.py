@@ -15,6 +15,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.worker import Worker
 
 from warmup_tui.common import signals
 from warmup_tui.common.config import Settings, load_settings
@@ -90,6 +91,7 @@ class WarmupApp(App[int]):
         self.start_screen = start_screen
         self.get_ready = get_ready
         self._loop_for_signals: asyncio.AbstractEventLoop | None = None
+        self.start_up_worker: Worker[None] | None = None  # made once the first frame is up
         self._ended_by_signal = False
 
     # ----- start-up ------------------------------------------------------------------
@@ -103,7 +105,8 @@ class WarmupApp(App[int]):
 
     def get_default_screen(self) -> Screen[None]:
         # "loading" until start_up's HomeLoaded fills it in
-        return HomeScreen(AppServices(self.library, self.settings))
+        return HomeScreen(AppServices(self.library, self.settings),
+                          hidden_at_first=bool(self.pending_runs))
 
     @property
     def services(self) -> SessionSinks:
@@ -151,9 +154,10 @@ class WarmupApp(App[int]):
         self.call_after_refresh(self._load_the_rest)
 
     def _load_the_rest(self) -> None:
-        self.run_worker(partial(start_up.load, self, check_resume=self.start_screen is None,
-                                sessions_waiting=bool(self._waiting_sessions)),
-                        name="start-up", group=start_up.GROUP, exclusive=True, thread=True)
+        load = partial(start_up.load, self, check_resume=self.start_screen is None,
+                       sessions_waiting=bool(self._waiting_sessions))
+        self.start_up_worker = self.run_worker(load, name="start-up", group=start_up.GROUP,
+                                               exclusive=True, thread=True)
 
     def on_home_loaded(self, message: HomeLoaded) -> None:
         for screen in self.screen_stack:
