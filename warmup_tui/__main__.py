@@ -6,6 +6,7 @@ the rest take a while to load, and Ctrl+C in that time must not print a tracebac
 
 import _signal  # type: ignore[import-not-found]  # the C half of signal, already loaded
 import os
+import sys
 
 
 def _end_quietly(signum: int, _frame: object) -> None:
@@ -20,10 +21,19 @@ for _name in ("SIGINT", "SIGTERM", "SIGHUP"):
     if _signal.getsignal(_number) != _signal.SIG_IGN:
         _signal.signal(_number, _end_quietly)
 
-from warmup_tui.common import signals  # noqa: E402  (after the early handlers, on purpose)
-
 
 def main() -> int:
+    if sys.argv[1:] == ["--version"]:
+        # Answered before anything else loads: the package's own __init__ is all it needs.
+        from warmup_tui import VERSION
+
+        try:
+            print(VERSION, flush=True)
+        except BrokenPipeError:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), 1)  # the reader left: say nothing more
+        return 0
+    from warmup_tui.common import signals  # after the early handlers, on purpose
+
     signals.install()
     try:
         try:

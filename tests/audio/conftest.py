@@ -8,12 +8,14 @@ order opened: CAPTURE, CAPTURE.0001, CAPTURE.0002, ...
 
 from __future__ import annotations
 
+import math
 import os
 import subprocess
 import sys
 import wave
 from array import array
 from dataclasses import dataclass
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -84,7 +86,16 @@ def scaled_sound(name: str, volume: float) -> bytes:
     not with the player's own code, so a scaling bug cannot hide)."""
     with wave.open(str(SOUNDS / f"{name}.wav"), "rb") as reader:
         frames = array("h", reader.readframes(reader.getnframes()))
-    return array("h", (round(value * volume) for value in frames)).tobytes()
+    return array("h", scaled_values(frames, volume)).tobytes()
+
+
+def scaled_values(frames: array[int], volume: float) -> list[int]:
+    """The player's rule: the volume in whole 1/65536ths, each product rounded to the
+    nearest whole sample, halves up (as a fraction, so no float rounding creeps in)."""
+    if volume >= 1.0:
+        return list(frames)
+    steps = round(max(0.0, volume) * 65536)
+    return [math.floor(Fraction(value * steps, 65536) + Fraction(1, 2)) for value in frames]
 
 
 def identify(captured: list[bytes], volume: float) -> list[str]:

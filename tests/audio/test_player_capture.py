@@ -7,7 +7,7 @@ import wave
 from array import array
 from pathlib import Path
 
-from tests.audio.conftest import SOUNDS, Capture, identify, run_python
+from tests.audio.conftest import SOUNDS, Capture, identify, run_python, scaled_values
 from warmup_tui.audio.player import SOUND_NAMES
 
 PLAY_ALL = """
@@ -62,7 +62,7 @@ def test_volume_scales_every_sample(capture: Capture) -> None:
     play(capture, names, 0.35)
     captured = capture.files()
     for name, data in zip(names, captured, strict=True):
-        expected = array("h", (round(s * 0.35) for s in wav_frames(name)))
+        expected = array("h", scaled_values(wav_frames(name), 0.35))
         assert data == expected.tobytes(), name
         assert data != wav_frames(name).tobytes()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -19,13 +20,23 @@ from warmup_tui.ui.screens.session import SessionScreen
 
 from .pilot_wait import wait_until
 
+START_UP_LIMIT = 30.0  # seconds: generous, for a loaded machine; polled, never slept
+
 
 async def started(pilot: Pilot[Any]) -> None:
     """Waits until the app's start-up (ui/start_up.py) has loaded what it loads after the
     first frame, and the screens it opens (the resume offer, a session) are up; a session
     has started its clock (after its first frame and its sounds: on a busy machine that
-    can come after the worker is done)."""
-    await pilot.app.workers.wait_for_complete()
+    can come after the worker is done). The worker is made only once the first frame is up,
+    so it is waited for by name, not by asking for whatever workers there are yet."""
+    app = pilot.app
+    assert isinstance(app, WarmupApp)
+
+    async def finished() -> None:
+        while app.start_up_worker is None or not app.start_up_worker.is_finished:
+            await pilot.pause(0.01)
+
+    await asyncio.wait_for(finished(), START_UP_LIMIT)
     await pilot.pause()
     screen = pilot.app.screen
     if isinstance(screen, SessionScreen):

@@ -7,9 +7,11 @@ it through real ALSA); the recorder hands out the real tone samples for the lead
 
 from __future__ import annotations
 
+import math
 import time
 import wave
 from array import array
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -109,7 +111,10 @@ def expected(voice: Voice, text: str, tone: str, volume: float = 0.8) -> bytes:
     samples = voice.cache.cached(text)
     assert samples is not None, text
     lead = min(tone_samples(tone), round(MAX_LEAD * RATE))
-    return bytes(2 * lead) + array("h", (round(v * volume) for v in samples)).tobytes()
+    # The player's volume rule: in whole 1/65536ths, each product rounded, halves up.
+    steps = round(volume * 65536)
+    scaled = (math.floor(Fraction(v * steps, 65536) + Fraction(1, 2)) for v in samples)
+    return bytes(2 * lead) + array("h", scaled).tobytes()
 
 
 def test_a_session_is_spoken_tone_first_in_order(logged_engine: LoggedEngine) -> None:

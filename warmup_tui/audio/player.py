@@ -59,12 +59,18 @@ def _no_notice(message: str) -> None:
     return None
 
 
+VOLUME_STEPS = 1 << 16  # the volume is applied in 1/65536ths, in whole-number arithmetic
+
+
 def scale(samples: array[int], volume: float) -> array[int]:
-    """Samples multiplied by ``volume`` (0..1), rounded to the nearest whole sample."""
+    """Samples multiplied by ``volume`` (0..1, itself rounded to 1/65536ths), rounded to
+    the nearest whole sample."""
     if volume >= 1.0:
         return array("h", samples)
-    volume = max(0.0, volume)
-    return array("h", (round(value * volume) for value in samples))
+    # Integers only: about five times faster than rounding floats, and the start-up
+    # scales every cue at once while the session's get-ready waits for them.
+    factor, half = round(max(0.0, volume) * VOLUME_STEPS), VOLUME_STEPS // 2
+    return array("h", [(value * factor + half) >> 16 for value in samples])
 
 
 def read_clip(path: Path) -> Clip:

@@ -8,7 +8,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
-from warmup_tui import __version__
+from warmup_tui import VERSION
 from warmup_tui.common import paths, signals
 from warmup_tui.common.cannot_write import CannotWrite
 from warmup_tui.common.problems import ProblemsError
@@ -17,7 +17,6 @@ from warmup_tui.common.terminal_text import shown
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_CANNOT_WRITE = 1
-VERSION = f"warmup-tui {__version__}"
 
 
 class _Parser(argparse.ArgumentParser):

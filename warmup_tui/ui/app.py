@@ -15,6 +15,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.worker import Worker
 
 from warmup_tui.common import signals
 from warmup_tui.common.config import Settings, load_settings
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from warmup_tui.ui.screens.editor import EditorScreen
 
 if TYPE_CHECKING:  # sound, voice, log and programme load on start-up's worker thread
+    from warmup_tui.runs.resume import ResumeOffer
     from warmup_tui.runs.sinks import SessionSinks
 
 ClockFactory = Callable[[], Clock]
@@ -83,10 +85,13 @@ class WarmupApp(App[int]):
         # Start-up loads the sounds for those runs; until then their sessions wait.
         self._sounds_coming = bool(self.pending_runs)
         self._waiting_sessions: list[tuple[SessionScreen, PlannedRun, float]] = []
+        # They wait for the answer about a cut-off session too (asked over their get-ready).
+        self._resume_settled = start_screen is not None  # the editor asks nothing
         # A screen to open on start (``warmup edit``); closing it ends the app.
         self.start_screen = start_screen
         self.get_ready = get_ready
         self._loop_for_signals: asyncio.AbstractEventLoop | None = None
+        self.start_up_worker: Worker[None] | None = None  # made once the first frame is up
         self._ended_by_signal = False
 
     # ----- start-up ------------------------------------------------------------------
@@ -100,7 +105,8 @@ class WarmupApp(App[int]):
 
     def get_default_screen(self) -> Screen[None]:
         # "loading" until start_up's HomeLoaded fills it in
-        return HomeScreen(AppServices(self.library, self.settings))
+        return HomeScreen(AppServices(self.library, self.settings),
+                          hidden_at_first=bool(self.pending_runs))
 
     @property
     def services(self) -> SessionSinks:
@@ -115,6 +121,12 @@ class WarmupApp(App[int]):
 
         return SessionSinks(self.settings, muted=self.start_muted, voice=self.voice_choice,
                             bell=self.bell, notices=Notices.all_to(self.warn_from_anywhere))
+
+    def cut_off_offer(self) -> ResumeOffer | None:
+        """The cut-off session to offer, if any (reads the log: start-up's worker calls it)."""
+        from warmup_tui.ui import today
+
+        return today.resume_offer(self.library)
 
     def warn_from_anywhere(self, message: str) -> None:
         """A warning toast, from the event loop or from a worker thread."""
@@ -135,14 +147,17 @@ class WarmupApp(App[int]):
             self.notify(str(problem), title="Settings", severity="warning", timeout=8)
         if self.start_screen is not None:
             self.push_screen(self.start_screen(), lambda _result: self.exit(0))
+        if self.pending_runs:  # its get-ready is the first frame; its clock waits
+            self.start_runs(self.pending_runs)
         # Everything that reads a disk waits until the first frame is up: the worker's
         # imports would hold the GIL while that frame is drawn.
         self.call_after_refresh(self._load_the_rest)
 
     def _load_the_rest(self) -> None:
-        self.run_worker(partial(start_up.load, self, check_resume=self.start_screen is None,
-                                sessions_waiting=bool(self.pending_runs)),
-                        name="start-up", group=start_up.GROUP, exclusive=True, thread=True)
+        load = partial(start_up.load, self, check_resume=self.start_screen is None,
+                       sessions_waiting=bool(self._waiting_sessions))
+        self.start_up_worker = self.run_worker(load, name="start-up", group=start_up.GROUP,
+                                               exclusive=True, thread=True)
 
     def on_home_loaded(self, message: HomeLoaded) -> None:
         for screen in self.screen_stack:
@@ -152,12 +167,22 @@ class WarmupApp(App[int]):
     def on_start_checked(self, message: StartChecked) -> None:
         if self._ended_by_signal:
             return  # the app is on its way out: opening a session now would keep it running
-        # A cut-off session is offered whichever way the app was started; declining
-        # goes on with what was asked for.
+        # A cut-off session is offered whichever way the app was started, over the
+        # get-ready of a session asked for; declining goes on with that session.
         from warmup_tui.ui import today  # imported by start-up's worker by now
 
-        runs, self.pending_runs = self.pending_runs, []
-        today.ask_to_resume(self, message.offer, otherwise=runs)
+        today.ask_to_resume(self, message.offer, self._resume_answered)
+
+    def _resume_answered(self, resumed: PlannedRun | None) -> None:
+        """Yes (``resumed``) replaces the sessions that were asked for; no lets them start."""
+        self._resume_settled = True
+        if resumed is not None:
+            waiting, self._waiting_sessions = self._waiting_sessions, []
+            for screen, _run, _speed in waiting:
+                if screen is self.screen:
+                    screen.dismiss(None)  # no summary: the rest of its chain is dropped
+            self.start_runs([resumed])
+        self._start_waiting_sessions()
 
     def on_sounds_loaded(self, message: SoundsLoaded) -> None:
         self._sounds_coming = False
@@ -168,6 +193,13 @@ class WarmupApp(App[int]):
             self._services = message.services
         else:  # loaded on first use already (the palette's mute, say)
             message.services.shutdown()
+        self._start_waiting_sessions()
+
+    def _start_waiting_sessions(self) -> None:
+        """Sessions that opened at start-up start once their sounds are loaded and the
+        question about a cut-off session, if any, is answered."""
+        if self._services is None or not self._resume_settled:
+            return
         waiting, self._waiting_sessions = self._waiting_sessions, []
         for screen, run, speed in waiting:
             if screen in self.screen_stack:  # not quit while it waited

@@ -40,6 +40,4 @@ def _load_home(app: WarmupApp) -> None:
 
 
 def _check(app: WarmupApp) -> None:
-    from warmup_tui.ui import today
-
-    app.post_message(StartChecked(today.resume_offer(app.library)))
+    app.post_message(StartChecked(app.cut_off_offer()))

@@ -83,26 +83,22 @@ def resume_offer(library: Library) -> ResumeOffer | None:
 
 
 def ask_to_resume(app: WarmupApp, offer: ResumeOffer | None,
-                  otherwise: list[PlannedRun] | None = None) -> None:
-    """Ask about a session that was cut off last time; yes carries on where it stopped,
-    no (or nothing to offer) goes on with ``otherwise``, what the user asked to run."""
+                  answered: Callable[[PlannedRun | None], None]) -> None:
+    """Ask about a session that was cut off last time; ``answered`` hears the run that
+    carries on where it stopped, or None (no, or nothing to offer)."""
     from warmup_tui.ui.screens.confirm import ConfirmScreen
 
     if offer is None:
-        if otherwise:
-            app.start_runs(otherwise)
+        answered(None)
         return
 
-    def answered(yes: bool | None) -> None:
+    def on_answer(yes: bool | None) -> None:
         resumed = accept(offer) if yes else None
         if not yes:
             decline(offer)
         elif resumed is None:
             app.notify("That session was already picked up elsewhere", timeout=5)
-        if resumed is not None:
-            app.start_runs([resumed.planned_run()])
-        elif otherwise:
-            app.start_runs(otherwise)
+        answered(resumed.planned_run() if resumed is not None else None)
 
     app.push_screen(ConfirmScreen(offer.question, "No records it as stopped.",
-                                  yes="Resume", no="No"), answered)
+                                  yes="Resume", no="No"), on_answer)

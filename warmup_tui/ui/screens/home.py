@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Label, OptionList
 from textual.widgets.option_list import Option
 
@@ -99,39 +100,59 @@ class HomeScreen(Screen[None]):
         """The user chose today's warmup and run."""
 
     def __init__(self, services: AppServices, entries: list[Entry] | None = None,
-                 today_label: str | None = None) -> None:
-        """With no entries the screen says it is loading until :meth:`fill` is called."""
+                 today_label: str | None = None, *, hidden_at_first: bool = False) -> None:
+        """With no entries the screen says it is loading until :meth:`fill` is called.
+        ``hidden_at_first``: a session covers it from the start, so its widgets are made
+        only when it is first shown, and the session's first frame does not wait for them."""
         super().__init__(classes="home")
         self.services = services
         self.entries = entries or []
         self.loaded = entries is not None
         self.today_label = today_label
+        self._unbuilt = hidden_at_first
 
     def compose(self) -> ComposeResult:
-        yield Header()
-        with Vertical(id="home-body"):
-            today = Button(today_button_label(self.today_label or ""), id="today",
-                           variant="primary")
-            today.display = bool(self.today_label)
-            yield today
-            yield Label("Routines" if self.loaded else LOADING, id="routines-title")
-            yield OptionList(*[routine_option(e) for e in self.entries], id="routines")
-        yield Footer()
+        if not self._unbuilt:
+            yield from self._widgets()
+
+    def _widgets(self) -> list[Widget]:
+        today = Button(today_button_label(self.today_label or ""), id="today",
+                       variant="primary")
+        today.display = bool(self.today_label)
+        body = Vertical(
+            today, Label("Routines" if self.loaded else LOADING, id="routines-title"),
+            OptionList(*[routine_option(e) for e in self.entries], id="routines"),
+            id="home-body")
+        return [Header(), body, Footer()]
+
+    async def on_screen_resume(self) -> None:
+        if self._unbuilt and self.app.screen is self:
+            self._unbuilt = False
+            await self.mount_all(self._widgets())
+            self._highlight_first()
+            self.query_one(OptionList).focus()
 
     def fill(self, entries: list[Entry], today_label: str | None) -> None:
         """Show the routines and today's session, read from disk after the first frame."""
         self.entries = entries
         self.loaded = True
+        if self._unbuilt:  # made from these when first shown
+            self.today_label = today_label
+            return
         self.query_one("#routines-title", Label).update("Routines")
         routines = self.query_one(OptionList)
         routines.clear_options()
         routines.add_options([routine_option(e) for e in entries])
-        if entries:
-            routines.highlighted = 0
+        self._highlight_first()
         self.show_today(today_label)
 
+    def _highlight_first(self) -> None:
+        if self.entries:
+            self.query_one(OptionList).highlighted = 0
+
     def on_mount(self) -> None:
-        self.query_one(OptionList).focus()
+        if not self._unbuilt:
+            self.query_one(OptionList).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return not (action == "today" and not self.today_label)
@@ -148,6 +169,9 @@ class HomeScreen(Screen[None]):
     def show_today(self, today_label: str | None) -> None:
         """Update the Today button after a session moved the programme on."""
         self.today_label = today_label
+        if self._unbuilt:
+            self.refresh_bindings()
+            return
         button = self.query_one("#today", Button)
         if today_label:
             button.label = today_button_label(today_label)
@@ -170,12 +194,17 @@ class HomeScreen(Screen[None]):
         if event.button.id == "today":
             self.action_today()
 
+    def _highlighted_id(self) -> str | None:
+        """The highlighted routine (none while the list is still being built)."""
+        for routines in self.query("#routines").results(OptionList):
+            if routines.highlighted is not None:
+                return routines.get_option_at_index(routines.highlighted).id
+        return None
+
     def action_start(self) -> None:
-        routines = self.query_one(OptionList)
-        if routines.highlighted is not None:
-            option = routines.get_option_at_index(routines.highlighted)
-            if option.id:
-                self._start(option.id)
+        routine_id = self._highlighted_id()
+        if routine_id:
+            self._start(routine_id)
 
     def action_today(self) -> None:
         self.post_message(self.StartToday())
@@ -183,11 +212,9 @@ class HomeScreen(Screen[None]):
     def action_edit(self) -> None:
         from warmup_tui.ui.screens.editor import edit_from_home
 
-        routines = self.query_one(OptionList)
-        if routines.highlighted is not None:
-            option = routines.get_option_at_index(routines.highlighted)
-            if option.id:
-                edit_from_home(self, option.id)
+        routine_id = self._highlighted_id()
+        if routine_id:
+            edit_from_home(self, routine_id)
 
     def action_history(self) -> None:
         from warmup_tui.ui.screens.history import HistoryScreen
