@@ -94,7 +94,7 @@ def _intervals(commands: Any) -> None:
     quick = commands.add_parser(
         "intervals", help="a run-walk session from options alone, such as --run 1m --walk 2m")
     quick.add_argument("--run", type=duration_option(zero=False), required=True, metavar="TIME",
-                       help="length of each run, such as 1m, 90s or 1m30s")
+                       help="length of each run, such as 90s, 1m30s or \"2 minutes\"")
     quick.add_argument("--walk", type=duration_option(zero=True), default=0.0, metavar="TIME",
                        help="length of each walk after a run; default none")
     quick.add_argument("--repeats", type=whole_option(1, MAX_REPEATS), required=True, metavar="N",
