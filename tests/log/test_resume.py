@@ -18,6 +18,7 @@ from log_support import deliver, record, run_for, run_to_end, timeline, wall_of
 from warmup_tui.engine.clock import FakeClock
 from warmup_tui.engine.session import Session
 from warmup_tui.log import LogRecorder, TrainingLog, default_path
+from warmup_tui.log.counting import RunRule
 from warmup_tui.runs.resume import OFFER_FOR, accept, decline, pending_resume
 
 REPO = Path(__file__).resolve().parents[2]
@@ -126,7 +127,7 @@ def test_accepting_runs_the_rest_and_links_the_two_sessions() -> None:
     assert first.status == "stopped" and first.ended_at is not None
     assert resumed.status == "completed" and resumed.resumed_from == old
     assert resumed.run_seconds == 8 * 120  # runs 3 to 10
-    assert resumed.is_run
+    assert RunRule().counts(resumed)
 
 
 def test_a_rest_moves_on_to_the_step_after_it() -> None:

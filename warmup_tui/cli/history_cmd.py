@@ -9,6 +9,7 @@ import sys
 
 from warmup_tui.common.config import load_settings
 from warmup_tui.common.terminal_text import shown
+from warmup_tui.log.counting import RunRule
 from warmup_tui.log.db import LogUnavailable
 from warmup_tui.log.report import (
     chart_lines,
@@ -32,13 +33,15 @@ def show_history(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem, file=sys.stderr)
     try:
-        history = load_history(settings.training.weekly_goal, args.weeks, on_notice=_warn)
+        rule = RunRule(settings.training.min_run_minutes * 60)
+        history = load_history(settings.training.weekly_goal, args.weeks, on_notice=_warn,
+                               rule=rule)
     except LogUnavailable as error:
         _warn(str(error))
         return EXIT_NO_LOG
     stats, recent = history.stats, history.recent
     if args.json:
-        print(json.dumps(history_json(stats, recent, pid_alive), indent=2))
+        print(json.dumps(history_json(stats, recent, pid_alive, rule), indent=2))
         return 0
     print("\n".join(summary_lines(stats)))
     print("\nRunning time per week")
@@ -47,7 +50,7 @@ def show_history(args: argparse.Namespace) -> int:
     if not recent:
         print("  none in these weeks; start one with: warmup run pre-run")
     for row in recent[:SHOWN_SESSIONS]:
-        print(f"  {shown(session_line(row, pid_alive))}")
+        print(f"  {shown(session_line(row, pid_alive, rule))}")
     if len(recent) > SHOWN_SESSIONS:
         print(f"  ... and {len(recent) - SHOWN_SESSIONS} earlier (--json lists them all)")
     return 0

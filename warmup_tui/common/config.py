@@ -42,6 +42,8 @@ class TrainingSettings:
     weekly_goal: int = 4
     cadence: int = 170
     programme: str = "build-to-30"
+    warmup: str = "pre-run"
+    min_run_minutes: int = 5
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,8 @@ rate = 165          # words per minute, 80 to 400
 weekly_goal = 4     # runs a week that count as meeting the goal
 cadence = 170       # metronome steps per minute, 120 to 220
 programme = "build-to-30"   # the programme `warmup today` follows, by name or path
+warmup = "pre-run"  # the routine `warmup today` runs before the run, by name or path
+min_run_minutes = 5 # a session without a programme counts as a run from this much running
 """
 
 _BOUNDS: dict[str, tuple[float, float]] = {
@@ -79,6 +83,7 @@ _BOUNDS: dict[str, tuple[float, float]] = {
     "voice.rate": (80, 400),
     "training.weekly_goal": (1, 14),
     "training.cadence": (120, 220),
+    "training.min_run_minutes": (0, 180),
 }
 
 

@@ -4,7 +4,7 @@ history screen. Plain text only; the screen styles it."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -12,6 +12,7 @@ from warmup_tui.common.counting import count_of
 from warmup_tui.common.durations import format_clock
 from warmup_tui.common.weeks import local_time, week_of
 from warmup_tui.engine.wording import with_side
+from warmup_tui.log.counting import RunRule
 from warmup_tui.log.db import Notice
 from warmup_tui.log.stats import Progress, WeekStats, progress
 from warmup_tui.log.store import SessionRow, TrainingLog
@@ -85,7 +86,8 @@ def session_status(row: SessionRow, alive: Callable[[int], bool]) -> str:
     return "completed"
 
 
-def session_line(row: SessionRow, alive: Callable[[int], bool]) -> str:
+def session_line(row: SessionRow, alive: Callable[[int], bool],
+                 rule: RunRule | None = None) -> str:
     started = local_time(row.started_at)
     when = f"{started:%a} {started.day:>2} {started:%b} {started:%H:%M}"
     name = row.routine_id + (f" {row.programme_session}" if row.programme_session else "")
@@ -96,20 +98,23 @@ def session_line(row: SessionRow, alive: Callable[[int], bool]) -> str:
         extras.append(f"preview x{row.speed:g}")
     if row.resumed_from is not None:
         extras.append("resumed")
+    why = (rule or RunRule()).why_not(row)
+    if why is not None and row.status == "completed" and not row.is_preview:
+        extras.append(f"not counted: {why}")  # stopped and preview say so already
     tail = f"  ({', '.join(extras)})" if extras else ""
     return (f"{when}  {name:<20} {format_clock(row.actual_seconds):>6}  "
             f"{session_status(row, alive)}{tail}")
 
 
 def history_json(stats: Progress, rows: Sequence[SessionRow],
-                 alive: Callable[[int], bool]) -> dict[str, Any]:
+                 alive: Callable[[int], bool], rule: RunRule | None = None) -> dict[str, Any]:
     """The JSON form; its fields are listed in ``warmup history --help``."""
     return {
         "goal": stats.goal,
         "streak": stats.streak,
         "this_week": _week_json(stats.this_week),
         "weeks": [_week_json(week) for week in stats.weeks],
-        "sessions": [_session_json(row, alive) for row in rows],
+        "sessions": [_session_json(row, alive, rule or RunRule()) for row in rows],
     }
 
 
@@ -124,7 +129,8 @@ def _iso(timestamp: float | None) -> str | None:
     return local_time(timestamp).isoformat(timespec="seconds")
 
 
-def _session_json(row: SessionRow, alive: Callable[[int], bool]) -> dict[str, Any]:
+def _session_json(row: SessionRow, alive: Callable[[int], bool],
+                  rule: RunRule) -> dict[str, Any]:
     status: str = row.status
     if status == "running":
         status = "running" if row.pid is not None and alive(row.pid) else "cut_off"
@@ -145,7 +151,9 @@ def _session_json(row: SessionRow, alive: Callable[[int], bool]) -> dict[str, An
         "last_step": row.last_step,
         "last_side": row.last_side,
         "speed": row.speed,
-        "counts_as_run": row.is_run,
+        "counts_as_run": rule.counts(row),
+        "counted": rule.counts(row),
+        "why": rule.why_not(row),
         "resumed_from": row.resumed_from,
     }
 
@@ -162,8 +170,11 @@ JSON (--json): one object.
     status (completed | stopped | running | cut_off), planned_seconds, actual_seconds
     (time spent in segments, pauses left out), run_seconds (of that, running),
     segments_done, segments_total, last_step, last_side (where it was or stopped),
-    speed (above 1 for a --speed preview), counts_as_run (completed, real time, with
-    running in it: what the goal counts), resumed_from (id of the cut-off session)"""
+    speed (above 1 for a --speed preview), counted (what the goal counts: completed in
+    real time, and a programme session or at least training.min_run_minutes of
+    running), why (null when counted, else the reason, such as "under 5 minutes of
+    running"), counts_as_run (the same as counted), resumed_from (id of the cut-off
+    session)"""
 
 
 @dataclass(frozen=True)
@@ -172,18 +183,22 @@ class History:
 
     stats: Progress
     recent: list[SessionRow]
+    rule: RunRule = field(default_factory=RunRule)
 
 
 def load_history(goal: int, weeks: int = 8, *, log: TrainingLog | None = None,
-                 on_notice: Notice | None = None, now: datetime | None = None) -> History:
+                 on_notice: Notice | None = None, now: datetime | None = None,
+                 rule: RunRule | None = None) -> History:
     """Read the log (the default one unless given). Raises LogUnavailable."""
+    rule = rule or RunRule()
     if log is None:
         with TrainingLog.open(on_notice=on_notice) as opened:
-            return _history(opened, goal, weeks, now)
-    return _history(log, goal, weeks, now)
+            return _history(opened, goal, weeks, now, rule)
+    return _history(log, goal, weeks, now, rule)
 
 
-def _history(log: TrainingLog, goal: int, weeks: int, now: datetime | None) -> History:
+def _history(log: TrainingLog, goal: int, weeks: int, now: datetime | None,
+             rule: RunRule) -> History:
     # Only the sessions of the weeks shown are read; older weeks matter only to the streak,
     # and for those the log counts the runs of one week at a time, by index, going back
     # only as far as the streak does. Years of sessions cost no more than a few weeks.
@@ -194,9 +209,12 @@ def _history(log: TrainingLog, goal: int, weeks: int, now: datetime | None) -> H
     rows = log.sessions_counted_since(_midnight(first))
 
     def runs_in_week(monday: date) -> int:
-        return log.runs_between(_midnight(monday), _midnight(monday + timedelta(weeks=1)))
+        week = log.sessions_counted_between(_midnight(monday),
+                                            _midnight(monday + timedelta(weeks=1)))
+        return sum(1 for row in week if rule.counts(row))
 
-    return History(progress(rows, goal, weeks=weeks, now=now, runs_in_week=runs_in_week), rows)
+    return History(progress(rows, goal, weeks=weeks, now=now, runs_in_week=runs_in_week,
+                            rule=rule), rows, rule)
 
 
 def _midnight(day: date) -> float:

@@ -14,6 +14,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static
 
+from warmup_tui.log.counting import RunRule
 from warmup_tui.log.db import LogUnavailable
 from warmup_tui.log.report import (
     History,
@@ -54,9 +55,10 @@ class HistoryScreen(Screen[None]):
         Binding("r", "reload", "Reload", id="history.reload"),
     ]
 
-    def __init__(self, goal: int, weeks: int = WEEKS) -> None:
+    def __init__(self, goal: int, weeks: int = WEEKS, rule: RunRule | None = None) -> None:
         super().__init__(classes="history")
         self.goal = goal
+        self.rule = rule or RunRule()
         self.weeks = weeks
         self.history: History | None = None
         self._fitted_width: int | None = None  # the width the sessions were last fitted to
@@ -87,7 +89,7 @@ class HistoryScreen(Screen[None]):
                                       severity="warning", timeout=8)
 
         try:
-            history = load_history(goal, self.weeks, on_notice=notice)
+            history = load_history(goal, self.weeks, on_notice=notice, rule=self.rule)
         except LogUnavailable as error:
             self.app.call_from_thread(self._show_problem, str(error))
             return
@@ -120,7 +122,7 @@ class HistoryScreen(Screen[None]):
         self._fitted_width = width
         recent = self.history.recent
         lines = [part for row in recent[:SHOWN_SESSIONS]
-                 for part in fit_row(session_line(row, pid_alive), width)]
+                 for part in fit_row(session_line(row, pid_alive, self.history.rule), width)]
         if not lines:
             lines = ["None in these weeks yet: pick a routine on the home screen to start."]
         elif len(recent) > SHOWN_SESSIONS:

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from warmup_tui.common.durations import format_clock
 from warmup_tui.common.problems import Problem
 from warmup_tui.engine.timeline import build_timeline, total_seconds
+from warmup_tui.log.counting import RunRule
 from warmup_tui.routines.library import Entry
 from warmup_tui.ui.plain_text import plain, plain_line
 from warmup_tui.ui.screens.help import HelpScreen
@@ -191,7 +192,9 @@ class HomeScreen(Screen[None]):
     def action_history(self) -> None:
         from warmup_tui.ui.screens.history import HistoryScreen
 
-        self.app.push_screen(HistoryScreen(self.services.settings.training.weekly_goal))
+        training = self.services.settings.training
+        self.app.push_screen(HistoryScreen(training.weekly_goal,
+                                           rule=RunRule(training.min_run_minutes * 60)))
 
     def action_help(self) -> None:
         self.app.push_screen(HelpScreen(self.BINDINGS, "Home keys"))
