@@ -113,6 +113,11 @@ def _today(commands: Any) -> None:
     today = commands.add_parser(
         "today", help="warm up, then run the next session of your programme")
     add_session_options(today)
+    warmup = today.add_mutually_exclusive_group()
+    warmup.add_argument("--warmup", metavar="ROUTINE",
+                        help="warm up with this routine this once (default: training.warmup,"
+                             " pre-run unless you chose another)")
+    warmup.add_argument("--no-warmup", action="store_true", help="go straight to the run")
     today.set_defaults(func=Command("today_cmd", "run_today"))
 
 

@@ -21,7 +21,7 @@ def _notice(message: str) -> None:
 
 def run_today(args: argparse.Namespace) -> int:
     with log_progress() as progress:
-        plan, problems = load_today(progress)
+        plan, problems = load_today(progress, warmup=args.warmup, no_warmup=args.no_warmup)
     for problem in problems:
         _notice(str(problem))
     if plan.maintenance:

@@ -24,7 +24,7 @@ from warmup_tui.engine.clock import Clock, make_clock
 from warmup_tui.engine.events import EventSink
 from warmup_tui.engine.summary import SessionSummary
 from warmup_tui.routines.library import Library
-from warmup_tui.runs.plan import PlannedRun, plan_with_chain
+from warmup_tui.runs.plan import PlannedRun
 from warmup_tui.ui import start_up
 from warmup_tui.ui.messages import HomeLoaded, SoundsLoaded, StartChecked
 from warmup_tui.ui.screens.home import HomeScreen
@@ -238,8 +238,10 @@ class WarmupApp(App[int]):
     # ----- what the home screen offers -----------------------------------------------
 
     def on_home_screen_start_routine(self, message: HomeScreen.StartRoutine) -> None:
+        from warmup_tui.runs.today import routine_and_chain
+
         try:
-            runs = plan_with_chain(self.library, self.library.resolve(message.routine_id))
+            runs = routine_and_chain(self.library, self.library.resolve(message.routine_id))
         except ProblemsError as error:
             for problem in error.problems:
                 self.notify(str(problem), severity="error", timeout=8)

@@ -23,7 +23,7 @@ from warmup_tui.ui.services import AppServices
 
 
 def today_button_label(today_label: str) -> str:
-    """'Today: warmup, then week 1, session 1' over 'run 1 min / walk 90 s x 8 (30 min)':
+    """'Today: Pre-run warmup, then week 1, session 1' over 'run 1 min / walk 90 s x 8 (30 min)':
     two lines broken where the sense breaks, so 80 columns never strand a lone 'min)'."""
     session, _, what = today_label.partition(": ")
     return f"Today: {session}\n{what}" if what else f"Today: {today_label}"
