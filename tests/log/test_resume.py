@@ -99,7 +99,7 @@ def test_session_killed_with_sigkill_is_offered_at_the_segment_it_was_in(
     assert offer.session.pid == child.pid and offer.session.status == "running"
     assert offer.session.segments_done == in_progress
     if in_progress == target:  # the usual case: killed in the segment it was in
-        assert offer.question == "Resume pre-run at Side leg lift (left)?"
+        assert offer.question == "Resume Pre-run warmup at Side leg lift (left)?"
         assert (offer.routine_id, offer.step, offer.side) == ("pre-run", "Side leg lift", "left")
 
     decline(offer)

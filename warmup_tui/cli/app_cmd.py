@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from warmup_tui.common import signals
@@ -46,7 +47,9 @@ def open_session(entry: Entry, args: argparse.Namespace) -> int:
     """Start the app straight into ``entry`` and whatever it chains into."""
     from warmup_tui.runs.today import routine_and_chain
 
-    return _run_app(args, routine_and_chain(Library(), entry))
+    runs = routine_and_chain(Library(), entry)
+    runs[0] = replace(runs[0], asked_by_name=True)
+    return _run_app(args, runs)
 
 
 def open_runs(runs: list[PlannedRun], args: argparse.Namespace) -> int:

@@ -25,6 +25,9 @@ class PlannedRun:
     label: str = ""
     start_index: int = 0
     resumed_from: int | None = None
+    # Asked for by name (warmup run NAME): only a cut-off session of this same routine is
+    # offered in front of it (resume.offer_in_front_of).
+    asked_by_name: bool = False
 
     @property
     def total_seconds(self) -> float:

@@ -154,10 +154,12 @@ class WarmupApp(App[int]):
             return  # the app is on its way out: opening a session now would keep it running
         # A cut-off session is offered whichever way the app was started; declining
         # goes on with what was asked for.
+        from warmup_tui.runs.resume import offer_in_front_of
         from warmup_tui.ui import today  # imported by start-up's worker by now
 
         runs, self.pending_runs = self.pending_runs, []
-        today.ask_to_resume(self, message.offer, otherwise=runs)
+        asked = runs[0].routine_id if runs and runs[0].asked_by_name else None
+        today.ask_to_resume(self, offer_in_front_of(message.offer, asked), otherwise=runs)
 
     def on_sounds_loaded(self, message: SoundsLoaded) -> None:
         self._sounds_coming = False
