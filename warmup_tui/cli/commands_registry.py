@@ -118,6 +118,9 @@ def _today(commands: Any) -> None:
                         help="warm up with this routine this once (default: training.warmup,"
                              " pre-run unless you chose another)")
     warmup.add_argument("--no-warmup", action="store_true", help="go straight to the run")
+    today.add_argument("--no-wait", action="store_true",
+                       help="--plain/--json on a terminal: start the run without waiting for"
+                            " Enter after the warmup (without a terminal it never waits)")
     today.set_defaults(func=Command("today_cmd", "run_today"))
 
 
