@@ -156,6 +156,8 @@ def _edit(commands: Any) -> None:
                      help="start from a copy of this routine instead of a blank one")
     new.add_argument("--no-edit", action="store_true",
                      help="only create the file and print where it is")
+    new.add_argument("--today", action="store_true",
+                     help="make it Today's warmup (training.warmup) without asking")
     new.set_defaults(func=Command("edit_cmd", "new_routine"))
 
 
