@@ -3,6 +3,7 @@ what: real sessions cut off in a real log, the app through Pilot."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -106,3 +107,25 @@ async def test_the_same_routine_asked_for_by_name_is_offered_to_resume() -> None
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
         assert app.screen.question == "Resume First steps at Walk 2 of 8?"
+
+
+def _history(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "warmup_tui", "history", *args],
+                          capture_output=True, text=True, timeout=60, check=False)
+
+
+def test_history_says_where_a_session_stopped() -> None:
+    segments = list(runs_for("first-steps")[0].segments)
+    clock = FakeClock()
+    recorder = LogRecorder("first-steps", segments, routine_name="First steps",
+                           wall=wall_of(clock, time.time() - 600))
+    session = Session(segments, clock)
+    deliver(session.start(), recorder)
+    run_for(session, clock, 300 + 2 * 150 + 20, recorder)  # 20 s into run 3 of 8
+    deliver(session.stop(), recorder)
+    recorder.close()
+    text = _history().stdout
+    line = next(line for line in text.splitlines() if "first-steps" in line)
+    assert "stopped at Run 3 of 8" in line
+    sessions = json.loads(_history("--json").stdout)["sessions"]
+    assert sessions[0]["stopped_at"] == "Run 3 of 8"

@@ -18,7 +18,8 @@ from warmup_tui.log.report import (
     session_line,
     summary_lines,
 )
-from warmup_tui.runs.resume import pid_alive
+from warmup_tui.runs.programme_resume import programme_timeline
+from warmup_tui.runs.resume import pid_alive, stop_points
 
 EXIT_NO_LOG = 1
 SHOWN_SESSIONS = 20
@@ -40,8 +41,9 @@ def show_history(args: argparse.Namespace) -> int:
         _warn(str(error))
         return EXIT_NO_LOG
     stats, recent = history.stats, history.recent
+    stop_point = stop_points(programme_timeline())
     if args.json:
-        print(json.dumps(history_json(stats, recent, pid_alive, rule), indent=2))
+        print(json.dumps(history_json(stats, recent, pid_alive, rule, stop_point), indent=2))
         return 0
     print("\n".join(summary_lines(stats)))
     print("\nRunning time per week")
@@ -50,7 +52,7 @@ def show_history(args: argparse.Namespace) -> int:
     if not recent:
         print("  none in these weeks; start one with: warmup run pre-run")
     for row in recent[:SHOWN_SESSIONS]:
-        print(f"  {shown(session_line(row, pid_alive, rule))}")
+        print(f"  {shown(session_line(row, pid_alive, rule, stop_point))}")
     if len(recent) > SHOWN_SESSIONS:
         print(f"  ... and {len(recent) - SHOWN_SESSIONS} earlier (--json lists them all)")
     return 0

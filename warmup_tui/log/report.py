@@ -74,9 +74,15 @@ def chart_lines(stats: Progress) -> list[str]:
     return lines
 
 
-def session_status(row: SessionRow, alive: Callable[[int], bool]) -> str:
-    """'completed', 'stopped at Glute bridge', 'in progress', 'cut off at ...'."""
-    where = with_side(row.last_step, row.last_side) if row.last_step else ""
+StopPoint = Callable[[SessionRow], str | None]
+"""Where a session stopped, in a runner's words ("Run 3 of 8"), when it can be told."""
+
+
+def session_status(row: SessionRow, alive: Callable[[int], bool],
+                   stop_point: StopPoint | None = None) -> str:
+    """'completed', 'stopped at Run 3 of 8', 'in progress', 'cut off at Glute bridge'."""
+    where = (stop_point(row) if stop_point is not None else None) or (
+        with_side(row.last_step, row.last_side) if row.last_step else "")
     if row.status == "running":
         live = row.pid is not None and alive(row.pid)
         word = "in progress" if live else "cut off"
@@ -87,7 +93,7 @@ def session_status(row: SessionRow, alive: Callable[[int], bool]) -> str:
 
 
 def session_line(row: SessionRow, alive: Callable[[int], bool],
-                 rule: RunRule | None = None) -> str:
+                 rule: RunRule | None = None, stop_point: StopPoint | None = None) -> str:
     started = local_time(row.started_at)
     when = f"{started:%a} {started.day:>2} {started:%b} {started:%H:%M}"
     name = row.routine_id + (f" {row.programme_session}" if row.programme_session else "")
@@ -103,18 +109,19 @@ def session_line(row: SessionRow, alive: Callable[[int], bool],
         extras.append(f"not counted: {why}")  # stopped and preview say so already
     tail = f"  ({', '.join(extras)})" if extras else ""
     return (f"{when}  {name:<20} {format_clock(row.actual_seconds):>6}  "
-            f"{session_status(row, alive)}{tail}")
+            f"{session_status(row, alive, stop_point)}{tail}")
 
 
-def history_json(stats: Progress, rows: Sequence[SessionRow],
-                 alive: Callable[[int], bool], rule: RunRule | None = None) -> dict[str, Any]:
+def history_json(stats: Progress, rows: Sequence[SessionRow], alive: Callable[[int], bool],
+                 rule: RunRule | None = None,
+                 stop_point: StopPoint | None = None) -> dict[str, Any]:
     """The JSON form; its fields are listed in ``warmup history --help``."""
     return {
         "goal": stats.goal,
         "streak": stats.streak,
         "this_week": _week_json(stats.this_week),
         "weeks": [_week_json(week) for week in stats.weeks],
-        "sessions": [_session_json(row, alive, rule or RunRule()) for row in rows],
+        "sessions": [_session_json(row, alive, rule or RunRule(), stop_point) for row in rows],
     }
 
 
@@ -129,8 +136,8 @@ def _iso(timestamp: float | None) -> str | None:
     return local_time(timestamp).isoformat(timespec="seconds")
 
 
-def _session_json(row: SessionRow, alive: Callable[[int], bool],
-                  rule: RunRule) -> dict[str, Any]:
+def _session_json(row: SessionRow, alive: Callable[[int], bool], rule: RunRule,
+                  stop_point: StopPoint | None) -> dict[str, Any]:
     status: str = row.status
     if status == "running":
         status = "running" if row.pid is not None and alive(row.pid) else "cut_off"
@@ -150,6 +157,7 @@ def _session_json(row: SessionRow, alive: Callable[[int], bool],
         "segments_total": row.segments_total,
         "last_step": row.last_step,
         "last_side": row.last_side,
+        "stopped_at": stop_point(row) if stop_point is not None else None,
         "speed": row.speed,
         "counts_as_run": rule.counts(row),
         "counted": rule.counts(row),
@@ -170,6 +178,7 @@ JSON (--json): one object.
     status (completed | stopped | running | cut_off), planned_seconds, actual_seconds
     (time spent in segments, pauses left out), run_seconds (of that, running),
     segments_done, segments_total, last_step, last_side (where it was or stopped),
+    stopped_at (that place in words, such as "Run 3 of 8"; null once completed),
     speed (above 1 for a --speed preview), counted (what the goal counts: completed in
     real time, and a programme session or at least training.min_run_minutes of
     running), why (null when counted, else the reason, such as "under 5 minutes of

@@ -86,6 +86,24 @@ def resume_question(row: SessionRow, segment: Segment) -> str:
     return f"Resume {name} at {where}?"
 
 
+def stop_points(timeline_for: TimelineFor) -> Callable[[SessionRow], str | None]:
+    """Where a stopped or cut-off session stopped, in the offer's words ("Run 3 of 8"), for
+    history; None when it was completed or its routine can no longer be found there."""
+    timelines: dict[tuple[str, str | None, str | None], list[Segment] | None] = {}
+
+    def where(row: SessionRow) -> str | None:
+        if row.last_index is None or row.status == "completed":
+            return None
+        key = (row.routine_id, row.routine_path, row.programme_session)
+        if key not in timelines:
+            timelines[key] = timeline_for(row)
+        segments = timelines[key]
+        index = _same_place(segments, row) if segments else None
+        return None if segments is None or index is None else resume_title(segments[index])
+
+    return where
+
+
 def offer_in_front_of(offer: ResumeOffer | None, asked_for: str | None
                       ) -> ResumeOffer | None:
     """The cut-off session to offer before starting what the runner asked for.
