@@ -170,7 +170,7 @@ def test_a_stale_cut_off_session_is_closed_not_offered() -> None:
 
 def test_edited_routine_is_followed_to_the_same_step(user_routines: Path) -> None:
     text = (REPO / "routines" / "pre-run.toml").read_text()
-    original = text.replace('then = "easy-run-walk"', "")
+    original = text.replace('then = "programme"', "")
     routine = user_routines / "my-warmup.toml"
     in_glute_bridge = 30 + 5 + 30 + 10 + 12
 

@@ -27,7 +27,7 @@ from warmup_tui.ui.screens.home import LOADING, HomeScreen
 from warmup_tui.ui.screens.session import SessionScreen
 
 from .app_factory import runs_for
-from .test_resume_programme import PROGRAMME, _cut_off_programme_session
+from .test_resume_programme import _cut_off_programme_session
 
 SIZE = (100, 30)
 LIMIT = 30.0  # seconds: generous, for a loaded machine; the tests poll, never sleep
@@ -123,7 +123,7 @@ async def test_a_cut_off_session_is_still_offered_once_the_log_is_read() -> None
         library.gate.set()
         await until(lambda: isinstance(app.screen, ConfirmScreen), pilot)
         assert isinstance(app.screen, ConfirmScreen)
-        assert app.screen.question.startswith(f"Resume {PROGRAMME} at ")
+        assert app.screen.question.startswith("Resume Build to 30 — week 2, session 2 — at ")
 
 
 def test_the_app_module_leaves_log_sound_and_programme_to_the_worker() -> None:

@@ -15,7 +15,6 @@ from textual.widgets.option_list import Option
 from warmup_tui.common.durations import format_clock
 from warmup_tui.common.problems import Problem
 from warmup_tui.engine.timeline import build_timeline, total_seconds
-from warmup_tui.log.counting import RunRule
 from warmup_tui.routines.library import Entry
 from warmup_tui.ui.plain_text import plain, plain_line
 from warmup_tui.ui.screens.help import HelpScreen
@@ -190,6 +189,7 @@ class HomeScreen(Screen[None]):
                 edit_from_home(self, option.id)
 
     def action_history(self) -> None:
+        from warmup_tui.log.counting import RunRule
         from warmup_tui.ui.screens.history import HistoryScreen
 
         training = self.services.settings.training
