@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +13,22 @@ from tmux_terminal import TmuxServer
 REPO = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(scope="session", autouse=True)
+def no_terminal_input() -> Iterator[None]:
+    """Commands the tests start never read the terminal pytest was started from: a
+    headless ``warmup today`` on a terminal would wait there for Enter."""
+    if not os.isatty(0):
+        yield
+        return
+    kept = os.dup(0)
+    nothing = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(nothing, 0)
+    os.close(nothing)
+    try:
+        yield
+    finally:
+        os.dup2(kept, 0)
+        os.close(kept)
 
 
 @pytest.fixture(autouse=True)

@@ -31,6 +31,18 @@ from warmup_tui.common.durations import (
         (30, 30.0),
         (2.5, 2.5),
         ("-5s", -5.0),  # read, so that validation can say it must be above zero
+        # the words people type
+        ("45 seconds", 45.0),
+        ("1 min", 60.0),
+        ("2 minutes", 120.0),
+        ("1 minute 30 seconds", 90.0),
+        ("1 minute and 30 seconds", 90.0),
+        ("1 min, 30 sec", 90.0),
+        ("1h 5m", 3900.0),
+        ("1 hour", 3600.0),
+        ("2 Hours 1 Second", 7201.0),
+        ("90s", 90.0),
+        ("1.5 minutes", 90.0),
     ],
 )
 def test_parse_accepts_written_forms(text: object, seconds: float) -> None:
@@ -45,6 +57,11 @@ def test_parse_accepts_written_forms(text: object, seconds: float) -> None:
         ("5x", '"5x" is not a duration'),
         ("", '"" is not a duration'),
         ("1h1h", "repeats or misorders"),
+        ("5 parsecs", '"5 parsecs" is not a duration: "parsecs" is not a unit'),
+        ("1 minute 30", '"1 minute 30" is not a duration'),
+        ("30 seconds and", "is not a duration"),
+        ("1 min 2 minutes", "repeats or misorders"),
+        ("30 seconds 1 minute", "repeats or misorders"),
         ("30s1m", "repeats or misorders"),
         (True, "expected a duration"),
         ([30], "expected a duration"),
@@ -82,6 +99,19 @@ def test_format_duration(seconds: float, text: str) -> None:
 @given(st.floats(min_value=0, max_value=MAX_SECONDS, allow_nan=False, allow_infinity=False))
 def test_format_then_parse_gives_the_same_float(seconds: float) -> None:
     assert parse_duration(format_duration(seconds)) == seconds
+
+
+@given(st.integers(min_value=0, max_value=MAX_SECONDS))
+def test_words_then_parse_gives_the_same_seconds(seconds: int) -> None:
+    # describe_duration's words ("1 min 30 s") are read back as written
+    assert parse_duration(describe_duration(seconds)) == seconds
+
+
+def test_every_refusal_is_one_line() -> None:
+    for text in ("5 parsecs", "1m30", "ten", "30s1m"):
+        with pytest.raises(DurationError) as caught:
+            parse_duration(text)
+        assert "\n" not in str(caught.value)
 
 
 @pytest.mark.parametrize(

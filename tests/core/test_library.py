@@ -8,7 +8,6 @@ import pytest
 
 from warmup_tui.common import paths
 from warmup_tui.common.problems import ProblemsError
-from warmup_tui.engine.timeline import build_timeline
 from warmup_tui.routines.library import Library
 
 
@@ -41,13 +40,20 @@ def test_user_folder_defaults_to_xdg_config(isolated_home: Path) -> None:
     assert Library().user == isolated_home / ".config" / "warmup-tui" / "routines"
 
 
-def test_bundled_pre_run_chains_into_a_run_walk_session() -> None:
+def test_bundled_pre_run_chains_into_the_programme() -> None:
     entry = Library().resolve("pre-run")
-    assert entry.routine is not None and entry.routine.then is not None
-    after = Library().resolve(entry.routine.then)
-    assert after.routine is not None and after.routine.runwalk is not None
-    kinds = {seg.kind for seg in build_timeline(after.routine)}
-    assert kinds == {"walk", "run"}
+    assert entry.routine is not None and entry.routine.then == "programme"
+
+
+def test_a_chain_to_the_programme_ends_the_chain_and_is_no_routine(
+    folders: tuple[Path, Path],
+) -> None:
+    bundled, user = folders
+    (user / "mine.toml").write_text(routine_text("Mine", then="alpha"))
+    (user / "alpha.toml").write_text(routine_text("Alpha mine", then="programme"))
+    library = Library(bundled, user)
+    assert library.resolve("mine").problems == []
+    assert library.resolve("alpha").problems == []
 
 
 def test_a_user_file_overrides_the_bundled_one_of_the_same_name(
@@ -138,7 +144,7 @@ def test_chain_to_an_unknown_routine(folders: tuple[Path, Path]) -> None:
     library = Library(bundled, user)
     expected = [
         'user/mine.toml:2: then: chains to "nowhere", which is not a known routine '
-        "(alpha, beta, mine)",
+        '(alpha, beta, mine) nor "programme"',
     ]
     with pytest.raises(ProblemsError) as caught:
         library.resolve("mine")
@@ -216,7 +222,7 @@ def test_then_is_looked_up_as_an_id_not_beside_the_file(
     with pytest.raises(ProblemsError) as caught:
         Library(bundled, user).resolve(loose / "first.toml")
     assert [p.message for p in caught.value.problems] == [
-        'chains to "second", which is not a known routine (alpha, beta)',
+        'chains to "second", which is not a known routine (alpha, beta) nor "programme"',
     ]
 
 

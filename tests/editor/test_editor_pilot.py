@@ -19,7 +19,8 @@ from warmup_tui.ui.widgets.timeline_view import TimelineView
 from .editor_app import SIZE, editor, editor_app, field, focus_list, messages, type_into
 
 BUNDLED = bundled_dir("routines")
-VALIDATE_3X = '"3x" is not a duration; write it like "30s", "1m30s", "2m" or "1h"'
+VALIDATE_3X = ('"3x" is not a duration: "x" is not a unit; use hours, minutes or seconds'
+               ' (h, m, s)')
 
 
 def step_names(app) -> list[str]:

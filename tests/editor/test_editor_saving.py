@@ -13,7 +13,8 @@ from warmup_tui.ui.widgets.step_list import StepList
 from .editor_app import SIZE, editor, editor_app, focus_list, messages, type_into
 
 BUNDLED = bundled_dir("routines")
-VALIDATE_3X = '"3x" is not a duration; write it like "30s", "1m30s", "2m" or "1h"'
+VALIDATE_3X = ('"3x" is not a duration: "x" is not a unit; use hours, minutes or seconds'
+               ' (h, m, s)')
 
 
 async def test_save_makes_a_user_copy_of_a_bundled_routine(user_routines: Path) -> None:

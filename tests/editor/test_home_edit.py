@@ -4,6 +4,7 @@ home list shows the user's copy."""
 from __future__ import annotations
 
 import io
+import shutil
 from pathlib import Path
 
 from rich.console import Console
@@ -126,12 +127,18 @@ async def test_leaving_a_broken_routine_as_written_keeps_it_listed_as_broken(
 
 
 async def test_a_routine_broken_only_by_its_chain_is_never_handed_to_an_editor(
-        user_routines: Path, plan_editor: PlanEditor) -> None:
-    # pre-run chains into easy-run-walk; the user's easy-run-walk is broken.
+        user_routines: Path, plan_editor: PlanEditor, tmp_path: Path) -> None:
+    # A bundled pre-run that chains into easy-run-walk; the user's easy-run-walk is broken.
+    folder = tmp_path / "bundled"
+    shutil.copytree(bundled_dir("routines"), folder)
+    pre_run = folder / "pre-run.toml"
+    pre_run.write_text(pre_run.read_text().replace('then = "programme"', 'then = "easy-run-walk"'))
     (user_routines / "easy-run-walk.toml").write_text(BROKEN)
-    bundled = (bundled_dir("routines") / "pre-run.toml").read_bytes()
+    bundled = pre_run.read_bytes()
     plan = plan_editor('"Pre-run warmup"=>"Changed"')
-    app = home_app(user_routines)
+    clock = FakeClock()
+    app = WarmupApp(library=Library(bundled=folder, user=user_routines),
+                    settings=Settings(), clock_factory=lambda: clock, mute=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         line = next(text for text in home_lines(app) if text.split()[1:2] == ["pre-run"])
@@ -145,7 +152,7 @@ async def test_a_routine_broken_only_by_its_chain_is_never_handed_to_an_editor(
         assert any('chains to "easy-run-walk", whose file has problems' in n.message
                    for n in app._notifications)
     assert runs(plan) == []
-    assert (bundled_dir("routines") / "pre-run.toml").read_bytes() == bundled
+    assert pre_run.read_bytes() == bundled
 
 
 async def test_reload_reads_the_routines_again_and_keeps_the_highlight(

@@ -16,6 +16,7 @@ from log_support import deliver, run_for, run_to_end, timeline, wall_of
 from warmup_tui.engine.clock import FakeClock
 from warmup_tui.engine.session import Session
 from warmup_tui.log import LogRecorder, LogUnavailable, TrainingLog, default_path
+from warmup_tui.log.counting import RunRule
 from warmup_tui.log.db import BUSY_MESSAGE, DEFAULT_BUSY_SECONDS, SCHEMA_VERSION
 from warmup_tui.log.recorder import BRIEF_BUSY_SECONDS, RETRY_BUSY_SECONDS
 from warmup_tui.log.writer import THREAD_NAME
@@ -219,7 +220,7 @@ def test_version_1_log_is_migrated_keeping_every_session() -> None:
     assert version == SCHEMA_VERSION == 4
     assert {"programme_id", "programme_session", "run_seconds", "last_step", "speed"} <= columns
     assert rows[1].run_seconds == pytest.approx(70.0)  # backfilled from the segment rows
-    assert rows[1].status == "completed" and rows[1].is_run
+    assert rows[1].status == "completed" and RunRule(60).counts(rows[1])
     assert (rows[2].last_step, rows[2].last_side) == ("Hip flexor stretch", "right")
     assert rows[2].run_seconds == 0 and rows[2].programme_id is None and rows[2].speed == 1
     with sqlite3.connect(path) as conn:

@@ -25,7 +25,8 @@ from warmup_tui.log.stats import counted_at, progress
 from warmup_tui.log.store import _COLUMNS, SessionRow
 from warmup_tui.programme.files import resolve_programme
 from warmup_tui.programme.progress import locate
-from warmup_tui.runs.resume import pid_alive
+from warmup_tui.runs.programme_resume import programme_timeline
+from warmup_tui.runs.resume import pid_alive, stop_points
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -55,7 +56,7 @@ def reference_history(rows: list[SessionRow], goal: int, weeks: int) -> dict[str
     stats = progress(rows, goal, weeks=weeks)
     window = datetime.combine(stats.weeks[0].start, datetime.min.time()).astimezone()
     shown = [row for row in rows if counted_at(row) >= window.timestamp()]
-    return history_json(stats, shown, pid_alive)
+    return history_json(stats, shown, pid_alive, stop_point=stop_points(programme_timeline()))
 
 
 def reference_position(rows: list[SessionRow], programme_id: str) -> dict[str, Any]:
@@ -85,7 +86,8 @@ def test_history_over_a_big_log_matches_reading_every_row(
     for goal, weeks in ((4, 8), (4, 1), (150, 52), (165, 8), (185, 3)):
         with TrainingLog.open() as log:
             history = load_history(goal, weeks, log=log)
-        got = history_json(history.stats, history.recent, pid_alive)
+        got = history_json(history.stats, history.recent, pid_alive,
+                           stop_point=stop_points(programme_timeline()))
         assert got == reference_history(big_log, goal, weeks), (goal, weeks)
     assert load_history(4).stats.streak > 52  # the streak reaches back years, week by week
 

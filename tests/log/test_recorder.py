@@ -14,6 +14,7 @@ from warmup_tui.engine.session import Session
 from warmup_tui.engine.summary import summarize
 from warmup_tui.engine.timeline import total_seconds
 from warmup_tui.log import LogRecorder, TrainingLog, default_path
+from warmup_tui.log.counting import RunRule
 
 
 def test_completed_run_walk_session_is_recorded_with_its_running_time() -> None:
@@ -39,7 +40,7 @@ def test_completed_run_walk_session_is_recorded_with_its_running_time() -> None:
     assert row.planned_seconds == total_seconds(segments)
     assert row.actual_seconds == pytest.approx(total_seconds(segments))
     assert row.run_seconds == pytest.approx(10 * 120)
-    assert row.is_run
+    assert RunRule().counts(row)
     # wall time moved with the clock, pause included
     assert row.ended_at - row.started_at == pytest.approx(total_seconds(segments) + 200)
     assert [s.index for s in seg_rows] == list(range(len(segments)))
@@ -63,7 +64,7 @@ def test_stopped_session_keeps_where_it_stopped() -> None:
     assert row.segments_done == 4
     assert (row.last_index, row.last_step, row.last_side) == (4, "Glute bridge", None)
     assert row.actual_seconds == pytest.approx(30 + 5 + 30 + 10 + 12)
-    assert row.run_seconds == 0 and not row.is_run
+    assert row.run_seconds == 0 and not RunRule().counts(row)
     assert seg_rows[-1].skipped and seg_rows[-1].actual_seconds == pytest.approx(12)
 
 
@@ -147,7 +148,7 @@ def test_programme_and_preview_details_are_stored() -> None:
     with TrainingLog.open() as log:
         [row] = log.sessions()
         assert (row.programme_id, row.programme_session, row.speed) == ("build-to-30", "w1s2", 5)
-        assert row.is_preview and not row.is_run  # previews never count towards the goal
+        assert row.is_preview and not RunRule().counts(row)  # previews never count towards the goal
         assert log.completed_programme_sessions("build-to-30") == []
 
 

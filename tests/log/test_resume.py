@@ -18,6 +18,7 @@ from log_support import deliver, record, run_for, run_to_end, timeline, wall_of
 from warmup_tui.engine.clock import FakeClock
 from warmup_tui.engine.session import Session
 from warmup_tui.log import LogRecorder, TrainingLog, default_path
+from warmup_tui.log.counting import RunRule
 from warmup_tui.runs.resume import OFFER_FOR, accept, decline, pending_resume
 
 REPO = Path(__file__).resolve().parents[2]
@@ -99,7 +100,7 @@ def test_session_killed_with_sigkill_is_offered_at_the_segment_it_was_in(
     assert offer.session.pid == child.pid and offer.session.status == "running"
     assert offer.session.segments_done == in_progress
     if in_progress == target:  # the usual case: killed in the segment it was in
-        assert offer.question == "Resume pre-run at Side leg lift (left)?"
+        assert offer.question == "Resume Pre-run warmup at Side leg lift (left)?"
         assert (offer.routine_id, offer.step, offer.side) == ("pre-run", "Side leg lift", "left")
 
     decline(offer)
@@ -128,7 +129,7 @@ def test_accepting_runs_the_rest_and_links_the_two_sessions() -> None:
     assert first.status == "stopped" and first.ended_at is not None
     assert resumed.status == "completed" and resumed.resumed_from == old
     assert resumed.run_seconds == 8 * 120  # runs 3 to 10
-    assert resumed.is_run
+    assert RunRule().counts(resumed)
 
 
 def test_a_rest_moves_on_to_the_step_after_it() -> None:
@@ -171,7 +172,7 @@ def test_a_stale_cut_off_session_is_closed_not_offered() -> None:
 
 def test_edited_routine_is_followed_to_the_same_step(user_routines: Path) -> None:
     text = (REPO / "routines" / "pre-run.toml").read_text()
-    original = text.replace('then = "easy-run-walk"', "")
+    original = text.replace('then = "programme"', "")
     routine = user_routines / "my-warmup.toml"
     in_glute_bridge = 30 + 5 + 30 + 10 + 12
 

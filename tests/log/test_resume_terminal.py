@@ -77,7 +77,7 @@ def test_closing_the_terminal_mid_warmup_offers_to_resume_on_the_next_start(
     offer = wait_for_offer()
     assert offer.session.status == "running"  # cut off, not stopped by the runner
     assert offer.step == "Glute bridge"  # where it was when closed
-    assert offer.question == f"Resume pre-run at {resume_title(offer.segment)}?"
+    assert offer.question == f"Resume Pre-run warmup at {resume_title(offer.segment)}?"
 
     second = terminals.start()
     second.wait_for(offer.question)

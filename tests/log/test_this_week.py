@@ -16,6 +16,7 @@ from log_support import MONDAY_NOON_UTC, record
 
 from warmup_tui.common.weeks import week_of
 from warmup_tui.log import TrainingLog, default_path
+from warmup_tui.log.counting import RunRule
 from warmup_tui.log.report import load_history
 from warmup_tui.log.stats import counted_at, progress
 from warmup_tui.programme.files import resolve_programme
@@ -50,7 +51,7 @@ def test_both_commands_count_a_run_in_the_week_it_was_completed() -> None:
     last_week, this_week = history.weeks
     assert (last_week.runs, this_week.runs) == (1, 3)  # the Sunday-night run is this week's
     assert position.this_week == 2  # w1s2 (Sunday night into Monday) and w1s3
-    programme_runs = [r for r in rows if r.is_run and r.programme_id == PROGRAMME
+    programme_runs = [r for r in rows if RunRule().counts(r) and r.programme_id == PROGRAMME
                       and week_of(counted_at(r), UTC) == this_week.start]
     assert len(programme_runs) == position.this_week
 

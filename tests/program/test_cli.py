@@ -90,6 +90,11 @@ def test_program_reads_progress_from_the_training_log_and_moves_as_told() -> Non
     assert "Skipped ahead to week 6 (since " in text
     assert "Next: week 6, session 1: run 10 min, walk 3 min, run 10 min (33 min)" in text
 
+    back = _json("program", "--skip-to", "3", "--json")
+    assert (back["next"]["key"], back["anchor"]["reason"]) == ("w3s1", "back")
+    text = warmup("program").stdout
+    assert "Back to week 3 (since " in text and "Skipped ahead" not in text
+
 
 def test_skip_to_a_missing_week_is_one_line_and_changes_nothing() -> None:
     result = warmup("program", "--skip-to", "12")

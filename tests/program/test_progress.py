@@ -121,6 +121,13 @@ def test_skip_ahead_and_carry_on_from_there() -> None:
     assert _next(late, back, now + timedelta(days=1)) == "w1s1"
 
 
+def test_skip_to_an_earlier_week_is_going_back() -> None:
+    now = day(4)
+    position = locate(PROGRAMME, _done("w1s1", "w1s2", "w1s3", "w1s4", "w2s1"), None, now)
+    assert skip_to(PROGRAMME, 1, now, position).reason == "back"
+    assert skip_to(PROGRAMME, 4, now, position).reason == "skip"
+
+
 @pytest.mark.parametrize("week", [0, 10, -1])
 def test_skip_to_a_week_that_does_not_exist_is_refused(week: int) -> None:
     with pytest.raises(ProblemsError) as caught:

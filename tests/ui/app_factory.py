@@ -14,7 +14,8 @@ from warmup_tui.common.config import Settings
 from warmup_tui.common.paths import bundled_dir
 from warmup_tui.engine.clock import FakeClock
 from warmup_tui.routines.library import Library
-from warmup_tui.runs.plan import PlannedRun, plan_with_chain
+from warmup_tui.runs.plan import PlannedRun
+from warmup_tui.runs.today import routine_and_chain
 from warmup_tui.ui.app import WarmupApp
 from warmup_tui.ui.screens.session import SessionScreen
 
@@ -61,7 +62,7 @@ def test_library(user_folder: Path | None = None) -> Library:
 
 def runs_for(routine_id: str, library: Library | None = None) -> list[PlannedRun]:
     library = library or test_library()
-    return plan_with_chain(library, library.resolve(routine_id))
+    return routine_and_chain(library, library.resolve(routine_id))
 
 
 def make_app(

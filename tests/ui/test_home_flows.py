@@ -145,7 +145,7 @@ async def test_a_cut_off_session_is_offered_and_resumed_where_it_stopped() -> No
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
-        assert app.screen.question.startswith("Resume pre-run at")
+        assert app.screen.question.startswith("Resume Pre-run warmup at")
         await pilot.press("y")
         await pilot.pause()
         screen = session_screen(app)

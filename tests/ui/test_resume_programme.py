@@ -63,7 +63,7 @@ async def test_a_cut_off_programme_session_is_offered_and_resumed_at_its_segment
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
-        assert app.screen.question == f"Resume {PROGRAMME} at Run 3 of 6?"
+        assert app.screen.question == "Resume Build to 30 — week 2, session 2 — at Run 3 of 6?"
         await pilot.press("y")
         await pilot.pause()
         screen = session_screen(app)

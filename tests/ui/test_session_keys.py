@@ -214,10 +214,12 @@ async def test_finishing_offers_the_chained_routine_and_enter_starts_it() -> Non
         assert isinstance(app.screen, SummaryScreen)
         assert app.screen.summary.completed
         assert app.screen.next_run is not None
-        assert app.screen.next_run.routine_id == "easy-run-walk"
+        # pre-run chains into the programme: week 1, session 1 for a new runner
+        next_run = app.screen.next_run
+        assert (next_run.routine_id, next_run.programme_session) == ("build-to-30", "w1s1")
         await pilot.press("enter")
         await pilot.pause()
-        assert session_screen(app).run.routine_id == "easy-run-walk"
+        assert session_screen(app).run.programme_session == "w1s1"
         assert shown(app, "heading") == "WARMUP WALK"
 
 

@@ -22,13 +22,13 @@ def shown(app, widget_id: str) -> str:  # type: ignore[no-untyped-def]
 
 
 async def test_the_last_warmup_step_names_the_run_that_follows() -> None:
-    app = make_app(FakeClock(), "pre-run")  # pre-run chains into the easy run-walk
+    app = make_app(FakeClock(), "pre-run")  # pre-run chains into the programme's next session
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = session_screen(app)
         while screen.session.next_segment is not None:
             await pilot.press("n")
-        assert shown(app, "next-up") == "Next: Easy run-walk"
+        assert shown(app, "next-up") == "Next: Build to 30, week 1, session 1"
 
 
 class SlowFirstPaint(Static):

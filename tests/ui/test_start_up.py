@@ -137,7 +137,7 @@ async def test_a_cut_off_session_is_still_offered_once_the_log_is_read() -> None
         library.gate.set()
         await until(lambda: isinstance(app.screen, ConfirmScreen), pilot)
         assert isinstance(app.screen, ConfirmScreen)
-        assert app.screen.question.startswith(f"Resume {PROGRAMME} at ")
+        assert app.screen.question.startswith("Resume Build to 30 — week 2, session 2 — at ")
 
 
 async def _get_ready_under_the_resume_question(app: HeldCheckApp, pilot) -> SessionScreen:  # type: ignore[no-untyped-def]

@@ -20,7 +20,7 @@ def stranded(screen: str) -> list[str]:
 
 def test_home_at_80_columns_strands_no_word(tmux: TmuxServer) -> None:
     pane = tmux.open(app_command() + "; sleep 5", size=(80, 24))
-    screen = pane.wait_for("Today: warmup")
+    screen = pane.wait_for("Today: Pre-run warmup")
     assert "(30 min)" in screen
     assert stranded(screen) == []
 

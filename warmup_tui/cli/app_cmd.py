@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import os
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from warmup_tui.common import signals
 from warmup_tui.routines.library import Entry, Library
-from warmup_tui.runs.plan import PlannedRun, plan_with_chain
+from warmup_tui.runs.plan import PlannedRun
 
 if TYPE_CHECKING:
     from warmup_tui.ui.app import WarmupApp
@@ -44,7 +45,11 @@ def open_home(args: argparse.Namespace) -> int:
 
 def open_session(entry: Entry, args: argparse.Namespace) -> int:
     """Start the app straight into ``entry`` and whatever it chains into."""
-    return _run_app(args, plan_with_chain(Library(), entry))
+    from warmup_tui.runs.today import routine_and_chain
+
+    runs = routine_and_chain(Library(), entry)
+    runs[0] = replace(runs[0], asked_by_name=True)
+    return _run_app(args, runs)
 
 
 def open_runs(runs: list[PlannedRun], args: argparse.Namespace) -> int:

@@ -94,7 +94,7 @@ def _intervals(commands: Any) -> None:
     quick = commands.add_parser(
         "intervals", help="a run-walk session from options alone, such as --run 1m --walk 2m")
     quick.add_argument("--run", type=duration_option(zero=False), required=True, metavar="TIME",
-                       help="length of each run, such as 1m, 90s or 1m30s")
+                       help="length of each run, such as 90s, 1m30s or \"2 minutes\"")
     quick.add_argument("--walk", type=duration_option(zero=True), default=0.0, metavar="TIME",
                        help="length of each walk after a run; default none")
     quick.add_argument("--repeats", type=whole_option(1, MAX_REPEATS), required=True, metavar="N",
@@ -113,6 +113,14 @@ def _today(commands: Any) -> None:
     today = commands.add_parser(
         "today", help="warm up, then run the next session of your programme")
     add_session_options(today)
+    warmup = today.add_mutually_exclusive_group()
+    warmup.add_argument("--warmup", metavar="ROUTINE",
+                        help="warm up with this routine this once (default: training.warmup,"
+                             " pre-run unless you chose another)")
+    warmup.add_argument("--no-warmup", action="store_true", help="go straight to the run")
+    today.add_argument("--no-wait", action="store_true",
+                       help="--plain/--json on a terminal: start the run without waiting for"
+                            " Enter after the warmup (without a terminal it never waits)")
     today.set_defaults(func=Command("today_cmd", "run_today"))
 
 
@@ -148,6 +156,8 @@ def _edit(commands: Any) -> None:
                      help="start from a copy of this routine instead of a blank one")
     new.add_argument("--no-edit", action="store_true",
                      help="only create the file and print where it is")
+    new.add_argument("--today", action="store_true",
+                     help="make it Today's warmup (training.warmup) without asking")
     new.set_defaults(func=Command("edit_cmd", "new_routine"))
 
 

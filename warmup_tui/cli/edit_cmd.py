@@ -92,6 +92,25 @@ def _ask_again() -> bool:
     return answer.strip().lower() in ("e", "edit", "y", "yes")
 
 
+def _ask_yes(question: str) -> bool:
+    """y/N on a terminal; with no one there to answer, no."""
+    if not sys.stdin.isatty():
+        return False
+    try:
+        return input(question).strip().lower() in ("y", "yes")
+    except EOFError:
+        return False
+
+
+def _make_todays_warmup(name: str) -> None:
+    from warmup_tui.common.config import config_path
+    from warmup_tui.common.setting_write import write_setting
+
+    write_setting(config_path(), "training", "warmup", name)
+    print(f"Today's warmup is now {shown(name)} (training.warmup in "
+          f"{shown(display_path(config_path()))})")
+
+
 def new_routine(args: argparse.Namespace) -> int:
     check_new_id(args.name)
     library = Library()
@@ -119,6 +138,8 @@ def new_routine(args: argparse.Namespace) -> int:
         _say(f"your {args.name} takes the place of the bundled one of that name")
     save_routine(routine, path)
     print(f"Created {shown(display_path(path))}")
+    if args.today or (args.source and _ask_yes(f"Make {args.name} Today's warmup? [y/N] ")):
+        _make_todays_warmup(args.name)
     if args.no_edit:
         return 0
     from warmup_tui.cli.app_cmd import open_editor

@@ -36,8 +36,10 @@ def _err(prefix: str) -> Callable[[str], None]:
 STDERR_NOTICES = Notices(sound=_err(""), voice=_err("voice: "), log=_err("warmup: "))
 
 
-def run_planned(runs: list[PlannedRun], args: argparse.Namespace) -> int:
-    """Each run in turn with no wait between them; 128 + the signal when one ends it."""
+def run_planned(runs: list[PlannedRun], args: argparse.Namespace, *,
+                wait_between: bool = False) -> int:
+    """Each run in turn; 128 + the signal when one ends it. With ``wait_between``, the
+    next run waits for Enter, as the app's hand-off does (``today`` on a terminal)."""
     settings, problems = load_settings()
     for problem in problems:  # the defaults apply; say so once, as the app does
         print(f"warmup: {problem}", file=sys.stderr, flush=True)
@@ -47,6 +49,8 @@ def run_planned(runs: list[PlannedRun], args: argparse.Namespace) -> int:
         for number, run in enumerate(runs):
             if number and args.plain:
                 print(shown(f"{runs[number - 1].name} done. Next: {run.describe()}"), flush=True)
+            if number and wait_between:
+                _wait_for_enter()
             out: EventSink = (JsonLines(sys.stdout, run.routine_id) if args.json
                               else PlainLines(sys.stdout, run.routine_id))
             sinks: list[EventSink] = []
@@ -60,6 +64,12 @@ def run_planned(runs: list[PlannedRun], args: argparse.Namespace) -> int:
     except KeyboardInterrupt as stop:
         return signals.exit_code(stop)
     return EXIT_OK
+
+
+def _wait_for_enter() -> None:
+    # On stderr, so --json output stays one event per line. End of input goes on too.
+    print("warmup: press Enter to start the run", file=sys.stderr, flush=True)
+    sys.stdin.readline()
 
 
 def _stop_unstarted(sinks: list[EventSink]) -> None:

@@ -9,6 +9,7 @@ import sys
 
 from warmup_tui.common.config import load_settings
 from warmup_tui.common.terminal_text import shown
+from warmup_tui.log.counting import RunRule
 from warmup_tui.log.db import LogUnavailable
 from warmup_tui.log.report import (
     chart_lines,
@@ -17,7 +18,8 @@ from warmup_tui.log.report import (
     session_line,
     summary_lines,
 )
-from warmup_tui.runs.resume import pid_alive
+from warmup_tui.runs.programme_resume import programme_timeline
+from warmup_tui.runs.resume import pid_alive, stop_points
 
 EXIT_NO_LOG = 1
 SHOWN_SESSIONS = 20
@@ -32,13 +34,16 @@ def show_history(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem, file=sys.stderr)
     try:
-        history = load_history(settings.training.weekly_goal, args.weeks, on_notice=_warn)
+        rule = RunRule(settings.training.min_run_minutes * 60)
+        history = load_history(settings.training.weekly_goal, args.weeks, on_notice=_warn,
+                               rule=rule)
     except LogUnavailable as error:
         _warn(str(error))
         return EXIT_NO_LOG
     stats, recent = history.stats, history.recent
+    stop_point = stop_points(programme_timeline())
     if args.json:
-        print(json.dumps(history_json(stats, recent, pid_alive), indent=2))
+        print(json.dumps(history_json(stats, recent, pid_alive, rule, stop_point), indent=2))
         return 0
     print("\n".join(summary_lines(stats)))
     print("\nRunning time per week")
@@ -47,7 +52,7 @@ def show_history(args: argparse.Namespace) -> int:
     if not recent:
         print("  none in these weeks; start one with: warmup run pre-run")
     for row in recent[:SHOWN_SESSIONS]:
-        print(f"  {shown(session_line(row, pid_alive, settings.training.units))}")
+        print(f"  {shown(session_line(row, pid_alive, settings.training.units, rule, stop_point))}")
     if len(recent) > SHOWN_SESSIONS:
         print(f"  ... and {len(recent) - SHOWN_SESSIONS} earlier (--json lists them all)")
     return 0

@@ -57,7 +57,7 @@ def show_programme(args: argparse.Namespace) -> int:
     position = locate(programme, completions, state.anchors.get(programme.id), now)
     if args.repeat_week or args.skip_to is not None:
         anchor = (repeat_week(position, now) if args.repeat_week
-                  else skip_to(programme, args.skip_to, now))
+                  else skip_to(programme, args.skip_to, now, position))
         state = state.with_anchor(programme.id, anchor)
         save_state(state)
         position = locate(programme, completions, anchor, now)
@@ -95,7 +95,7 @@ def programme_lines(position: Position, chosen_by: str) -> list[str]:
     lines.append("")
     anchor = position.anchor
     if anchor is not None:
-        what = "Repeating" if anchor.reason == "repeat" else "Skipped ahead to"
+        what = {"repeat": "Repeating", "back": "Back to"}.get(anchor.reason, "Skipped ahead to")
         session = programme.session(anchor.session)
         number = session.week if session else "?"
         lines.append(f"{what} week {number} (since {anchor.set_at:%Y-%m-%d %H:%M}).")

@@ -11,6 +11,7 @@ from warmup_tui.common.problems import Problem, ProblemsError, display_path
 from warmup_tui.common.terminal_text import shown, shown_lines
 from warmup_tui.engine.timeline import Segment, build_timeline, total_seconds
 from warmup_tui.routines.library import Entry, Library
+from warmup_tui.routines.schema import THEN_PROGRAMME
 from warmup_tui.runs.headless import segment_title
 
 EXIT_INVALID = 2
@@ -66,8 +67,12 @@ def show_routine(args: argparse.Namespace) -> int:
               f"{reps:<8}  {shown(segment_title(seg))}")
     count = f"{len(segments)} segment" + ("" if len(segments) == 1 else "s")
     print(f"\nTotal {format_clock(total_seconds(segments))} in {count}"
-          + (f"; then {shown(entry.routine.then)}" if entry.routine.then else ""))
+          + (f"; then {_then_words(entry.routine.then)}" if entry.routine.then else ""))
     return 0
+
+
+def _then_words(then: str) -> str:
+    return "your programme's next session" if then == THEN_PROGRAMME else shown(then)
 
 
 def timeline_json(entry: Entry, segments: list[Segment]) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from warmup_tui.routines.library import Library
-from warmup_tui.runs.plan import plan_with_chain, planned_run
+from warmup_tui.runs.plan import planned_run
 
 
 def run_routine(args: argparse.Namespace) -> int:
@@ -13,8 +13,9 @@ def run_routine(args: argparse.Namespace) -> int:
     entry = library.resolve(args.routine)
     if args.plain or args.json:
         from warmup_tui.cli.headless_runs import run_planned
+        from warmup_tui.runs.today import routine_and_chain
 
-        runs = plan_with_chain(library, entry) if args.chain else [planned_run(entry)]
+        runs = routine_and_chain(library, entry) if args.chain else [planned_run(entry)]
         return run_planned(runs, args)
     from warmup_tui.cli.app_cmd import open_session
 

@@ -19,9 +19,16 @@ def _notice(message: str) -> None:
     print(f"warmup: {shown(message)}", file=sys.stderr)
 
 
+def _on_a_terminal() -> bool:
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except ValueError:  # stdin closed
+        return False
+
+
 def run_today(args: argparse.Namespace) -> int:
     with log_progress() as progress:
-        plan, problems = load_today(progress)
+        plan, problems = load_today(progress, warmup=args.warmup, no_warmup=args.no_warmup)
     for problem in problems:
         _notice(str(problem))
     if plan.maintenance:
@@ -33,4 +40,7 @@ def run_today(args: argparse.Namespace) -> int:
         return open_runs(runs, args)
     from warmup_tui.cli.headless_runs import run_planned
 
-    return run_planned(runs, args)
+    # Between the warmup and the run a runner puts their shoes on; only a person at a
+    # terminal can say when. Piped or scripted, it never waits.
+    wait = len(runs) > 1 and not args.no_wait and _on_a_terminal()
+    return run_planned(runs, args, wait_between=wait)

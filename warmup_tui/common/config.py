@@ -43,6 +43,8 @@ class TrainingSettings:
     cadence: int = 170
     programme: str = "build-to-30"
     units: str = "km"
+    warmup: str = "pre-run"
+    min_run_minutes: int = 5
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,8 @@ weekly_goal = 4     # runs a week that count as meeting the goal
 cadence = 170       # metronome steps per minute, 120 to 220
 programme = "build-to-30"   # the programme `warmup today` follows, by name or path
 units = "km"        # distances and paces in history: "km" or "mi"
+warmup = "pre-run"  # the routine `warmup today` runs before the run, by name or path
+min_run_minutes = 5 # a session without a programme counts as a run from this much running
 
 [coaching]
 # How calf soreness steers the plan, on a 0-10 scale (0 none, 10 the worst you can imagine).
@@ -110,6 +114,7 @@ _BOUNDS: dict[str, tuple[float, float]] = {
     "coaching.morning_up_to": (0, 10),
     "coaching.rising_runs": (2, 10),
     "coaching.rest_days": (0, 7),
+    "training.min_run_minutes": (0, 180),
 }
 _CHOICES: dict[str, tuple[str, ...]] = {"training.units": ("km", "mi")}
 

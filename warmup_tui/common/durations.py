@@ -1,4 +1,5 @@
-"""Durations as people write them ("30s", "1m30s", "2m", "1h") and as seconds."""
+"""Durations as people write them ("30s", "1m30s", "2 minutes", "1 minute 30 seconds",
+"1h 5m") and as seconds. The one parser for routine files, the editor and the command line."""
 
 from __future__ import annotations
 
@@ -17,8 +18,18 @@ MAX_SECONDS = 12 * 60 * 60
 _NUMBER = r"[0-9]+(?:\.[0-9]+)?"
 _SPACE = "[ \t]*"
 _PLAIN = re.compile(rf"{_SPACE}(-?){_SPACE}({_NUMBER}){_SPACE}")
-_PART = re.compile(rf"({_NUMBER}){_SPACE}([hms]){_SPACE}", re.IGNORECASE)
-_WHOLE = re.compile(rf"{_SPACE}(-?){_SPACE}((?:{_NUMBER}{_SPACE}[hms]{_SPACE})+)", re.IGNORECASE)
+# A number and a unit word; "and" or a comma may join the parts ("1 minute and 30 seconds").
+_WORD = "[A-Za-z]+"
+_ONE = rf"{_NUMBER}{_SPACE}{_WORD}{_SPACE}"
+_JOIN = rf"(?:(?:,|and\b){_SPACE})?"
+_PART = re.compile(rf"({_NUMBER}){_SPACE}({_WORD})")
+_WHOLE = re.compile(rf"{_SPACE}(-?){_SPACE}({_ONE}(?:{_JOIN}{_ONE})*)")
+_UNITS = {
+    **dict.fromkeys(("h", "hr", "hrs", "hour", "hours"), "h"),
+    **dict.fromkeys(("m", "min", "mins", "minute", "minutes"), "m"),
+    **dict.fromkeys(("s", "sec", "secs", "second", "seconds"), "s"),
+}
+_FACTOR = {"h": 3600.0, "m": 60.0, "s": 1.0}
 _FORMS = 'write it like "30s", "1m30s", "2m" or "1h"'
 _EXPECTED = 'expected a duration such as "30s", "1m30s" or a number of seconds'
 
@@ -65,14 +76,18 @@ def _parse_text(text: str) -> float:
     whole = _WHOLE.fullmatch(text)
     if not whole:
         raise DurationError(f"{quoted(text)} is not a duration; {_FORMS}")
-    parts = [(number, unit.lower()) for number, unit in _PART.findall(whole.group(2))]
-    units = [unit for _, unit in parts]
+    parts = _PART.findall(whole.group(2))
+    unknown = [word for _, word in parts if word.lower() not in _UNITS]
+    if unknown:
+        raise DurationError(f"{quoted(text)} is not a duration: {quoted(unknown[0])} is not "
+                            f"a unit; use hours, minutes or seconds (h, m, s)")
+    units = [_UNITS[word.lower()] for _, word in parts]
     if len(set(units)) != len(units) or units != sorted(units, key="hms".index):
         raise DurationError(
             f'{quoted(text)} repeats or misorders its units; write it like "1h5m30s"'
         )
-    factor = {"h": 3600.0, "m": 60.0, "s": 1.0}
-    total = sum(float(number) * factor[unit] for number, unit in parts)
+    numbers = [float(number) for number, _ in parts]
+    total = sum(number * _FACTOR[unit] for number, unit in zip(numbers, units, strict=True))
     return -total if whole.group(1) else total
 
 

@@ -4,7 +4,7 @@ history screen. Plain text only; the screen styles it."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -13,6 +13,7 @@ from warmup_tui.common.distance import format_distance, format_pace
 from warmup_tui.common.durations import format_clock
 from warmup_tui.common.weeks import local_time, week_of
 from warmup_tui.engine.wording import with_side
+from warmup_tui.log.counting import RunRule
 from warmup_tui.log.db import Notice
 from warmup_tui.log.stats import Progress, WeekStats, progress
 from warmup_tui.log.store import SessionRow, TrainingLog
@@ -74,9 +75,15 @@ def chart_lines(stats: Progress) -> list[str]:
     return lines
 
 
-def session_status(row: SessionRow, alive: Callable[[int], bool]) -> str:
-    """'completed', 'stopped at Glute bridge', 'in progress', 'cut off at ...'."""
-    where = with_side(row.last_step, row.last_side) if row.last_step else ""
+StopPoint = Callable[[SessionRow], str | None]
+"""Where a session stopped, in a runner's words ("Run 3 of 8"), when it can be told."""
+
+
+def session_status(row: SessionRow, alive: Callable[[int], bool],
+                   stop_point: StopPoint | None = None) -> str:
+    """'completed', 'stopped at Run 3 of 8', 'in progress', 'cut off at Glute bridge'."""
+    where = (stop_point(row) if stop_point is not None else None) or (
+        with_side(row.last_step, row.last_side) if row.last_step else "")
     if row.status == "running":
         live = row.pid is not None and alive(row.pid)
         word = "in progress" if live else "cut off"
@@ -97,7 +104,8 @@ def _outside_extras(row: SessionRow, units: str) -> list[str]:
     return extras
 
 
-def session_line(row: SessionRow, alive: Callable[[int], bool], units: str = "km") -> str:
+def session_line(row: SessionRow, alive: Callable[[int], bool], units: str = "km",
+                 rule: RunRule | None = None, stop_point: StopPoint | None = None) -> str:
     started = local_time(row.started_at)
     when = f"{started:%a} {started.day:>2} {started:%b} {started:%H:%M}"
     name = row.routine_id + (f" {row.programme_session}" if row.programme_session else "")
@@ -109,20 +117,24 @@ def session_line(row: SessionRow, alive: Callable[[int], bool], units: str = "km
     if row.resumed_from is not None:
         extras.append("resumed")
     extras += _outside_extras(row, units)
+    why = (rule or RunRule()).why_not(row)
+    if why is not None and row.status == "completed" and not row.is_preview:
+        extras.append(f"not counted: {why}")  # stopped and preview say so already
     tail = f"  ({', '.join(extras)})" if extras else ""
     return (f"{when}  {name:<20} {format_clock(row.actual_seconds):>6}  "
-            f"{session_status(row, alive)}{tail}")
+            f"{session_status(row, alive, stop_point)}{tail}")
 
 
-def history_json(stats: Progress, rows: Sequence[SessionRow],
-                 alive: Callable[[int], bool]) -> dict[str, Any]:
+def history_json(stats: Progress, rows: Sequence[SessionRow], alive: Callable[[int], bool],
+                 rule: RunRule | None = None,
+                 stop_point: StopPoint | None = None) -> dict[str, Any]:
     """The JSON form; its fields are listed in ``warmup history --help``."""
     return {
         "goal": stats.goal,
         "streak": stats.streak,
         "this_week": _week_json(stats.this_week),
         "weeks": [_week_json(week) for week in stats.weeks],
-        "sessions": [_session_json(row, alive) for row in rows],
+        "sessions": [_session_json(row, alive, rule or RunRule(), stop_point) for row in rows],
     }
 
 
@@ -137,7 +149,8 @@ def _iso(timestamp: float | None) -> str | None:
     return local_time(timestamp).isoformat(timespec="seconds")
 
 
-def _session_json(row: SessionRow, alive: Callable[[int], bool]) -> dict[str, Any]:
+def _session_json(row: SessionRow, alive: Callable[[int], bool], rule: RunRule,
+                  stop_point: StopPoint | None) -> dict[str, Any]:
     status: str = row.status
     if status == "running":
         status = "running" if row.pid is not None and alive(row.pid) else "cut_off"
@@ -157,8 +170,11 @@ def _session_json(row: SessionRow, alive: Callable[[int], bool]) -> dict[str, An
         "segments_total": row.segments_total,
         "last_step": row.last_step,
         "last_side": row.last_side,
+        "stopped_at": stop_point(row) if stop_point is not None else None,
         "speed": row.speed,
-        "counts_as_run": row.is_run,
+        "counts_as_run": rule.counts(row),
+        "counted": rule.counts(row),
+        "why": rule.why_not(row),
         "resumed_from": row.resumed_from,
         "source": row.source,
         "distance_m": None if row.distance_m is None else round(row.distance_m, 1),
@@ -181,9 +197,12 @@ JSON (--json): one object.
     status (completed | stopped | running | cut_off), planned_seconds, actual_seconds
     (time spent in segments, pauses left out), run_seconds (of that, running),
     segments_done, segments_total, last_step, last_side (where it was or stopped),
-    speed (above 1 for a --speed preview), counts_as_run (completed, real time, with
-    running in it: what the goal counts), resumed_from (id of the cut-off session),
-    source (app | import | manual: warmup import or warmup log), distance_m,
+    stopped_at (that place in words, such as "Run 3 of 8"; null once completed),
+    speed (above 1 for a --speed preview), counted (what the goal counts: completed in
+    real time, and a programme session or at least training.min_run_minutes of
+    running), why (null when counted, else the reason, such as "under 5 minutes of
+    running"), counts_as_run (the same as counted), resumed_from (id of the cut-off
+    session), source (app | import | manual: warmup import or warmup log), distance_m,
     avg_heart_rate, avg_cadence (steps a minute), sport, note (null when not known)"""
 
 
@@ -193,18 +212,22 @@ class History:
 
     stats: Progress
     recent: list[SessionRow]
+    rule: RunRule = field(default_factory=RunRule)
 
 
 def load_history(goal: int, weeks: int = 8, *, log: TrainingLog | None = None,
-                 on_notice: Notice | None = None, now: datetime | None = None) -> History:
+                 on_notice: Notice | None = None, now: datetime | None = None,
+                 rule: RunRule | None = None) -> History:
     """Read the log (the default one unless given). Raises LogUnavailable."""
+    rule = rule or RunRule()
     if log is None:
         with TrainingLog.open(on_notice=on_notice) as opened:
-            return _history(opened, goal, weeks, now)
-    return _history(log, goal, weeks, now)
+            return _history(opened, goal, weeks, now, rule)
+    return _history(log, goal, weeks, now, rule)
 
 
-def _history(log: TrainingLog, goal: int, weeks: int, now: datetime | None) -> History:
+def _history(log: TrainingLog, goal: int, weeks: int, now: datetime | None,
+             rule: RunRule) -> History:
     # Only the sessions of the weeks shown are read; older weeks matter only to the streak,
     # and for those the log counts the runs of one week at a time, by index, going back
     # only as far as the streak does. Years of sessions cost no more than a few weeks.
@@ -215,9 +238,12 @@ def _history(log: TrainingLog, goal: int, weeks: int, now: datetime | None) -> H
     rows = log.sessions_counted_since(_midnight(first))
 
     def runs_in_week(monday: date) -> int:
-        return log.runs_between(_midnight(monday), _midnight(monday + timedelta(weeks=1)))
+        week = log.sessions_counted_between(_midnight(monday),
+                                            _midnight(monday + timedelta(weeks=1)))
+        return sum(1 for row in week if rule.counts(row))
 
-    return History(progress(rows, goal, weeks=weeks, now=now, runs_in_week=runs_in_week), rows)
+    return History(progress(rows, goal, weeks=weeks, now=now, runs_in_week=runs_in_week,
+                            rule=rule), rows, rule)
 
 
 def _midnight(day: date) -> float:

@@ -3,9 +3,8 @@
 Weeks run Monday to Sunday, in local time. A session belongs to the week it ended in
 (one still going, to the week it started in), so a run counts in the week it was
 completed: the same rule ``warmup program`` uses for programme sessions this week
-(:func:`week_of`). A run is a completed, real-time session that had running in it
-(``SessionRow.is_run``); running time counts every real-time session, stopped ones too,
-because the running in them happened.
+(:func:`week_of`). Which sessions are runs is the one rule in counting.py; running time
+counts every real-time session, stopped ones too, because the running in them happened.
 """
 
 from __future__ import annotations
@@ -15,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from warmup_tui.common.weeks import week_of
+from warmup_tui.log.counting import RunRule
 from warmup_tui.log.store import SessionRow
 
 
@@ -66,12 +66,14 @@ def progress(
     now: datetime | None = None,
     tz: tzinfo | None = None,
     runs_in_week: Callable[[date], int] | None = None,
+    rule: RunRule | None = None,
 ) -> Progress:
     """The last ``weeks`` weeks up to and including the one holding ``now``.
 
     ``sessions`` may be only those counted in the weeks shown when ``runs_in_week`` gives
     the runs of any earlier week (the Monday given) for the streak: a long log is then
     never read whole (``load_history`` asks the log, which counts them by index)."""
+    rule = rule or RunRule()
     goal = max(1, goal)  # a goal of nothing would make every week, forever, a streak
     now = now or datetime.now(tz).astimezone(tz)
     this_monday = week_of(now, tz)
@@ -84,7 +86,7 @@ def progress(
 
     def stats(monday: date) -> WeekStats:
         rows = tally.get(monday, [])
-        return WeekStats(monday, len(rows), sum(1 for r in rows if r.is_run),
+        return WeekStats(monday, len(rows), sum(1 for r in rows if rule.counts(r)),
                          sum(r.run_seconds for r in rows), goal)
 
     shown = [stats(this_monday - timedelta(weeks=back)) for back in range(weeks - 1, -1, -1)]

@@ -56,19 +56,14 @@ class SessionRow:
         """Run on a sped-up clock: listed, but not counted towards the goal."""
         return self.speed != 1.0
 
-    @property
-    def is_run(self) -> bool:
-        """A completed, real-time session that had running in it: what the goal counts."""
-        return self.status == "completed" and self.run_seconds > 0 and not self.is_preview
-
     def started(self) -> datetime:
         return datetime.fromtimestamp(self.started_at).astimezone()
 
 
 _COLUMNS = ", ".join(field.name for field in fields(SessionRow))
-# SessionRow's rules in SQL, written as the log's indexes are (db.py), so they are used.
+# When a session counts in a week (stats.counted_at) in SQL, written as the log's index
+# is (db.py), so it is used.
 COUNTED_AT = "COALESCE(ended_at, started_at)"
-IS_RUN = "status = 'completed' AND run_seconds > 0 AND speed = 1"
 _PROGRAMME_DONE = ("status = 'completed' AND speed = 1 AND programme_session IS NOT NULL"
                    " AND ended_at IS NOT NULL")
 
@@ -275,14 +270,12 @@ class TrainingLog:
             f" WHERE {COUNTED_AT} >= ?"
             " ORDER BY started_at DESC, id DESC", (since,))]
 
-    def runs_between(self, start: float, end: float) -> int:
-        """How many runs (``SessionRow.is_run``) are counted from ``start`` up to ``end``."""
-        row = self.conn.execute(
-            # without INDEXED BY, SQLite picks sessions_status and reads every completed row
-            f"SELECT COUNT(*) FROM sessions INDEXED BY sessions_runs WHERE {IS_RUN}"
-            f" AND {COUNTED_AT} >= ?"
-            f" AND {COUNTED_AT} < ?", (start, end)).fetchone()
-        return int(row[0])
+    def sessions_counted_between(self, start: float, end: float) -> list[SessionRow]:
+        """Sessions counted from ``start`` up to ``end`` (a week's worth): whether each is a
+        run is then told by the one rule (counting.RunRule), not a copy of it in SQL."""
+        return [SessionRow(*row) for row in self.conn.execute(
+            f"SELECT {_COLUMNS} FROM sessions INDEXED BY sessions_counted"
+            f" WHERE {COUNTED_AT} >= ? AND {COUNTED_AT} < ?", (start, end))]
 
     def session(self, session_id: int) -> SessionRow | None:
         row = self.conn.execute(f"SELECT {_COLUMNS} FROM sessions WHERE id = ?",

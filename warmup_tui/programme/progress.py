@@ -63,7 +63,7 @@ class Anchor:
 
     session: str
     set_at: datetime
-    reason: Literal["repeat", "skip"]
+    reason: Literal["repeat", "skip", "back"]  # "back": --skip-to an earlier week
 
 
 @dataclass(frozen=True)
@@ -139,13 +139,17 @@ def repeat_week(position: Position, now: datetime) -> Anchor:
     return Anchor(f"w{week}s1", now, "repeat")
 
 
-def skip_to(programme: Programme, week: int, now: datetime) -> Anchor:
-    """An anchor at session 1 of ``week`` (1-based); raises ProblemsError when out of range."""
+def skip_to(programme: Programme, week: int, now: datetime,
+            position: Position | None = None) -> Anchor:
+    """An anchor at session 1 of ``week`` (1-based); raises ProblemsError when out of range.
+    Given where the runner stands, an earlier week than theirs is marked as going back."""
     if not 1 <= week <= len(programme.weeks):
         raise ProblemsError([Problem(
             programme.id, f"has weeks 1 to {len(programme.weeks)}; there is no week {week}",
             key="--skip-to")])
-    return Anchor(programme.weeks[week - 1].sessions[0].key, now, "skip")
+    current = None if position is None else position.next or position.furthest
+    back = current is not None and week < current.week
+    return Anchor(programme.weeks[week - 1].sessions[0].key, now, "back" if back else "skip")
 
 
 def _utc(when: datetime) -> datetime:

@@ -89,7 +89,7 @@ def _from_json(data: Any) -> ProgrammeState:
     anchors: dict[str, Anchor] = {}
     for programme_id, raw in dict(data.get("anchors") or {}).items():
         reason = raw["reason"]
-        if reason not in ("repeat", "skip") or not isinstance(raw["session"], str):
+        if reason not in ("repeat", "skip", "back") or not isinstance(raw["session"], str):
             raise ValueError("bad anchor")
         set_at = datetime.fromisoformat(raw["set_at"])
         if set_at.tzinfo is None:

@@ -19,6 +19,7 @@ from warmup_tui.common.user_file import (
 from warmup_tui.common.value_text import quoted
 from warmup_tui.routines.files import LoadedRoutine, load_routine
 from warmup_tui.routines.model import Routine
+from warmup_tui.routines.schema import THEN_PROGRAMME
 
 Source = Literal["bundled", "user", "file"]
 
@@ -96,7 +97,7 @@ class Library:
         """Problems with ``then``: a missing target, a broken target, or a loop."""
         seen = [start.stem]
         current = routine
-        while current.then:
+        while current.then and current.then != THEN_PROGRAMME:  # the programme ends a chain
             target = current.then
             if target in seen:
                 loop = " -> ".join([*seen, target])
@@ -139,7 +140,7 @@ class Library:
             then = parse_toml(entry.text, display_path(entry.path)).get("then")
         except ProblemsError:
             return entry
-        if not isinstance(then, str) or not then or then == entry.id \
+        if not isinstance(then, str) or not then or then in (entry.id, THEN_PROGRAMME) \
                 or any(problem.key == "then" for problem in entry.problems):
             return entry
         if self.path_for(then) is not None:
@@ -154,7 +155,7 @@ class Library:
     def _unknown_target(self, file: str, target: str, line: int | None = None) -> Problem:
         known = ", ".join(self.ids()) or "none"
         return Problem(file, f"chains to {quoted(target)}, which is not a known routine "
-                       f"({known})",
+                       f"({known}) nor {quoted(THEN_PROGRAMME)}",
                        line, "then")
 
 

@@ -21,6 +21,8 @@ MAX_REPS = 1000
 MAX_SETS = 100
 MAX_REPEATS = 200
 CADENCE_RANGE = (60, 240)
+# ``then = "programme"``: go on to the runner's next programme session, whichever it is.
+THEN_PROGRAMME = "programme"
 
 
 def build_routine(data: dict[str, Any], checker: Checker) -> Routine | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -64,8 +65,56 @@ class ResumeOffer:
 
     @property
     def question(self) -> str:
-        """'Resume pre-run at Side leg lift (left)?'"""
-        return f"Resume {self.routine_id} at {resume_title(self.segment)}?"
+        """'Resume First steps at Walk 2 of 8?' (see :func:`resume_question`)."""
+        return resume_question(self.session, self.segment)
+
+
+_PROGRAMME_SESSION = re.compile(r"w([0-9]+)s([0-9]+)")
+
+
+def resume_question(row: SessionRow, segment: Segment) -> str:
+    """The offer in names a runner knows, never file ids: "Resume Build to 30 — week 1,
+    session 2 — at Run 3 of 8?", "Resume First steps at Walk 2 of 8?"."""
+    name = row.routine_name or row.routine_id
+    where = resume_title(segment)
+    found = _PROGRAMME_SESSION.fullmatch(row.programme_session or "")
+    if found:
+        title = f"week {found.group(1)}, session {found.group(2)}"
+        # logged as "Build to 30, week 1, session 2" (TodayPlan.session_run)
+        programme = name.removesuffix(f", {title}")
+        return f"Resume {programme} — {title} — at {where}?"
+    return f"Resume {name} at {where}?"
+
+
+def stop_points(timeline_for: TimelineFor) -> Callable[[SessionRow], str | None]:
+    """Where a stopped or cut-off session stopped, in the offer's words ("Run 3 of 8"), for
+    history; None when it was completed or its routine can no longer be found there."""
+    timelines: dict[tuple[str, str | None, str | None], list[Segment] | None] = {}
+
+    def where(row: SessionRow) -> str | None:
+        if row.last_index is None or row.status == "completed":
+            return None
+        key = (row.routine_id, row.routine_path, row.programme_session)
+        if key not in timelines:
+            timelines[key] = timeline_for(row)
+        segments = timelines[key]
+        index = _same_place(segments, row) if segments else None
+        return None if segments is None or index is None else resume_title(segments[index])
+
+    return where
+
+
+def offer_in_front_of(offer: ResumeOffer | None, asked_for: str | None
+                      ) -> ResumeOffer | None:
+    """The cut-off session to offer before starting what the runner asked for.
+
+    ``asked_for`` is the id of a routine asked for by name (``warmup run NAME``); None is
+    home or Today, which offer any cut-off session. A named routine is offered only a
+    cut-off session of its own: another routine's never stands in its way (that one is
+    left as it is, and offered on home next time)."""
+    if offer is None or asked_for is None:
+        return offer
+    return offer if offer.routine_id == asked_for else None
 
 
 @dataclass(frozen=True)

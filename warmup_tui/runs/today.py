@@ -1,4 +1,5 @@
-"""Today's plan: the pre-run warmup, then the next session of the runner's programme.
+"""Today's plan: the runner's warmup (``training.warmup``, pre-run unless they chose
+another), then the next session of the runner's programme.
 
 ``warmup today`` runs it headless; the app's home screen runs the same plan on screen
 through :meth:`TodayPlan.runs`.
@@ -19,7 +20,8 @@ from warmup_tui.programme.model import Programme, ProgrammeSession, session_segm
 from warmup_tui.programme.progress import Position, ProgressSource, locate, recent_enough
 from warmup_tui.programme.state import ProgrammeState, load_state
 from warmup_tui.routines.library import Entry, Library
-from warmup_tui.runs.plan import PlannedRun, planned_run
+from warmup_tui.runs.plan import PlannedRun, plan_with_chain, planned_run
+from warmup_tui.runs.progress_source import log_progress
 
 WARMUP_ROUTINE = "pre-run"
 DEFAULT_PROGRAMME = "build-to-30"
@@ -74,7 +76,7 @@ class TodayPlan:
     """What today holds. ``maintenance`` is true once the programme is finished: the
     plan then repeats its last session, which is the habit the programme builds."""
 
-    warmup: Entry
+    warmup: Entry | None  # None: straight to the run (--no-warmup)
     programme: Programme
     session: ProgrammeSession
     segments: list[Segment]
@@ -101,15 +103,19 @@ class TodayPlan:
 
     def runs(self) -> list[PlannedRun]:
         """The warmup, then the programme session."""
+        if self.warmup is None:
+            return [self.session_run()]
         return [planned_run(self.warmup), self.session_run()]
 
 
 def today_plan(library: Library, programme: Programme, progress: ProgressSource, *,
                state: ProgrammeState | None = None, now: datetime | None = None,
-               warmup_id: str = WARMUP_ROUTINE) -> TodayPlan:
-    """The warmup routine and the next session; raises ProblemsError when the warmup
-    routine cannot be loaded."""
-    warmup = library.resolve(warmup_id)
+               warmup_id: str | None = WARMUP_ROUTINE) -> TodayPlan:
+    """The warmup routine (none when ``warmup_id`` is None) and the next session; raises
+    ProblemsError when the warmup routine cannot be loaded."""
+    warmup = library.resolve(warmup_id) if warmup_id is not None else None
+    if warmup is not None and warmup.routine is None:
+        raise ProblemsError(warmup.problems)
     anchor = state.anchors.get(programme.id) if state is not None else None
     completions = progress.completed_programme_sessions(programme.id,
                                                         all_since=recent_enough(now))
@@ -126,13 +132,51 @@ def today_plan(library: Library, programme: Programme, progress: ProgressSource,
 
 
 def load_today(progress: ProgressSource, *, library: Library | None = None,
-               now: datetime | None = None) -> tuple[TodayPlan, list[Problem]]:
-    """Everything at once for a front end: state, settings, programme and plan.
+               now: datetime | None = None, warmup: str | None = None,
+               no_warmup: bool = False) -> tuple[TodayPlan, list[Problem]]:
+    """Everything at once for a front end: state, settings, programme and plan. The warmup
+    is ``warmup`` when given (``--warmup NAME``: this once), none with ``no_warmup``, else
+    the ``training.warmup`` setting.
 
     Problems in the returned list are notices (the plan still works); ProblemsError means
     there is no plan (the programme or the warmup cannot be loaded).
     """
+    library = library or Library()
     chosen = choose_programme()
-    plan = today_plan(library or Library(), chosen.programme, progress,
-                      state=chosen.state, now=now)
-    return plan, chosen.problems
+    problems = list(chosen.problems)
+    if no_warmup:
+        warmup_id: str | None = None
+    elif warmup is not None:
+        warmup_id = warmup
+    else:
+        warmup_id = chosen_warmup(library, problems)
+    plan = today_plan(library, chosen.programme, progress,
+                      state=chosen.state, now=now, warmup_id=warmup_id)
+    return plan, problems
+
+
+def chosen_warmup(library: Library, problems: list[Problem] | None = None) -> str:
+    """The ``training.warmup`` setting; one naming no routine is noted in ``problems`` and
+    the bundled pre-run is used, as a mistyped programme is."""
+    settings, _ = load_settings(create=False)
+    ref = settings.training.warmup or WARMUP_ROUTINE
+    if names_a_file(ref) or ref in library.ids():
+        return ref
+    if problems is not None:
+        problems.append(Problem(display_path(config_path()), f"no routine named {quoted(ref)};"
+                                f" warming up with {WARMUP_ROUTINE} instead",
+                                key="training.warmup"))
+    return WARMUP_ROUTINE
+
+
+def next_programme_run(library: Library) -> PlannedRun:
+    """The runner's next programme session, as ``then = "programme"`` chains into it (reads
+    the log). Raises ProblemsError when the programme cannot be loaded."""
+    with log_progress() as progress:
+        plan, _ = load_today(progress, library=library, no_warmup=True)
+    return plan.session_run()
+
+
+def routine_and_chain(library: Library, entry: Entry) -> list[PlannedRun]:
+    """A routine and what it chains into, a chain to the programme included."""
+    return plan_with_chain(library, entry, lambda: next_programme_run(library))

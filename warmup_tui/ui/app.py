@@ -25,7 +25,7 @@ from warmup_tui.engine.clock import Clock, make_clock
 from warmup_tui.engine.events import EventSink
 from warmup_tui.engine.summary import SessionSummary
 from warmup_tui.routines.library import Library
-from warmup_tui.runs.plan import PlannedRun, plan_with_chain
+from warmup_tui.runs.plan import PlannedRun
 from warmup_tui.ui import start_up
 from warmup_tui.ui.messages import HomeLoaded, SoundsLoaded, StartChecked, TodayPlanned, TodayRead
 from warmup_tui.ui.screens.home import HomeScreen
@@ -168,10 +168,14 @@ class WarmupApp(App[int]):
         if self._ended_by_signal:
             return  # the app is on its way out: opening a session now would keep it running
         # A cut-off session is offered whichever way the app was started, over the
-        # get-ready of a session asked for; declining goes on with that session.
+        # get-ready of a session asked for; declining goes on with that session. A session
+        # of another routine asked for by name is never held up by it (it stays on home).
+        from warmup_tui.runs.resume import offer_in_front_of
         from warmup_tui.ui import today  # imported by start-up's worker by now
 
-        today.ask_to_resume(self, message.offer, self._resume_answered)
+        runs = self.pending_runs
+        asked = runs[0].routine_id if runs and runs[0].asked_by_name else None
+        today.ask_to_resume(self, offer_in_front_of(message.offer, asked), self._resume_answered)
 
     def _resume_answered(self, resumed: PlannedRun | None) -> None:
         """Yes (``resumed``) replaces the sessions that were asked for; no lets them start."""
@@ -270,8 +274,10 @@ class WarmupApp(App[int]):
     # ----- what the home screen offers -----------------------------------------------
 
     def on_home_screen_start_routine(self, message: HomeScreen.StartRoutine) -> None:
+        from warmup_tui.runs.today import routine_and_chain
+
         try:
-            runs = plan_with_chain(self.library, self.library.resolve(message.routine_id))
+            runs = routine_and_chain(self.library, self.library.resolve(message.routine_id))
         except ProblemsError as error:
             for problem in error.problems:
                 self.notify(str(problem), severity="error", timeout=8)

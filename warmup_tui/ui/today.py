@@ -44,7 +44,9 @@ def label(library: Library, on_notice: Callable[[str], None] | None = None) -> s
     today = plan(library, on_notice)
     if today is None:
         return None
-    return f"warmup, then {today.label}"
+    if today.warmup is None or today.warmup.routine is None:
+        return today.label
+    return f"{today.warmup.routine.name}, then {today.label}"  # the warmup it will run
 
 
 def label_after_writes(library: Library) -> str | None:

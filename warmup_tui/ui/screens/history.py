@@ -14,6 +14,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Static
 
+from warmup_tui.log.counting import RunRule
 from warmup_tui.log.db import LogUnavailable
 from warmup_tui.log.report import (
     History,
@@ -58,9 +59,11 @@ class HistoryScreen(Screen[None]):
         Binding("a", "add_run", "Add a run", id="history.add_run"),
     ]
 
-    def __init__(self, goal: int, weeks: int = WEEKS, units: str = "km") -> None:
+    def __init__(self, goal: int, weeks: int = WEEKS, units: str = "km",
+                 rule: RunRule | None = None) -> None:
         super().__init__(classes="history")
         self.goal = goal
+        self.rule = rule or RunRule()
         self.weeks = weeks
         self.units = units
         self.history: History | None = None
@@ -102,7 +105,7 @@ class HistoryScreen(Screen[None]):
 
         wait_for_writes()  # a session that just ended goes in first
         try:
-            history = load_history(goal, self.weeks, on_notice=notice)
+            history = load_history(goal, self.weeks, on_notice=notice, rule=self.rule)
         except LogUnavailable as error:
             self.app.call_from_thread(self._show_problem, str(error))
             return
@@ -135,7 +138,8 @@ class HistoryScreen(Screen[None]):
         self._fitted_width = width
         recent = self.history.recent
         lines = [part for row in recent[:SHOWN_SESSIONS]
-                 for part in fit_row(session_line(row, pid_alive, self.units), width)]
+                 for part in fit_row(session_line(row, pid_alive, self.units,
+                                                  self.history.rule), width)]
         if not lines:
             lines = ["None in these weeks yet: pick a routine on the home screen to start."]
         elif len(recent) > SHOWN_SESSIONS:

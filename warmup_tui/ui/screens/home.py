@@ -23,7 +23,7 @@ from warmup_tui.ui.services import AppServices
 
 
 def today_button_label(today_label: str) -> str:
-    """'Today: warmup, then week 1, session 1' over 'run 1 min / walk 90 s x 8 (30 min)':
+    """'Today: Pre-run warmup, then week 1, session 1' over 'run 1 min / walk 90 s x 8 (30 min)':
     two lines broken where the sense breaks, so 80 columns never strand a lone 'min)'."""
     session, _, what = today_label.partition(": ")
     return f"Today: {session}\n{what}" if what else f"Today: {today_label}"
@@ -217,10 +217,12 @@ class HomeScreen(Screen[None]):
             edit_from_home(self, routine_id)
 
     def action_history(self) -> None:
+        from warmup_tui.log.counting import RunRule
         from warmup_tui.ui.screens.history import HistoryScreen
 
         training = self.services.settings.training
-        self.app.push_screen(HistoryScreen(training.weekly_goal, units=training.units))
+        self.app.push_screen(HistoryScreen(training.weekly_goal, units=training.units,
+                                           rule=RunRule(training.min_run_minutes * 60)))
 
     def action_guide(self) -> None:
         from warmup_tui.coaching.guide import calves_guide
