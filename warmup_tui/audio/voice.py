@@ -17,7 +17,7 @@ import threading
 import time
 import weakref
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol
 
 from warmup_tui.audio.cues import CueSounds
@@ -121,22 +121,31 @@ class Voice:
                     self._worker = None
                     self._lock.notify_all()
                     return
-                text = self._queue[0]
-            try:
-                samples = self.cache.get(text)  # the slow part, outside the lock
+                batch = list(self._queue)
+            for text, samples, scaled in self._rendered(batch):
+                with self._lock:
+                    if samples is None:
+                        self._failed.add(text)
+                    else:
+                        self._ready[text] = samples
+                        self._scaled[text] = scaled
+                    if text in self._queue:
+                        self._queue.remove(text)
+                    self._lock.notify_all()
+
+    def _rendered(self, batch: list[str]) -> Iterator[
+            tuple[str, array[int] | None, tuple[float, bytes]]]:
+        """Each phrase of ``batch`` rendered (the slow part, outside the lock) and scaled
+        to the volume; a phrase the engine fails on, or any error, gives None for it."""
+        done: set[str] = set()
+        try:
+            for text, samples in self.cache.get_many(batch):
+                done.add(text)
                 volume = self.player.volume
-                scaled = scale(samples, volume).tobytes() if samples is not None else b""
-            except Exception:  # never a traceback from this thread; the words just go unsaid
-                samples, volume, scaled = None, 0.0, b""
-            with self._lock:
-                if samples is None:
-                    self._failed.add(text)
-                else:
-                    self._ready[text] = samples
-                    self._scaled[text] = (volume, scaled)
-                if self._queue and self._queue[0] == text:
-                    self._queue.pop(0)
-                self._lock.notify_all()
+                data = scale(samples, volume).tobytes() if samples is not None else b""
+                yield text, samples, (volume, data)
+        except Exception:  # never a traceback from this thread; the words just go unsaid
+            yield from ((text, None, (0.0, b"")) for text in batch if text not in done)
 
     # ----- speaking ----------------------------------------------------------------------
 
@@ -241,16 +250,31 @@ def make_voice(player: SpeechPlayer, settings: VoiceSettings, enabled: bool | No
     wanted = settings.enabled if enabled is None else enabled
     if not wanted:
         return None
-    engine = engine or find_engine()
+    engine = engine or _chosen_engine(settings.engine, notice)
     if engine is None:
         return None
     voice = settings.voice
-    if voice != DEFAULT_VOICE and not knows_voice(engine, voice):
+    if engine.name == "piper":
+        voice = DEFAULT_VOICE  # Piper speaks with its model; the setting names espeak's voices
+    elif voice != DEFAULT_VOICE and not knows_voice(engine, voice):
         if notice is not None:
             shown = voice if voice.isprintable() and len(voice) <= 40 else f"{voice[:40]!r}"
             notice(f'voice "{shown}" is not one {engine.name} knows; using its default voice')
         voice = DEFAULT_VOICE
     return Voice(player, SpeechCache(engine, voice, settings.rate), sound=sound)
+
+
+def _chosen_engine(choice: str, notice: Callable[[str], None] | None) -> Engine | None:
+    """The engine the setting names; one that is not installed is told to ``notice`` and
+    the first installed one speaks instead."""
+    engine = find_engine(choice)
+    if engine is None and choice not in ("auto", "none"):
+        engine = find_engine("auto")
+        if notice is not None:
+            instead = f"using {engine.name}" if engine else "tones only"
+            hint = " (pip install 'warmup-tui[voice]')" if choice == "piper" else ""
+            notice(f"voice engine {choice} is not installed{hint}; {instead}")
+    return engine
 
 
 _VOICES: weakref.WeakSet[Voice] = weakref.WeakSet()

@@ -13,6 +13,7 @@ from typing import Any
 
 from warmup_tui.common import paths
 from warmup_tui.common.checker import Checker
+from warmup_tui.common.durations import DurationError, parse_duration
 from warmup_tui.common.problems import Problem, ProblemsError, display_path
 from warmup_tui.common.safe_write import write_new
 from warmup_tui.common.toml_lines import key_lines, parse_toml
@@ -28,11 +29,13 @@ class SoundSettings:
     halfway: bool = True
     reps: bool = True
     metronome: bool = False
+    wake: float = 0.0  # seconds of near-silence before a cue that follows silence
 
 
 @dataclass(frozen=True)
 class VoiceSettings:
     enabled: bool = True
+    engine: str = "auto"
     voice: str = "en"
     rate: int = 165
 
@@ -62,9 +65,11 @@ pips = true         # 3-2-1 pips before each change
 halfway = true      # a cue halfway through long holds and runs
 reps = true         # a soft tick on each paced rep
 metronome = false   # cadence clicks during run intervals (c toggles it)
+wake = "0s"         # Bluetooth headphones that swallow the first syllable: try "0.3s"
 
 [voice]
 enabled = true      # speak each step's name when a speech engine is installed
+engine = "auto"     # auto, piper, espeak, say or none; auto: the first one installed
 voice = "en"        # espeak-ng voice name (espeak-ng --voices lists them)
 rate = 165          # words per minute, 80 to 400
 
@@ -80,6 +85,10 @@ _BOUNDS: dict[str, tuple[float, float]] = {
     "training.weekly_goal": (1, 14),
     "training.cadence": (120, 220),
 }
+MAX_WAKE = 2.0  # seconds; a longer lead-in would start before the cue it announces is known
+ENGINE_CHOICES = ("auto", "piper", "espeak", "say", "none")
+# Text settings that take one of a few words.
+_CHOICES: dict[str, tuple[str, ...]] = {"voice.engine": ENGINE_CHOICES}
 
 
 def config_path() -> Path:
@@ -128,7 +137,8 @@ def _section(raw: Any, name: str, base: Any, checker: Checker) -> Any:
         if key not in raw:
             continue
         path = f"{name}.{key}"
-        value = _checked(raw[key], getattr(base, key), path, checker)
+        check = _checked_wake if path == "sound.wake" else _checked
+        value = check(raw[key], getattr(base, key), path, checker)
         if value is not None:
             changes[key] = value
     return replace(base, **changes)
@@ -154,7 +164,28 @@ def _checked(value: Any, default: Any, path: str, checker: Checker) -> Any:
                         f"using {default}")
             return None
         return float(value) if not whole else value
+    choices = _CHOICES.get(path)
+    if choices is not None:
+        if value in choices:
+            return value
+        checker.add(path, f"expected one of {', '.join(choices)}, got {shown_value(value)}; "
+                    f"using {default!r}")
+        return None
     if isinstance(value, str) and value.strip():
         return value
     checker.add(path, f"expected text, got {shown_value(value)}; using {default!r}")
     return None
+
+
+def _checked_wake(value: Any, default: float, path: str, checker: Checker) -> float | None:
+    """A duration such as "0.3s", from none to :data:`MAX_WAKE`."""
+    try:
+        seconds = parse_duration(value)
+    except DurationError as error:
+        checker.add(path, f"{error}; using {default:g}s")
+        return None
+    if not 0 <= seconds <= MAX_WAKE:
+        checker.add(path, f"expected 0s to {MAX_WAKE:g}s, got {shown_value(value)}; "
+                    f"using {default:g}s")
+        return None
+    return seconds
