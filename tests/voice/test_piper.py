@@ -13,10 +13,13 @@ import pytest
 
 from tests.audio.conftest import Capture, identify
 from tests.voice.test_headless_voice import MINI, MINI_HEARD, MINI_PHRASES, run, tone_length, write
+from warmup_tui.audio.phrase_fit import start_slots
 from warmup_tui.audio.piper_engine import bundled_model
 from warmup_tui.audio.speech_cache import SpeechCache
 from warmup_tui.audio.speech_engine import Engine, find_engine
-from warmup_tui.audio.speech_pcm import read_wav
+from warmup_tui.common.config import SoundSettings
+from warmup_tui.engine.timeline import build_timeline
+from warmup_tui.routines.files import parse_routine
 
 PIPER = Path(sysconfig.get_path("scripts")) / "piper"
 needs_piper = pytest.mark.skipif(
@@ -58,6 +61,12 @@ def test_phrases_are_whole_after_their_tones_and_rendered_by_one_process_then_ca
     result = run(routine, env, speed="2")
     assert result.returncode == 0, result.stderr
     assert log.read_text().splitlines() == ["start"]  # one process for every phrase
+    # Heard from the cache, so a busy machine cannot make a phrase late: the second run.
+    for path in capture.folder.glob("capture.raw*"):
+        path.unlink()
+    again = run(routine, env, speed="2")
+    assert again.returncode == 0, again.stderr
+    assert log.read_text().splitlines() == ["start"]  # the second run starts no engine
     cache = SpeechCache(Engine("piper", str(script), bundled_model() or ""), "en", 165)
     names = identify(capture.files(), 0.8)
     want = [name for item in MINI_HEARD
@@ -66,24 +75,22 @@ def test_phrases_are_whole_after_their_tones_and_rendered_by_one_process_then_ca
     spoken = [item for item in MINI_HEARD if isinstance(item, tuple)]
     speech = [data for data, n in zip(capture.files(), names, strict=True)
               if n.startswith("<unknown")]
+    # Piper speaks more slowly than espeak-ng: a start may say a shorter form.
+    segments = build_timeline(parse_routine(MINI, "mini.toml"))
+    forms = {slot.forms[0]: slot.forms
+             for slot in start_slots(segments, SoundSettings(), {}).values()}
     for data, (tone, text) in zip(speech, spoken, strict=True):
         samples = array("h", data)
         lead = min(tone_length(tone), MAX_LEAD_SAMPLES)
-        stored, _, _ = read_wav(cache.path_for(text))
-        # Silence while the tone sounds, then every sample Piper made, at the volume.
-        assert len(samples) == lead + len(stored), text
         assert not any(samples[:lead]), text
-        assert samples[lead:].tolist() == [round(v * 0.8) for v in stored], text
-        assert max(abs(v) for v in stored) > 5000, text
-
-    for path in capture.folder.glob("capture.raw*"):
-        path.unlink()
-    again = run(routine, env, speed="2")
-    assert again.returncode == 0, again.stderr
-    assert log.read_text().splitlines() == ["start"]  # the second run starts no engine
-    assert len(identify(capture.files(), 0.8)) == len(want)
-    assert {p.name for p in (isolated_home / ".cache/warmup-tui/speech").iterdir()} == {
-        cache.path_for(text).name for text in MINI_PHRASES}
+        heard = [form for form in forms.get(text, (text,))
+                 if cache.cached(form) is not None
+                 and samples[lead:].tolist() == [round(v * 0.8) for v in cache.cached(form)]]
+        # Silence while the tone sounds, then every sample Piper made, at the volume.
+        assert len(heard) == 1, text
+        assert max(abs(v) for v in samples) > 4000, text
+    assert {cache.path_for(text).name for text in MINI_PHRASES} <= {
+        p.name for p in (isolated_home / ".cache/warmup-tui/speech").iterdir()}
 
 
 @needs_piper

@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,6 +55,19 @@ def find_engine(choice: str = "auto") -> Engine | None:
         if path:
             return Engine(name, path)
     return None
+
+
+def chosen_engine(choice: str, notice: Callable[[str], None] | None) -> Engine | None:
+    """The engine the setting names; one that is not installed is told to ``notice`` and
+    the first installed one speaks instead."""
+    engine = find_engine(choice)
+    if engine is None and choice not in ("auto", "none"):
+        engine = find_engine("auto")
+        if notice is not None:
+            instead = f"using {engine.name}" if engine else "tones only"
+            hint = " (pip install 'warmup-tui[voice]')" if choice == "piper" else ""
+            notice(f"voice engine {choice} is not installed{hint}; {instead}")
+    return engine
 
 
 def safe_voice(voice: str) -> str | None:

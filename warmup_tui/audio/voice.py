@@ -21,12 +21,14 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol
 
 from warmup_tui.audio.cues import CueSounds
+from warmup_tui.audio.phrase_fit import StartSlot, start_slots
 from warmup_tui.audio.phrases import cue_phrase, end_phrase, routine_phrases, start_phrase
 from warmup_tui.audio.player import PlayHandle, scale
 from warmup_tui.audio.speech_cache import SpeechCache
-from warmup_tui.audio.speech_engine import DEFAULT_VOICE, Engine, find_engine, knows_voice
+from warmup_tui.audio.speech_engine import DEFAULT_VOICE, Engine, chosen_engine, knows_voice
 from warmup_tui.audio.synth import RATE
 from warmup_tui.common.config import SoundSettings, VoiceSettings
+from warmup_tui.engine.cue_plan import plan_at
 from warmup_tui.engine.events import Event
 from warmup_tui.engine.timeline import Segment
 
@@ -74,6 +76,7 @@ class Voice:
         self._queue: list[str] = []
         self._worker: threading.Thread | None = None
         self._prepared: list[str] = []
+        self._slots: dict[int, StartSlot] = {}
         _VOICES.add(self)
 
     # ----- preparing ---------------------------------------------------------------------
@@ -81,9 +84,23 @@ class Voice:
     def prepare(self, segments: Sequence[Segment]) -> None:
         """Start rendering every phrase of ``segments`` in the background; returns at once."""
         texts = routine_phrases(segments)
+        slots = start_slots(segments, self._tones.settings, self._leads(segments))
+        # The shorter forms after all the full ones (needed only where those do not fit),
+        # in the same batch: one engine process, one model load.
+        shorter = [form for slot in slots.values() for form in slot.forms[1:]]
         with self._lock:
             self._prepared = texts
-        self._enqueue(texts)
+            self._slots = slots
+        self._enqueue(list(dict.fromkeys([*texts, *shorter])))
+
+    def _leads(self, segments: Sequence[Segment]) -> dict[int, float]:
+        """The tone each segment starts with, as seconds before its words begin."""
+        leads = {}
+        for index, segment in enumerate(segments):
+            start = Event("segment_start", 0.0, segment=segment,
+                          planned=tuple(plan_at(segments, index)))
+            leads[index] = min(MAX_LEAD, self._tone_length(self._tones.sound_for(start)))
+        return leads
 
     def wait_ready(self, timeout: float, count: int | None = None) -> bool:
         """Wait up to ``timeout`` seconds until the first ``count`` phrases of the last
@@ -92,7 +109,9 @@ class Voice:
         deadline = time.monotonic() + timeout
         with self._lock:
             wanted = self._prepared if count is None else self._prepared[:count]
-            while any(t not in self._ready and t not in self._failed for t in wanted):
+            # All of them: the shorter forms queued after them too.
+            while any(t not in self._ready and t not in self._failed for t in wanted) or (
+                    count is None and self._queue):
                 left = deadline - time.monotonic()
                 if left <= 0:
                     return False
@@ -174,6 +193,10 @@ class Voice:
             return
         if event.name == "cue" and tone is None:
             return  # that cue is switched off in the sound settings
+        if event.name == "segment_start":
+            text = self._fitting(event, text)
+            if text is None:
+                return
         data = self._bytes(text)
         if data is None:
             self._enqueue([text])  # too late for now; ready for the next time it is said
@@ -191,6 +214,25 @@ class Voice:
             return cue_phrase(event.cue)
         if event.name == "session_end":
             return end_phrase(event.last, event.completed)
+        return None
+
+    def _fitting(self, event: Event, full: str) -> str | None:
+        """The longest form of a start's words that ends before the next sound; None when
+        none does, or when the one to say is still being rendered."""
+        with self._lock:
+            slot = self._slots.get(event.segment.index) if event.segment else None
+        if slot is None or slot.forms[0] != full:
+            return full  # not prepared for these segments: say it as it is
+        for form in slot.forms:
+            with self._lock:
+                samples, failed = self._ready.get(form), form in self._failed
+            if samples is None and not failed:
+                samples = self.cache.cached(form)  # a quick read; rendering is not
+                if samples is None:
+                    self._enqueue([form])
+                    return None
+            if samples is not None and slot.fits(samples):
+                return form
         return None
 
     def wait_idle(self, timeout: float = DRAIN_SECONDS) -> None:
@@ -250,7 +292,7 @@ def make_voice(player: SpeechPlayer, settings: VoiceSettings, enabled: bool | No
     wanted = settings.enabled if enabled is None else enabled
     if not wanted:
         return None
-    engine = engine or _chosen_engine(settings.engine, notice)
+    engine = engine or chosen_engine(settings.engine, notice)
     if engine is None:
         return None
     voice = settings.voice
@@ -262,19 +304,6 @@ def make_voice(player: SpeechPlayer, settings: VoiceSettings, enabled: bool | No
             notice(f'voice "{shown}" is not one {engine.name} knows; using its default voice')
         voice = DEFAULT_VOICE
     return Voice(player, SpeechCache(engine, voice, settings.rate), sound=sound)
-
-
-def _chosen_engine(choice: str, notice: Callable[[str], None] | None) -> Engine | None:
-    """The engine the setting names; one that is not installed is told to ``notice`` and
-    the first installed one speaks instead."""
-    engine = find_engine(choice)
-    if engine is None and choice not in ("auto", "none"):
-        engine = find_engine("auto")
-        if notice is not None:
-            instead = f"using {engine.name}" if engine else "tones only"
-            hint = " (pip install 'warmup-tui[voice]')" if choice == "piper" else ""
-            notice(f"voice engine {choice} is not installed{hint}; {instead}")
-    return engine
 
 
 _VOICES: weakref.WeakSet[Voice] = weakref.WeakSet()

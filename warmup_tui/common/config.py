@@ -13,7 +13,6 @@ from typing import Any
 
 from warmup_tui.common import paths
 from warmup_tui.common.checker import Checker
-from warmup_tui.common.durations import DurationError, parse_duration
 from warmup_tui.common.problems import Problem, ProblemsError, display_path
 from warmup_tui.common.safe_write import write_new
 from warmup_tui.common.toml_lines import key_lines, parse_toml
@@ -29,7 +28,6 @@ class SoundSettings:
     halfway: bool = True
     reps: bool = True
     metronome: bool = False
-    wake: float = 0.0  # seconds of near-silence before a cue that follows silence
 
 
 @dataclass(frozen=True)
@@ -65,7 +63,6 @@ pips = true         # 3-2-1 pips before each change
 halfway = true      # a cue halfway through long holds and runs
 reps = true         # a soft tick on each paced rep
 metronome = false   # cadence clicks during run intervals (c toggles it)
-wake = "0s"         # Bluetooth headphones that swallow the first syllable: try "0.3s"
 
 [voice]
 enabled = true      # speak each step's name when a speech engine is installed
@@ -85,7 +82,6 @@ _BOUNDS: dict[str, tuple[float, float]] = {
     "training.weekly_goal": (1, 14),
     "training.cadence": (120, 220),
 }
-MAX_WAKE = 2.0  # seconds; a longer lead-in would start before the cue it announces is known
 ENGINE_CHOICES = ("auto", "piper", "espeak", "say", "none")
 # Text settings that take one of a few words.
 _CHOICES: dict[str, tuple[str, ...]] = {"voice.engine": ENGINE_CHOICES}
@@ -137,8 +133,7 @@ def _section(raw: Any, name: str, base: Any, checker: Checker) -> Any:
         if key not in raw:
             continue
         path = f"{name}.{key}"
-        check = _checked_wake if path == "sound.wake" else _checked
-        value = check(raw[key], getattr(base, key), path, checker)
+        value = _checked(raw[key], getattr(base, key), path, checker)
         if value is not None:
             changes[key] = value
     return replace(base, **changes)
@@ -175,17 +170,3 @@ def _checked(value: Any, default: Any, path: str, checker: Checker) -> Any:
         return value
     checker.add(path, f"expected text, got {shown_value(value)}; using {default!r}")
     return None
-
-
-def _checked_wake(value: Any, default: float, path: str, checker: Checker) -> float | None:
-    """A duration such as "0.3s", from none to :data:`MAX_WAKE`."""
-    try:
-        seconds = parse_duration(value)
-    except DurationError as error:
-        checker.add(path, f"{error}; using {default:g}s")
-        return None
-    if not 0 <= seconds <= MAX_WAKE:
-        checker.add(path, f"expected 0s to {MAX_WAKE:g}s, got {shown_value(value)}; "
-                    f"using {default:g}s")
-        return None
-    return seconds
