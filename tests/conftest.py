@@ -41,6 +41,9 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         folder.mkdir(parents=True)
         monkeypatch.setenv(name, str(folder))
     monkeypatch.setenv("HOME", str(home))
+    # Piper (the voice extra) would speak in every test that makes a voice, slowly and in
+    # other words than espeak-ng's; the tests that want it set WARMUP_PIPER themselves.
+    monkeypatch.setenv("WARMUP_PIPER", "")
     return home
 
 

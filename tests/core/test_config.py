@@ -98,3 +98,14 @@ def test_file_that_is_not_utf8_is_one_line_and_defaults(in_tmp: Path) -> None:
     assert len(problems) == 1
     line = str(problems[0])
     assert line == "c.toml:2: is not UTF-8 text; save it as UTF-8; using default settings"
+
+
+
+def test_the_voice_engine_is_one_of_the_known_ones(in_tmp: Path) -> None:
+    settings, problems = load(in_tmp, '[voice]\nengine = "piper"\n')
+    assert problems == [] and settings.voice.engine == "piper"
+    assert Settings().voice.engine == "auto"
+    settings, problems = load(in_tmp, '[voice]\nengine = "festival"\n')
+    assert settings.voice.engine == "auto"
+    assert problems == ['c.toml:2: voice.engine: expected one of auto, piper, espeak, say, '
+                        "none, got \"festival\"; using 'auto'"]

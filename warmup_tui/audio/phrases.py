@@ -13,9 +13,16 @@ from collections.abc import Sequence
 
 from warmup_tui.engine.cue_plan import CueName, PlannedCue, plan_at
 from warmup_tui.engine.timeline import Segment
-from warmup_tui.engine.wording import LAST_INTERVAL, set_text, side_words, switch_words
+from warmup_tui.engine.wording import (
+    LAST_INTERVAL,
+    set_text,
+    side_words,
+    switch_heading,
+    switch_words,
+)
 
 MAX_NAME_CHARS = 120  # a step name longer than this is cut, so a phrase stays a phrase
+SHORT_NAME_WORDS = 3  # the shortest form of a long name: its first words
 FINISHED = "Well done, session finished"
 WARMUP_DONE = "Warmup done"
 HALFWAY = "Halfway"
@@ -83,6 +90,27 @@ def start_phrase(segment: Segment, planned: Sequence[PlannedCue] = ()) -> str:
     if "switch_sides" in cues:
         return f"{switch_words(segment.side)}. {phrase}"
     return phrase
+
+
+def start_forms(segment: Segment, planned: Sequence[PlannedCue] = ()) -> list[str]:
+    """What may be said as ``segment`` starts, longest first: :func:`start_phrase`, then
+    shorter forms for when it would run into the next sound. Each form drops what the
+    screen and the tone already tell: the count or length first ("Side leg lift, left
+    side"), then the side ("Side leg lift"), then all but the first words of a long name."""
+    full = start_phrase(segment, planned)
+    if segment.kind == "switch":
+        return list(dict.fromkeys([full, switch_heading(segment.side)]))  # "Turn round"
+    if segment.kind == "rest":
+        return [full, "Rest"]
+    if segment.kind == "run":
+        last = "last_interval" in {cue.cue for cue in planned}
+        return [full, LAST_INTERVAL if last else "Run"]
+    name = clean_name(segment.step) or "Next step"
+    forms = [full]
+    if segment.kind == "exercise" and segment.side:
+        forms.append(f"{name}, {side_words(clean_name(segment.side))}")
+    forms.extend([name, " ".join(name.split()[:SHORT_NAME_WORDS])])
+    return list(dict.fromkeys(forms))
 
 
 def cue_phrase(cue: CueName) -> str | None:

@@ -14,11 +14,14 @@ import contextlib
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 import wave
 from array import array
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from warmup_tui.audio import piper_engine
 from warmup_tui.audio.speech_engine import Engine, render
 from warmup_tui.audio.speech_pcm import load_for_player, read_wav, write_wav
 from warmup_tui.audio.synth import RATE
@@ -42,7 +45,10 @@ class SpeechCache:
         self.folder = folder or speech_dir()
 
     def path_for(self, text: str) -> Path:
-        key = json.dumps([FORMAT, self.engine.name, self.voice, self.rate, text])
+        parts: list[object] = [FORMAT, self.engine.name, self.voice, self.rate, text]
+        if self.engine.model:  # Piper: the model is the voice
+            parts.append(Path(self.engine.model).name)
+        key = json.dumps(parts)
         return self.folder / f"{hashlib.sha256(key.encode('utf-8')).hexdigest()}.wav"
 
     def cached(self, text: str) -> array[int] | None:
@@ -68,23 +74,64 @@ class SpeechCache:
         except (OSError, EOFError, ValueError, wave.Error):
             return None
 
+    def get_many(self, texts: Sequence[str]) -> Iterator[tuple[str, array[int] | None]]:
+        """(text, samples or None) for each of ``texts``, in order, each as soon as it is
+        ready: cached ones at once, the rest rendered. An engine whose start-up is the slow
+        part (Piper loads a model) renders all the missing ones in one process."""
+        missing = []
+        for text in texts:
+            samples = self.cached(text)
+            if samples is not None:
+                yield text, samples
+            else:
+                missing.append(text)
+        if not missing:
+            return
+        if not self.engine.batch:
+            for text in missing:
+                yield text, self.get(text)
+            return
+        yield from self._render_batch(missing)
+
+    def _render_batch(self, texts: list[str]) -> Iterator[tuple[str, array[int] | None]]:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            batch = Path(tempfile.mkdtemp(prefix=".batch.", dir=self.folder))
+        except OSError:
+            yield from ((text, None) for text in texts)
+            return
+        try:
+            for text, written in piper_engine.render_batch(
+                    self.engine.path, self.engine.model, self.rate, texts, batch):
+                yield text, self._store(text, written) if written else None
+        finally:
+            shutil.rmtree(batch, ignore_errors=True)
+
     def _render(self, text: str) -> array[int] | None:
-        target = self.path_for(text)
         raw = _temporary(self.folder, ".engine.wav")
-        ready = _temporary(self.folder, ".wav")
         try:
             if not render(self.engine, text, self.voice, self.rate, raw):
                 return None
+            return self._store(text, raw)
+        finally:
+            with contextlib.suppress(OSError):
+                raw.unlink()
+
+    def _store(self, text: str, raw: Path) -> array[int] | None:
+        """The engine's WAV file converted, kept under the phrase's name, and returned."""
+        ready = _temporary(self.folder, ".wav")
+        try:
             samples = load_for_player(raw)
             if not samples:
                 return None
             write_wav(ready, samples)
-            os.replace(ready, target)
+            os.replace(ready, self.path_for(text))
             return samples
+        except (OSError, EOFError, ValueError, wave.Error):
+            return None
         finally:
-            for leftover in (raw, ready):
-                with contextlib.suppress(OSError):
-                    leftover.unlink()
+            with contextlib.suppress(OSError):
+                ready.unlink()
 
 
 def _temporary(folder: Path, suffix: str) -> Path:

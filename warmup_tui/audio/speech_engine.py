@@ -2,7 +2,8 @@
 
 Step names come from user files, so the text reaches the engine as data only: the command
 is an argument list run without a shell, and the text sits after ``--`` (espeak) or goes
-in on stdin (``say``), so a name such as "-w /etc/passwd" or "$(rm -rf ~)" is just words.
+in on stdin (``say``, Piper), so a name such as "-w /etc/passwd" or "$(rm -rf ~)" is just
+words. Piper (the optional neural voice) runs as a program of its own: see piper_engine.
 """
 
 from __future__ import annotations
@@ -11,8 +12,11 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+from warmup_tui.audio import piper_engine
 
 RENDER_TIMEOUT = 20.0  # seconds; a phrase takes espeak-ng a few milliseconds
 DEFAULT_VOICE = "en"
@@ -25,20 +29,45 @@ _VOICE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9 _+.\-]{0,63}")
 class Engine:
     """An installed speech program: ``name`` is its kind, ``path`` the executable."""
 
-    name: str  # "espeak-ng", "espeak" or "say"
+    name: str  # "piper", "espeak-ng", "espeak" or "say"
     path: str
+    model: str = ""  # Piper's voice model file; empty for the others
+
+    @property
+    def batch(self) -> bool:
+        """Whether one process should render many phrases (its start-up is the slow part)."""
+        return self.name == "piper"
 
 
-def find_engine() -> Engine | None:
-    """The first speech program on PATH: espeak-ng, then espeak, then macOS's say."""
-    candidates = ["espeak-ng", "espeak"]
-    if sys.platform == "darwin":
-        candidates.append("say")
+def find_engine(choice: str = "auto") -> Engine | None:
+    """The speech program ``choice`` names, when installed: "auto" takes Piper, then
+    espeak-ng, then espeak, then macOS's say; "none" (or nothing found) is None."""
+    if choice in ("auto", "piper"):
+        piper = piper_engine.find_piper()
+        if piper is not None:
+            return Engine("piper", *piper)
+    candidates = {"auto": ["espeak-ng", "espeak", "say"], "espeak": ["espeak-ng", "espeak"],
+                  "say": ["say"]}.get(choice, [])
     for name in candidates:
+        if name == "say" and sys.platform != "darwin":
+            continue
         path = shutil.which(name)
         if path:
             return Engine(name, path)
     return None
+
+
+def chosen_engine(choice: str, notice: Callable[[str], None] | None) -> Engine | None:
+    """The engine the setting names; one that is not installed is told to ``notice`` and
+    the first installed one speaks instead."""
+    engine = find_engine(choice)
+    if engine is None and choice not in ("auto", "none"):
+        engine = find_engine("auto")
+        if notice is not None:
+            instead = f"using {engine.name}" if engine else "tones only"
+            hint = " (pip install 'warmup-tui[voice]')" if choice == "piper" else ""
+            notice(f"voice engine {choice} is not installed{hint}; {instead}")
+    return engine
 
 
 def safe_voice(voice: str) -> str | None:
@@ -54,7 +83,7 @@ def knows_voice(engine: Engine, voice: str) -> bool:
     chosen = safe_voice(voice)
     if chosen is None:
         return False
-    if engine.name == "say":
+    if engine.name in ("say", "piper"):
         return True
     try:
         result = subprocess.run([engine.path, "-v", chosen, "--stdout", "--", "."],
@@ -84,6 +113,8 @@ def command(engine: Engine, text: str, voice: str, rate: int, out: Path) -> list
 
 def render(engine: Engine, text: str, voice: str, rate: int, out: Path) -> bool:
     """Render ``text`` into ``out``; True when the engine succeeded and wrote a file."""
+    if engine.name == "piper":
+        return _render_with_piper(engine, text, rate, out)
     stdin = text.encode("utf-8") if engine.name == "say" else b""
     try:
         result = subprocess.run(command(engine, text, voice, rate, out), input=stdin,
@@ -95,3 +126,20 @@ def render(engine: Engine, text: str, voice: str, rate: int, out: Path) -> bool:
         return result.returncode == 0 and out.stat().st_size > 0
     except OSError:
         return False
+
+
+def _render_with_piper(engine: Engine, text: str, rate: int, out: Path) -> bool:
+    """One phrase through a Piper batch of one, moved to ``out``."""
+    folder = out.with_name(out.name + ".piper")
+    try:
+        folder.mkdir(exist_ok=True)
+        for _, written in piper_engine.render_batch(engine.path, engine.model, rate,
+                                                    [text], folder):
+            if written is None:
+                return False
+            written.replace(out)
+        return out.stat().st_size > 0
+    except OSError:
+        return False
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

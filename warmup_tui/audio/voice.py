@@ -17,16 +17,18 @@ import threading
 import time
 import weakref
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Protocol
 
 from warmup_tui.audio.cues import CueSounds
+from warmup_tui.audio.phrase_fit import StartSlot, start_slots
 from warmup_tui.audio.phrases import cue_phrase, end_phrase, routine_phrases, start_phrase
 from warmup_tui.audio.player import PlayHandle, scale
 from warmup_tui.audio.speech_cache import SpeechCache
-from warmup_tui.audio.speech_engine import DEFAULT_VOICE, Engine, find_engine, knows_voice
+from warmup_tui.audio.speech_engine import DEFAULT_VOICE, Engine, chosen_engine, knows_voice
 from warmup_tui.audio.synth import RATE
 from warmup_tui.common.config import SoundSettings, VoiceSettings
+from warmup_tui.engine.cue_plan import plan_at
 from warmup_tui.engine.events import Event
 from warmup_tui.engine.timeline import Segment
 
@@ -74,6 +76,7 @@ class Voice:
         self._queue: list[str] = []
         self._worker: threading.Thread | None = None
         self._prepared: list[str] = []
+        self._slots: dict[int, StartSlot] = {}
         _VOICES.add(self)
 
     # ----- preparing ---------------------------------------------------------------------
@@ -81,9 +84,23 @@ class Voice:
     def prepare(self, segments: Sequence[Segment]) -> None:
         """Start rendering every phrase of ``segments`` in the background; returns at once."""
         texts = routine_phrases(segments)
+        slots = start_slots(segments, self._tones.settings, self._leads(segments))
+        # The shorter forms after all the full ones (needed only where those do not fit),
+        # in the same batch: one engine process, one model load.
+        shorter = [form for slot in slots.values() for form in slot.forms[1:]]
         with self._lock:
             self._prepared = texts
-        self._enqueue(texts)
+            self._slots = slots
+        self._enqueue(list(dict.fromkeys([*texts, *shorter])))
+
+    def _leads(self, segments: Sequence[Segment]) -> dict[int, float]:
+        """The tone each segment starts with, as seconds before its words begin."""
+        leads = {}
+        for index, segment in enumerate(segments):
+            start = Event("segment_start", 0.0, segment=segment,
+                          planned=tuple(plan_at(segments, index)))
+            leads[index] = min(MAX_LEAD, self._tone_length(self._tones.sound_for(start)))
+        return leads
 
     def wait_ready(self, timeout: float, count: int | None = None) -> bool:
         """Wait up to ``timeout`` seconds until the first ``count`` phrases of the last
@@ -92,7 +109,9 @@ class Voice:
         deadline = time.monotonic() + timeout
         with self._lock:
             wanted = self._prepared if count is None else self._prepared[:count]
-            while any(t not in self._ready and t not in self._failed for t in wanted):
+            # All of them: the shorter forms queued after them too.
+            while any(t not in self._ready and t not in self._failed for t in wanted) or (
+                    count is None and self._queue):
                 left = deadline - time.monotonic()
                 if left <= 0:
                     return False
@@ -121,22 +140,31 @@ class Voice:
                     self._worker = None
                     self._lock.notify_all()
                     return
-                text = self._queue[0]
-            try:
-                samples = self.cache.get(text)  # the slow part, outside the lock
+                batch = list(self._queue)
+            for text, samples, scaled in self._rendered(batch):
+                with self._lock:
+                    if samples is None:
+                        self._failed.add(text)
+                    else:
+                        self._ready[text] = samples
+                        self._scaled[text] = scaled
+                    if text in self._queue:
+                        self._queue.remove(text)
+                    self._lock.notify_all()
+
+    def _rendered(self, batch: list[str]) -> Iterator[
+            tuple[str, array[int] | None, tuple[float, bytes]]]:
+        """Each phrase of ``batch`` rendered (the slow part, outside the lock) and scaled
+        to the volume; a phrase the engine fails on, or any error, gives None for it."""
+        done: set[str] = set()
+        try:
+            for text, samples in self.cache.get_many(batch):
+                done.add(text)
                 volume = self.player.volume
-                scaled = scale(samples, volume).tobytes() if samples is not None else b""
-            except Exception:  # never a traceback from this thread; the words just go unsaid
-                samples, volume, scaled = None, 0.0, b""
-            with self._lock:
-                if samples is None:
-                    self._failed.add(text)
-                else:
-                    self._ready[text] = samples
-                    self._scaled[text] = (volume, scaled)
-                if self._queue and self._queue[0] == text:
-                    self._queue.pop(0)
-                self._lock.notify_all()
+                data = scale(samples, volume).tobytes() if samples is not None else b""
+                yield text, samples, (volume, data)
+        except Exception:  # never a traceback from this thread; the words just go unsaid
+            yield from ((text, None, (0.0, b"")) for text in batch if text not in done)
 
     # ----- speaking ----------------------------------------------------------------------
 
@@ -165,6 +193,10 @@ class Voice:
             return
         if event.name == "cue" and tone is None:
             return  # that cue is switched off in the sound settings
+        if event.name == "segment_start":
+            text = self._fitting(event, text)
+            if text is None:
+                return
         data = self._bytes(text)
         if data is None:
             self._enqueue([text])  # too late for now; ready for the next time it is said
@@ -182,6 +214,25 @@ class Voice:
             return cue_phrase(event.cue)
         if event.name == "session_end":
             return end_phrase(event.last, event.completed)
+        return None
+
+    def _fitting(self, event: Event, full: str) -> str | None:
+        """The longest form of a start's words that ends before the next sound; None when
+        none does, or when the one to say is still being rendered."""
+        with self._lock:
+            slot = self._slots.get(event.segment.index) if event.segment else None
+        if slot is None or slot.forms[0] != full:
+            return full  # not prepared for these segments: say it as it is
+        for form in slot.forms:
+            with self._lock:
+                samples, failed = self._ready.get(form), form in self._failed
+            if samples is None and not failed:
+                samples = self.cache.cached(form)  # a quick read; rendering is not
+                if samples is None:
+                    self._enqueue([form])
+                    return None
+            if samples is not None and slot.fits(samples):
+                return form
         return None
 
     def wait_idle(self, timeout: float = DRAIN_SECONDS) -> None:
@@ -241,11 +292,13 @@ def make_voice(player: SpeechPlayer, settings: VoiceSettings, enabled: bool | No
     wanted = settings.enabled if enabled is None else enabled
     if not wanted:
         return None
-    engine = engine or find_engine()
+    engine = engine or chosen_engine(settings.engine, notice)
     if engine is None:
         return None
     voice = settings.voice
-    if voice != DEFAULT_VOICE and not knows_voice(engine, voice):
+    if engine.name == "piper":
+        voice = DEFAULT_VOICE  # Piper speaks with its model; the setting names espeak's voices
+    elif voice != DEFAULT_VOICE and not knows_voice(engine, voice):
         if notice is not None:
             shown = voice if voice.isprintable() and len(voice) <= 40 else f"{voice[:40]!r}"
             notice(f'voice "{shown}" is not one {engine.name} knows; using its default voice')

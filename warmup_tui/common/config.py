@@ -33,6 +33,7 @@ class SoundSettings:
 @dataclass(frozen=True)
 class VoiceSettings:
     enabled: bool = True
+    engine: str = "auto"
     voice: str = "en"
     rate: int = 165
 
@@ -81,6 +82,7 @@ metronome = false   # cadence clicks during run intervals (c toggles it)
 
 [voice]
 enabled = true      # speak each step's name when a speech engine is installed
+engine = "auto"     # auto, piper, espeak, say or none; auto: the first one installed
 voice = "en"        # espeak-ng voice name (espeak-ng --voices lists them)
 rate = 165          # words per minute, 80 to 400
 
@@ -116,7 +118,16 @@ _BOUNDS: dict[str, tuple[float, float]] = {
     "coaching.rest_days": (0, 7),
     "training.min_run_minutes": (0, 180),
 }
-_CHOICES: dict[str, tuple[str, ...]] = {"training.units": ("km", "mi")}
+ENGINE_CHOICES = ("auto", "piper", "espeak", "say", "none")
+# Text settings that take one of a few words.
+_CHOICES: dict[str, tuple[str, ...]] = {"training.units": ("km", "mi"),
+                                        "voice.engine": ENGINE_CHOICES}
+
+
+def _one_of(choices: tuple[str, ...]) -> str:
+    if len(choices) == 2:
+        return " or ".join(map(repr, choices))
+    return "one of " + ", ".join(choices)
 
 
 def config_path() -> Path:
@@ -193,9 +204,11 @@ def _checked(value: Any, default: Any, path: str, checker: Checker) -> Any:
             return None
         return float(value) if not whole else value
     choices = _CHOICES.get(path)
-    if choices is not None and value not in choices:
-        checker.add(path, f"expected {' or '.join(map(repr, choices))}, got "
-                    f"{shown_value(value)}; using {default!r}")
+    if choices is not None:
+        if value in choices:
+            return value
+        checker.add(path, f"expected {_one_of(choices)}, got {shown_value(value)}; "
+                    f"using {default!r}")
         return None
     if isinstance(value, str) and value.strip():
         return value

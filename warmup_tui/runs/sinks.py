@@ -79,7 +79,8 @@ class SessionSinks:
         # name and impossible: say why, once (this object lives as long as the process).
         voice = make_voice(player, self.settings.voice, choice, sound=self.settings.sound,
                            notice=self.notices.voice)
-        if voice is None and choice and find_engine() is None:
+        engine = self.settings.voice.engine  # one named but missing was told by make_voice
+        if voice is None and choice and engine == "auto" and find_engine() is None:
             self.notices.voice(NO_ENGINE)
         if voice is not None:
             voice.muted = muted
