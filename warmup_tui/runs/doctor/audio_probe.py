@@ -21,14 +21,14 @@ from typing import Any
 
 from warmup_tui.audio.alsa import mark_streams_as_events, silence_alsa
 from warmup_tui.audio.player import Player, scale
-from warmup_tui.audio.speech_engine import Engine, render
+from warmup_tui.audio.speech_engine import Engine, find_engine, render
 from warmup_tui.audio.speech_pcm import load_for_player
 from warmup_tui.audio.synth import RATE
 
 TEST_CUE = "go"
 TEST_PHRASE = "This is your coach. Glute bridge, 30 seconds."
 PLAY_WAIT = 10.0  # seconds a test sound may take to play out
-SPEAKS_HERE = ("espeak-ng", "espeak", "say")  # engines this probe can render with
+SPEAKS_HERE = ("piper", "espeak-ng", "espeak", "say")  # engines this probe can render with
 _SND_PCM_STREAM_PLAYBACK, _SND_PCM_NONBLOCK = 0, 1
 
 
@@ -112,10 +112,18 @@ def main(argv: list[str]) -> int:
     report: dict[str, Any] = {"device": default_device()}
     report["stream"], report["reason"] = open_stream()
     if args.play and report["stream"]:
-        engine = Engine(*args.engine) if args.engine else None
+        engine = _engine(args.engine)
         report["played"] = play_tests(args.volume, engine, args.voice, args.rate)
     print(json.dumps(report))
     return 0
+
+
+def _engine(named: list[str] | None) -> Engine | None:
+    """The engine the doctor found; Piper is looked up again, for its voice model."""
+    if not named:
+        return None
+    name, path = named
+    return find_engine("piper") if name == "piper" else Engine(name, path)
 
 
 if __name__ == "__main__":

@@ -42,7 +42,7 @@ def _speech_engine(settings: Settings) -> tuple[str, str] | None:
     if not settings.voice.enabled:
         return None
     found = installed_engines()
-    name = engine_in_use(str(getattr(settings.voice, "engine", "auto")), found)
+    name = engine_in_use(settings.voice.engine)
     return (name, found[name]) if name else None
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import shutil
 import sys
 
+from warmup_tui.audio.piper_engine import find_piper
+from warmup_tui.audio.speech_engine import chosen_engine
 from warmup_tui.common.config import VoiceSettings
 from warmup_tui.runs.doctor.findings import Finding
 
@@ -17,7 +19,10 @@ INSTALL_HINT = ("for a voice, install espeak-ng (apt-get install espeak-ng), or 
 def installed_engines() -> dict[str, str]:
     """Each speech engine found on PATH, by name, with its path."""
     found = {}
-    for name in ENGINES:
+    piper = find_piper()  # where the app looks: beside its Python, then on PATH
+    if piper is not None:
+        found["piper"] = piper[0]
+    for name in ENGINES[1:]:
         if name == "say" and sys.platform != "darwin":
             continue
         path = shutil.which(name)
@@ -26,21 +31,17 @@ def installed_engines() -> dict[str, str]:
     return found
 
 
-def engine_in_use(setting: str, found: dict[str, str]) -> str | None:
-    """The engine the app speaks with: the one the setting names when it is installed;
-    with "auto", the first installed; None for tones alone."""
-    if setting == "none":
-        return None
-    if setting != "auto":
-        return setting if setting in found else None
-    return next((name for name in ENGINES if name in found), None)
+def engine_in_use(setting: str) -> str | None:
+    """The engine the app speaks with, by the app's own rule: the one the setting names
+    when it is installed, else the first that "auto" finds; None for tones alone."""
+    engine = chosen_engine(setting, None)
+    return engine.name if engine is not None else None
 
 
 def check_voice(settings: VoiceSettings) -> Finding:
     found = installed_engines()
-    # [voice] engine may not exist in this version's settings: "auto" is what it means.
-    setting = str(getattr(settings, "engine", "auto"))
-    engine = engine_in_use(setting, found) if settings.enabled else None
+    setting = settings.engine
+    engine = engine_in_use(setting) if settings.enabled else None
     data = {"engine": engine, "setting": setting, "enabled": settings.enabled,
             "available": list(found), "paths": found, "voice": settings.voice,
             "rate": settings.rate}
@@ -50,9 +51,15 @@ def check_voice(settings: VoiceSettings) -> Finding:
                                        f"false); cues are tones alone. Engines found: {listed}",),
                        data)
     if engine is not None:
-        return Finding("voice", True, (f"the voice speaks with {engine} ({found[engine]}), "
-                                       f"voice {settings.voice!r} at {settings.rate} words a "
-                                       f"minute. Engines found: {listed}",), data)
+        lines = [f"the voice speaks with {engine} ({found.get(engine, 'found')}), voice "
+                 f"{settings.voice!r} at {settings.rate} words a minute. Engines found: {listed}"]
+        instead = setting not in ("auto", engine) and not (
+            setting == "espeak" and engine.startswith("espeak"))
+        if instead:
+            hint = f" ({INSTALL_HINT})" if setting == "piper" else ""
+            lines.append(f'[voice] engine = "{setting}" is not installed, so {engine} speaks '
+                         f"instead{hint}")
+        return Finding("voice", not instead, tuple(lines), data)
     if setting == "none":
         return Finding("voice", True, ('the voice is set to no engine ([voice] engine = '
                                        f'"none"); cues are tones alone. Engines found: {listed}',),
