@@ -14,7 +14,7 @@ from warmup_tui.engine.clock import FakeClock
 from warmup_tui.log import default_path
 from warmup_tui.routines.library import Library
 from warmup_tui.ui.app import WarmupApp
-from warmup_tui.ui.screens.history import HistoryScreen
+from warmup_tui.ui.screens.history import WHEN_COLUMN, HistoryScreen, fit_row
 from warmup_tui.ui.screens.home import HomeScreen
 
 SIZE = (110, 40)
@@ -113,3 +113,14 @@ async def test_a_log_missing_its_tables_is_kept_aside_and_a_new_one_shown() -> N
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+def test_a_note_too_long_for_one_line_wraps_under_itself() -> None:
+    line = ("Mon 30 Nov 21:22  run                    3:00  completed  (ran 3:00, logged by "
+            "hand, not counted: under 5 minutes of running)")
+    rows = fit_row(line, 76)
+    assert rows[0] == "Mon 30 Nov 21:22  run                    3:00  completed"
+    assert [row[:WHEN_COLUMN + 1] for row in rows[1:]] == [
+        " " * WHEN_COLUMN + "(", " " * (WHEN_COLUMN + 1)]
+    assert all(len(row) <= 76 for row in rows)
+    assert " ".join(row.strip() for row in rows[1:]) == line[line.index("(ran"):]

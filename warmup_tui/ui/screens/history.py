@@ -4,6 +4,7 @@ minutes per week, and recent sessions. The log is read in a worker thread."""
 from __future__ import annotations
 
 import sqlite3
+import textwrap
 from typing import ClassVar
 
 from rich.text import Text
@@ -40,7 +41,9 @@ def fit_row(line: str, width: int) -> list[str]:
     main, bracket, note = line.rpartition("  (")
     if len(line) <= width or not bracket:
         return [line]
-    return [main, f"{' ' * WHEN_COLUMN}({note}"]
+    # A long note wraps under itself, not back at the left edge under the date.
+    return [main, *textwrap.wrap(f"({note}", width, initial_indent=" " * WHEN_COLUMN,
+                                 subsequent_indent=" " * (WHEN_COLUMN + 1))]
 
 
 class HistoryScreen(Screen[None]):
