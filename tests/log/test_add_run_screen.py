@@ -6,6 +6,7 @@ from test_history_screen import SIZE, make_app, open_history, text_of
 from textual.widgets import Button, Checkbox, Static
 
 from warmup_tui.log import TrainingLog
+from warmup_tui.log.counting import RunRule
 from warmup_tui.ui.app import WarmupApp
 from warmup_tui.ui.screens.add_run import AddRunScreen
 from warmup_tui.ui.screens.history import HistoryScreen
@@ -46,7 +47,7 @@ async def test_a_run_added_in_the_form_is_saved_and_listed() -> None:
         assert "logged by hand, 5.00 km at 6:00 /km" in sessions
     with TrainingLog.open() as log:
         (row,) = log.sessions()
-    assert (row.source, row.run_seconds, row.note, row.is_run) == ("manual", 1800.0,
+    assert (row.source, row.run_seconds, row.note, RunRule().counts(row)) == ("manual", 1800.0,
                                                                    "park loop", True)
 
 

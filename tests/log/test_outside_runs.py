@@ -8,6 +8,7 @@ import pytest
 from log_support import MONDAY_NOON_UTC
 
 from warmup_tui.log import TrainingLog
+from warmup_tui.log.counting import RunRule
 from warmup_tui.log.db import SCHEMA_VERSION, default_path, migrate
 from warmup_tui.log.outside import AlreadyLogged, OutsideRun, add_outside_run
 
@@ -35,7 +36,7 @@ def test_a_version_3_log_with_sessions_in_it_is_migrated() -> None:
     with TrainingLog.open() as log:
         assert log.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
         (old,) = log.sessions()
-        assert (old.routine_id, old.run_seconds, old.is_run) == ("first-steps", 60.0, True)
+        assert (old.routine_id, old.run_seconds) == ("first-steps", 60.0)
         assert old.source == "app"
         assert (old.distance_m, old.sport, old.note, old.external_key) == (None,) * 4
         new_id = add_outside_run(log, outside())
@@ -46,12 +47,13 @@ def test_an_outside_run_is_a_completed_run_that_counts() -> None:
     with TrainingLog.open() as log:
         row = log.session(add_outside_run(log, outside(note="easy, windy")))
         assert row is not None
-        assert (row.status, row.is_run, row.source) == ("completed", True, "import")
+        assert (row.status, RunRule().counts(row), row.source) == ("completed", True, "import")
         assert row.ended_at == MONDAY_NOON_UTC + 1900.0
         assert row.run_seconds == row.actual_seconds == 1800.0
         assert (row.distance_m, row.avg_heart_rate, row.avg_cadence) == (5000.0, 150, 164)
         assert row.note == "easy, windy"
-        assert log.runs_between(MONDAY_NOON_UTC, MONDAY_NOON_UTC + 86400) == 1
+        counted = log.sessions_counted_between(MONDAY_NOON_UTC, MONDAY_NOON_UTC + 86400)
+        assert [RunRule().counts(r) for r in counted] == [True]
 
 
 def test_the_same_external_key_goes_in_once() -> None:
