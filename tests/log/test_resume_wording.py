@@ -40,8 +40,9 @@ def _cut_off(segments: list[Segment], seconds: float, routine_id: str, name: str
     session = Session(segments, clock)
     deliver(session.start(), recorder)
     run_for(session, clock, seconds, recorder)
-    assert recorder.session_id is not None
     recorder.close()
+    assert recorder.wait_written(30)  # the rows are written on the recorder's own thread
+    assert recorder.session_id is not None
     gone = subprocess.Popen([sys.executable, "-c", "pass"])
     gone.wait()
     with sqlite3.connect(default_path()) as conn:  # as if written by a process now gone
