@@ -10,6 +10,7 @@ from pathlib import Path
 from rich.console import Console
 from textual.widgets import OptionList
 
+from tests.ui.app_factory import started
 from warmup_tui.common.config import Settings
 from warmup_tui.common.paths import bundled_dir
 from warmup_tui.engine.clock import FakeClock
@@ -48,7 +49,7 @@ async def test_e_edits_the_highlighted_routine_and_home_shows_the_copy(
         user_routines: Path) -> None:
     app = home_app(user_routines)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)  # home lists the routines once start-up has read them
         routines = app.screen.query_one("#routines", OptionList)
         index = next(i for i in range(routines.option_count)
                      if routines.get_option_at_index(i).id == "pre-run")
@@ -81,7 +82,7 @@ async def test_a_broken_routine_is_opened_in_the_users_editor_from_home(
     plan = plan_editor('"half a minute"=>"half"', '"half"=>"30s"')
     app = home_app(user_routines)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)  # home lists the routines once start-up has read them
         routines = app.screen.query_one("#routines", OptionList)
         index = next(i for i in range(routines.option_count)
                      if routines.get_option_at_index(i).id == "mine")
@@ -112,7 +113,7 @@ async def test_leaving_a_broken_routine_as_written_keeps_it_listed_as_broken(
     plan_editor("-")
     app = home_app(user_routines)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)  # home lists the routines once start-up has read them
         routines = app.screen.query_one("#routines", OptionList)
         routines.highlighted = next(i for i in range(routines.option_count)
                                     if routines.get_option_at_index(i).id == "mine")
@@ -140,7 +141,7 @@ async def test_a_routine_broken_only_by_its_chain_is_never_handed_to_an_editor(
     app = WarmupApp(library=Library(bundled=folder, user=user_routines),
                     settings=Settings(), clock_factory=lambda: clock, mute=True)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+        await started(pilot)  # home lists the routines once start-up has read them
         line = next(text for text in home_lines(app) if text.split()[1:2] == ["pre-run"])
         assert "fix the routine it chains to" in line
         routines = app.screen.query_one("#routines", OptionList)
@@ -159,8 +160,7 @@ async def test_reload_reads_the_routines_again_and_keeps_the_highlight(
         user_routines: Path) -> None:
     app = home_app(user_routines)
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()  # home has filled in after its first frame
-        await pilot.pause()
+        await started(pilot)  # home has filled in after its first frame
         home = app.screen
         assert isinstance(home, HomeScreen)
         routines = home.query_one("#routines", OptionList)

@@ -17,6 +17,7 @@ from warmup_tui.routines.library import Library
 from warmup_tui.runs.plan import PlannedRun
 from warmup_tui.runs.today import routine_and_chain
 from warmup_tui.ui.app import WarmupApp
+from warmup_tui.ui.screens.home import HomeScreen
 from warmup_tui.ui.screens.session import SessionScreen
 
 from .pilot_wait import wait_until
@@ -26,7 +27,8 @@ START_UP_LIMIT = 30.0  # seconds: generous, for a loaded machine; polled, never 
 
 async def started(pilot: Pilot[Any]) -> None:
     """Waits until the app's start-up (ui/start_up.py) has loaded what it loads after the
-    first frame, and the screens it opens (the resume offer, a session) are up; a session
+    first frame, home has its routines, and the screens it opens (the resume offer, a
+    session) are up; a session
     has started its clock (after its first frame and its sounds: on a busy machine that
     can come after the worker is done). The worker is made only once the first frame is up,
     so it is waited for by name, not by asking for whatever workers there are yet."""
@@ -38,6 +40,10 @@ async def started(pilot: Pilot[Any]) -> None:
             await pilot.pause(0.01)
 
     await asyncio.wait_for(finished(), START_UP_LIMIT)
+    # The worker posted HomeLoaded before it finished; the loop may not have handled it yet.
+    homes = [s for s in app.screen_stack if isinstance(s, HomeScreen)]
+    await wait_until(pilot, lambda: all(home.loaded for home in homes),
+                     "home to fill in its routines")
     await pilot.pause()
     screen = pilot.app.screen
     if isinstance(screen, SessionScreen):

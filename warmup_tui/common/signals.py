@@ -56,17 +56,34 @@ def _send_again_if_swallowed(info: sys.UnraisableHookArgs) -> None:
     the middle of an import) is printed and dropped. Send the signal again instead, a
     moment later from another thread, so that it lands in ordinary code."""
     if isinstance(info.exc_value, Interrupted):
-        import threading  # only here: start-up does not need it
-
         _State.received = None
-        again = threading.Timer(RESEND_SECONDS, os.kill, (os.getpid(), info.exc_value.signum))
-        again.daemon = True
-        again.start()
+        _send_again(info.exc_value.signum)
         return
     sys.__unraisablehook__(info)
 
 
+def _send_again(signum: int) -> None:
+    import threading  # only here: start-up does not need it
+
+    again = threading.Timer(RESEND_SECONDS, os.kill, (os.getpid(), signum))
+    again.daemon = True
+    again.start()
+
+
+def _inside_the_hook(frame: FrameType | None) -> bool:
+    while frame is not None:
+        if frame.f_code is _send_again_if_swallowed.__code__:
+            return True
+        frame = frame.f_back
+    return False
+
+
 def _handle(signum: int, frame: FrameType | None) -> None:
+    if _inside_the_hook(frame):
+        # The signal sent again landed before the hook returned (a busy machine can hold
+        # it there for longer than RESEND_SECONDS): raised here, Python would drop it too.
+        _send_again(signum)
+        return
     first = _State.received is None
     if first:
         _State.received = signum
