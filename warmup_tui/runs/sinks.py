@@ -18,6 +18,7 @@ from warmup_tui.audio.metronome_sink import MetronomeSink, carries_cadence
 from warmup_tui.audio.player import Player
 from warmup_tui.audio.speech_engine import find_engine
 from warmup_tui.audio.voice import Voice, make_voice
+from warmup_tui.audio.wake import BluetoothWake
 from warmup_tui.common.config import Settings
 from warmup_tui.engine.clock import MonotonicClock
 from warmup_tui.engine.events import EventSink
@@ -63,10 +64,13 @@ class SessionSinks:
         self.cues: CueSounds | None = None
         self.voice: Voice | None = None
         self.metronome: MetronomeSink | None = None
+        self.wake: BluetoothWake | None = None
         if headless and muted:
             return  # nothing can unmute it: make no sound at all
         player = Player(volume=settings.sound.volume, bell=bell, on_notice=notices.sound)
         self.cues = CueSounds(player, settings.sound, muted=muted)
+        if settings.sound.wake > 0:
+            self.wake = BluetoothWake(player, self.cues, settings.sound.wake)
         self.voice = self._make_voice(player, voice, muted)
         # The metronome keeps real time whatever --speed says: it is for the runner's feet.
         self.metronome = MetronomeSink(
@@ -116,7 +120,8 @@ class SessionSinks:
     def sinks_for(self, run: PlannedRun, speed: float,
                   output: EventSink | None = None) -> list[EventSink]:
         """Sound first, so a cue starts before anything slower runs; the words after the
-        tone; the clicks; ``output`` (headless lines); the log last. Speech for the whole
+        tone; the clicks; the Bluetooth wake (it acts on word ahead of a sound, never on the
+        sound itself); ``output`` (headless lines); the log last. Speech for the whole
         session starts rendering now, in the background."""
         if carries_cadence(run.segments):
             # A cadence written into the session (--cadence, a routine's cadence) asks
@@ -127,7 +132,8 @@ class SessionSinks:
             self.voice.prepare(run.segments)
             if self.headless:
                 self.voice.wait_ready(FIRST_PHRASE_WAIT, count=1)
-        parts = (self.cues, self.voice, self.metronome, output, self._recorder(run, speed))
+        parts = (self.cues, self.voice, self.metronome, self.wake, output,
+                 self._recorder(run, speed))
         return [sink for sink in parts if sink is not None]
 
     def _recorder(self, run: PlannedRun, speed: float) -> LogRecorder | None:
