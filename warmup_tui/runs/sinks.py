@@ -32,6 +32,7 @@ Notice = Callable[[str], None]
 # for that one (a few milliseconds, or nothing once cached); the rest render as it runs.
 FIRST_PHRASE_WAIT = 5.0
 NO_ENGINE = "no speech engine found (install espeak-ng); tones only"
+ENGINE_NONE = 'the settings choose no speech engine ([voice] engine = "none"); tones only'
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,9 @@ class SessionSinks:
         voice = make_voice(player, self.settings.voice, choice, sound=self.settings.sound,
                            notice=self.notices.voice)
         engine = self.settings.voice.engine  # one named but missing was told by make_voice
-        if voice is None and choice and engine == "auto" and find_engine() is None:
+        if voice is None and choice and engine == "none":
+            self.notices.voice(ENGINE_NONE)
+        elif voice is None and choice and engine == "auto" and find_engine() is None:
             self.notices.voice(NO_ENGINE)
         if voice is not None:
             voice.muted = muted
