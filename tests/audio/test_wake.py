@@ -42,10 +42,10 @@ class Noted:
     # The real player, noting on the clock when each stream opens and what it is.
     quiet = player.quiet
     def play(self, name):
-        opened.append([clock.now() - {t0}, name])
+        opened.append([clock.now(), name])
         player.play(name)
     def play_samples(self, data, rate=44100):
-        opened.append([clock.now() - {t0}, "lead-in"])
+        opened.append([clock.now(), "lead-in"])
         return player.play_samples(data, rate)
 
 cues = CueSounds(Noted())
@@ -62,12 +62,17 @@ def deliver(batch):
         for sink in sinks:
             sink.handle(event)
 
+early = session.heads_up_at_start()  # as the front ends do: word, a wait, the start
+if early:
+    deliver(early)
+    clock.advance(session.heads_up.seconds)
+origin = clock.now()
 deliver(session.start())
 while session.state != "finished":
     clock.advance(session.wake_in())
     deliver(session.poll())
 player.wait_idle(5)
-print(json.dumps({{"opened": opened, "due": due}}))
+print(json.dumps({{"opened": [[t - origin, name] for t, name in opened], "due": due}}))
 """
 
 
@@ -87,10 +92,10 @@ def samples(data: bytes) -> array[int]:
 
 
 # The Hold (30 s) and the Rest (10 s), by ear: a lead-in before the cues that follow a
-# second or more of silence (the halfway, each segment's first pip); none before the
-# first go (due the moment the session starts), the pips that follow a pip, the rest
+# second or more of silence (the first go, which the session starts late for; the
+# halfway; each segment's first pip); none before the pips that follow a pip, the rest
 # that follows the last pip, or the finish.
-WOKEN = ["go", "lead-in", "halfway", "lead-in", "pip", "pip", "pip", "rest", "lead-in",
+WOKEN = ["lead-in", "go", "lead-in", "halfway", "lead-in", "pip", "pip", "pip", "rest", "lead-in",
          "pip", "pip", "pip", "finish"]
 
 
@@ -153,5 +158,5 @@ def test_a_headless_run_wakes_with_the_setting(capture: Capture, tmp_path: Path,
                    if data == scaled_sound(name, VOLUME)), "lead-in")
              for data in capture.files()]
     tones = ["go", "halfway", "pip", "pip", "pip", "finish"]
-    assert heard == (["go", "lead-in", "halfway", "lead-in", "pip", "pip", "pip", "finish"]
-                     if wake == "0.3s" else tones)
+    woken = ["lead-in", "go", "lead-in", "halfway", "lead-in", "pip", "pip", "pip", "finish"]
+    assert heard == (woken if wake == "0.3s" else tones)

@@ -75,3 +75,18 @@ def test_the_last_segment_announces_the_finish() -> None:
     last = [e for e in events if e.name == "heads_up"][-1]
     assert last.ahead is not None and last.ahead.name == "session_end"
     assert last.ahead.completed and last.t == pytest.approx(30.5)
+
+
+def test_word_of_the_start_comes_before_it_the_get_ready_pip_or_the_first_step() -> None:
+    clock = FakeClock(T0)
+    ready = Session(small_timeline(), clock, lead_in=3.0, heads_up=0.3)
+    early = ready.heads_up_at_start()
+    assert [(e.name, e.t) for e in early] == [("heads_up", -0.3)]
+    assert early[0].ahead == ready.start()[0]  # the get-ready's "3"
+    assert ready.heads_up_at_start() == []  # once started, there is no start to tell of
+
+    plain = Session(small_timeline(), FakeClock(T0, speed=10.0), heads_up=0.3)
+    early = plain.heads_up_at_start()
+    assert [(e.name, e.t) for e in early] == [("heads_up", pytest.approx(-3.0))]
+    assert early[0].ahead == plain.start()[0]  # the first step's start
+    assert Session(small_timeline(), clock).heads_up_at_start() == []

@@ -174,12 +174,29 @@ class Session:
         if self.lead_in > 0:
             self.state = "ready"
             self._start, self._deadline = now, now + self.lead_in
-            self._plan = [PlannedCue("pip", n, "end", float(n)) for n in (3, 2, 1)
-                          if n <= self.lead_in]
+            self._plan = self._get_ready_plan()
             self._fired = set()
             self.heads_up.reset()
             return self.poll()
         return [*self._begin_segment(self.index, now), *self.poll()]
+
+    def heads_up_at_start(self) -> list[Event]:
+        """Before :meth:`start`, early word of the sound it sends at once: a front end that
+        wants a heads-up before everything sends these, waits ``heads_up`` seconds, then
+        starts (nothing can fall due before the start itself)."""
+        if self.state != "idle" or self.heads_up.seconds <= 0:
+            return []
+        early = -self.heads_up.seconds * self.clock.speed
+        if self.lead_in > 0:
+            first = [Event("cue", 0.0, self.segment, cue.cue, cue.value, planned=(cue,))
+                     for cue in self._get_ready_plan() if cue.offset == self.lead_in]
+        else:
+            first = [Event("segment_start", 0.0, self.segment,
+                           planned=tuple(plan_at(self.segments, self.index)))]
+        return [Event("heads_up", early, event.segment, ahead=event) for event in first]
+
+    def _get_ready_plan(self) -> list[PlannedCue]:
+        return [PlannedCue("pip", n, "end", float(n)) for n in (3, 2, 1) if n <= self.lead_in]
 
     def poll(self) -> list[Event]:
         """Every event due by now, in order; segments that ended during a stall are ended

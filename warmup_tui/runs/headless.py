@@ -121,6 +121,10 @@ def run_headless(
     try:
         # start() is inside the try: a signal can land while a sink is still busy with
         # the first events (the log opening its file), and must still end the session.
+        early = session.heads_up_at_start()
+        if early:  # the first sound's early word (a Bluetooth wake), then that long a wait
+            deliver(early)
+            sleep(session.heads_up.seconds)
         deliver(session.start())
         while session.state != "finished":
             wait = session.wake_in()

@@ -129,6 +129,19 @@ class SessionScreen(Screen[SessionSummary]):
         self._first_frame_up = True
         if self._waiting_for_sounds or self.session.state != "idle" or self._done:
             return
+        early = self.session.heads_up_at_start()
+        if early and self._timer is None:  # the first sound's early word, then that long
+            self._deliver(early)
+            self._timer = self.set_timer(self.session.heads_up.seconds, self._start,
+                                         name="session-heads-up")
+            return
+        if self._timer is None:
+            self._start()
+
+    def _start(self) -> None:
+        self._timer = None
+        if self.session.state != "idle" or self._done:
+            return
         self._deliver(self.session.start())
         self.refresh_bindings()
         self.tick()
