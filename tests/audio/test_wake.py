@@ -160,3 +160,32 @@ def test_a_headless_run_wakes_with_the_setting(capture: Capture, tmp_path: Path,
     tones = ["go", "halfway", "pip", "pip", "pip", "finish"]
     woken = ["lead-in", "go", "lead-in", "halfway", "lead-in", "pip", "pip", "pip", "finish"]
     assert heard == (woken if wake == "0.3s" else tones)
+
+
+CLICKING = """
+from warmup_tui.audio.cues import CueSounds
+from warmup_tui.audio.metronome import Metronome
+from warmup_tui.audio.player import Player
+from warmup_tui.audio.wake import BluetoothWake
+from warmup_tui.engine.clock import FakeClock
+clock = FakeClock(100.0)
+player = Player(clock=clock)
+wake = BluetoothWake(player, CueSounds(player), 0.3)
+metronome = Metronome(player, clock, 170, background=False)
+metronome.start()
+clock.advance(20.0)
+print(wake.wake())  # clicking: the headphones are awake
+metronome.stop()
+clock.advance(0.5)
+print(wake.wake())  # 0.8 s after the clicks stopped, at the cue
+clock.advance(0.5)
+print(wake.wake())  # 1.3 s
+"""
+
+
+def test_no_lead_in_while_the_metronome_clicks(capture: Capture) -> None:
+    result = run_python(CLICKING, capture.env)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "False", "True"]
+    # The clicks' one chunk, then the one lead-in.
+    assert len(capture.files()) == 2
