@@ -213,3 +213,20 @@ def test_step_names_full_of_shell_syntax_are_spoken_and_run_nothing(
                                   ("go", f"{dashed}, 12 seconds"), *PIPS,
                                   ("finish", "Warmup done")], tmp_path)
     assert not marker.exists()
+
+
+def test_voice_asked_for_with_engine_none_says_why_once(capture: Capture, tmp_path: Path,
+                                                        isolated_home: Path) -> None:
+    config = isolated_home / ".config" / "warmup-tui" / "config.toml"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text('[voice]\nengine = "none"\n')
+    result = run(write(tmp_path, MINI), capture.env, "--voice", speed="8")
+    assert result.returncode == 0
+    assert result.stderr.splitlines() == [
+        'voice: the settings choose no speech engine ([voice] engine = "none"); tones only']
+    assert identify(capture.files(), 0.8) == MINI_TONES
+    # Without --voice the setting is taken as meant: not a word.
+    for path in capture.folder.glob("capture.raw*"):
+        path.unlink()
+    quiet = run(write(tmp_path, MINI), capture.env, speed="8")
+    assert quiet.returncode == 0 and quiet.stderr == ""

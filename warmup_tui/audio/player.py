@@ -28,8 +28,10 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from warmup_tui.audio.alsa import mark_streams_as_events, silence_alsa
+from warmup_tui.audio.quiet import QuietTracker
 from warmup_tui.audio.synth import RATE, SOUNDS
 from warmup_tui.common import paths
+from warmup_tui.engine.clock import Clock, MonotonicClock
 
 SOUND_NAMES: tuple[str, ...] = tuple(SOUNDS)
 FAILURES_BEFORE_GIVING_UP = 3  # after a good start, a few failed opens in a row mean it is gone
@@ -96,6 +98,7 @@ class Player:
         volume: float = 0.8,
         bell: Callable[[], None] = _no_bell,
         on_notice: Callable[[str], None] = _no_notice,
+        clock: Clock | None = None,
     ) -> None:
         self.sounds_dir = sounds_dir or paths.bundled_dir("sounds")
         self.volume = volume
@@ -110,6 +113,8 @@ class Player:
         self._clips: dict[str, Clip] = {}
         self._waves: dict[str, Any] = {}
         self._library: Any = None
+        # Real time (tests: a fake clock): when the sound last fell quiet.
+        self.quiet = QuietTracker(clock or MonotonicClock())
         self._load()
         _PLAYERS.add(self)
 
@@ -163,7 +168,9 @@ class Player:
         """Start the named cue and return at once; the bell when sound is unavailable."""
         try:
             wave_object = self._waves.get(name) if self.available else None
-            if wave_object is not None and self._start(wave_object.play) is not None:
+            clip = self._clips.get(name)
+            seconds = len(clip.samples) / clip.channels / clip.rate if clip else 0.0
+            if wave_object is not None and self._start(wave_object.play, seconds) is not None:
                 return
             held, self._held_notice = self._held_notice, None
             if held:
@@ -179,7 +186,8 @@ class Player:
             library = self._library
             if library is None:
                 return None
-            return self._start(lambda: library.play_buffer(data, 1, 2, rate), cue=False)
+            return self._start(lambda: library.play_buffer(data, 1, 2, rate),
+                               len(data) / 2 / rate, cue=False)
         except Exception:
             return None
 
@@ -197,6 +205,7 @@ class Player:
         """Stop every stream of this process, cues and metronome alike."""
         with self._lock:
             self._playing = []
+        self.quiet.cut_all()
         try:
             if self._library is not None:
                 self._library.stop_all()
@@ -205,10 +214,10 @@ class Player:
 
     # ----- internals ---------------------------------------------------------------------
 
-    def _start(self, open_stream: Callable[[], PlayHandle], *,
+    def _start(self, open_stream: Callable[[], PlayHandle], seconds: float, *,
                cue: bool = True) -> PlayHandle | None:
         try:
-            handle = open_stream()
+            handle: PlayHandle = _Timed(open_stream(), self.quiet, self.quiet.begin(seconds))
         except Exception as error:
             self._failed(error, tell_now=cue)
             return None
@@ -257,6 +266,21 @@ class Player:
             self._on_notice(message)
         except Exception:
             return
+
+
+class _Timed:
+    """A stream whose stop is told to the quiet tracker (a stopped metronome chunk is
+    silence from then on, not at its planned end)."""
+
+    def __init__(self, handle: PlayHandle, quiet: QuietTracker, token: int) -> None:
+        self._handle, self._quiet, self._token = handle, quiet, token
+
+    def stop(self) -> None:
+        self._quiet.cut(self._token)
+        self._handle.stop()
+
+    def is_playing(self) -> bool:
+        return self._handle.is_playing()
 
 
 _PLAYERS: weakref.WeakSet[Player] = weakref.WeakSet()

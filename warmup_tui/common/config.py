@@ -13,6 +13,7 @@ from typing import Any
 
 from warmup_tui.common import paths
 from warmup_tui.common.checker import Checker
+from warmup_tui.common.durations import DurationError, format_duration, parse_duration
 from warmup_tui.common.problems import Problem, ProblemsError, display_path
 from warmup_tui.common.safe_write import write_new
 from warmup_tui.common.toml_lines import key_lines, parse_toml
@@ -28,6 +29,8 @@ class SoundSettings:
     halfway: bool = True
     reps: bool = True
     metronome: bool = False
+    wake: float = 0.0
+    """Seconds of near-silence played before a cue that follows silence (0: none)."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,7 @@ pips = true         # 3-2-1 pips before each change
 halfway = true      # a cue halfway through long holds and runs
 reps = true         # a soft tick on each paced rep
 metronome = false   # cadence clicks during run intervals (c toggles it)
+wake = "0s"         # Bluetooth headphones that miss a cue's start: try "0.3s" (up to "2s")
 
 [voice]
 enabled = true      # speak each step's name when a speech engine is installed
@@ -118,6 +122,8 @@ _BOUNDS: dict[str, tuple[float, float]] = {
     "coaching.rest_days": (0, 7),
     "training.min_run_minutes": (0, 180),
 }
+# Settings written as a duration ("0.3s"), with their bounds in seconds.
+_DURATION_BOUNDS: dict[str, tuple[float, float]] = {"sound.wake": (0.0, 2.0)}
 ENGINE_CHOICES = ("auto", "piper", "espeak", "say", "none")
 # Text settings that take one of a few words.
 _CHOICES: dict[str, tuple[str, ...]] = {"training.units": ("km", "mi"),
@@ -184,6 +190,8 @@ def _section(raw: Any, name: str, base: Any, checker: Checker) -> Any:
 
 
 def _checked(value: Any, default: Any, path: str, checker: Checker) -> Any:
+    if path in _DURATION_BOUNDS:
+        return _checked_duration(value, default, path, checker)
     if isinstance(default, bool):
         if isinstance(value, bool):
             return value
@@ -214,3 +222,17 @@ def _checked(value: Any, default: Any, path: str, checker: Checker) -> Any:
         return value
     checker.add(path, f"expected text, got {shown_value(value)}; using {default!r}")
     return None
+
+
+def _checked_duration(value: Any, default: float, path: str, checker: Checker) -> float | None:
+    low, high = _DURATION_BOUNDS[path]
+    try:
+        seconds = parse_duration(value)
+    except DurationError as error:
+        checker.add(path, f"{error}; using {format_duration(default)}")
+        return None
+    if not low <= seconds <= high:
+        checker.add(path, f"expected {format_duration(low)} to {format_duration(high)}, "
+                    f"got {shown_value(value)}; using {format_duration(default)}")
+        return None
+    return seconds

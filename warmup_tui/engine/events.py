@@ -10,7 +10,8 @@ from warmup_tui.engine.timeline import Segment
 
 __all__ = ["CueName", "Event", "EventName", "EventSink", "PlannedCue", "completes_session"]
 
-EventName = Literal["segment_start", "segment_end", "cue", "pause", "resume", "session_end"]
+EventName = Literal["segment_start", "segment_end", "cue", "pause", "resume", "session_end",
+                    "heads_up"]
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,8 @@ class Event:
     again; on ``cue``: the planned cue that fell due."""
     last: Segment | None = None
     """On ``session_end``: the segment that ended last (None when none did)."""
+    ahead: Event | None = None
+    """On ``heads_up``: the event about to be sent (see ``engine.heads_up``)."""
 
     def to_json(self, wall: float) -> dict[str, Any]:
         seg = self.segment

@@ -15,6 +15,7 @@ from typing import Literal
 from warmup_tui.engine.clock import Clock
 from warmup_tui.engine.cue_plan import PlannedCue, plan_at
 from warmup_tui.engine.events import Event, completes_session
+from warmup_tui.engine.heads_up import HeadsUp, Upcoming
 from warmup_tui.engine.timeline import Segment
 
 State = Literal["idle", "ready", "running", "paused", "finished"]
@@ -42,6 +43,7 @@ class Session:
         *,
         start_index: int = 0,
         lead_in: float = 0.0,
+        heads_up: float = 0.0,
     ) -> None:
         if not segments:
             raise ValueError("a session needs at least one segment")
@@ -60,6 +62,7 @@ class Session:
         self._plan: list[PlannedCue] = []
         self._fired: set[tuple[str, int | None]] = set()
         self._queued: list[Event] = []
+        self.heads_up = HeadsUp(heads_up)
 
     # ----- reading the state -------------------------------------------------------------
 
@@ -114,7 +117,9 @@ class Session:
         if self.state not in ("running", "ready"):
             return None
         now = self.clock.now()
-        due = min([self._deadline, *(self._due(c) for c in self._unfired())])
+        early = self.heads_up.next_at(self.upcoming(), self.clock.speed)
+        due = min([self._deadline, *(self._due(c) for c in self._unfired()),
+                   *([early] if early is not None and early > now else [])])
         remaining = self._deadline - now
         fraction = remaining - math.floor(remaining)
         to_next_second = fraction if fraction > 1e-6 else 1.0
@@ -125,6 +130,26 @@ class Session:
         """Whether the session ran to the end of its last segment (skips on the way allowed)."""
         return (self.state == "finished" and self._last_end is not None
                 and completes_session(self._last_end, len(self.segments)))
+
+    def upcoming(self) -> list[Upcoming]:
+        """What falls due on its own from here, with the events it will send: the cues
+        still to come, and the deadline (what it starts, or the session's end)."""
+        if self.state not in ("running", "ready"):
+            return []
+        seg, origin = self.segment, self._origin
+        soon = [Upcoming(cue.key, self._due(cue), Event(
+            "cue", self._due(cue) - origin, seg, cue.cue, cue.value, planned=(cue,)))
+            for cue in self._unfired()]
+        at, following = self._deadline - origin, self.index + 1
+        if self.state == "ready":
+            then = Event("segment_start", at, seg, planned=tuple(plan_at(self.segments,
+                                                                          self.index)))
+        elif following < len(self.segments):
+            then = Event("segment_start", at, self.segments[following],
+                         planned=tuple(plan_at(self.segments, following)))
+        else:
+            then = Event("session_end", at, completed=True, last=seg)
+        return [*soon, Upcoming("deadline", self._deadline, then)]
 
     def in_get_ready(self) -> bool:
         """Whether the get-ready count before the first segment is on (running or paused),
@@ -149,11 +174,29 @@ class Session:
         if self.lead_in > 0:
             self.state = "ready"
             self._start, self._deadline = now, now + self.lead_in
-            self._plan = [PlannedCue("pip", n, "end", float(n)) for n in (3, 2, 1)
-                          if n <= self.lead_in]
+            self._plan = self._get_ready_plan()
             self._fired = set()
+            self.heads_up.reset()
             return self.poll()
         return [*self._begin_segment(self.index, now), *self.poll()]
+
+    def heads_up_at_start(self) -> list[Event]:
+        """Before :meth:`start`, early word of the sound it sends at once: a front end that
+        wants a heads-up before everything sends these, waits ``heads_up`` seconds, then
+        starts (nothing can fall due before the start itself)."""
+        if self.state != "idle" or self.heads_up.seconds <= 0:
+            return []
+        early = -self.heads_up.seconds * self.clock.speed
+        if self.lead_in > 0:
+            first = [Event("cue", 0.0, self.segment, cue.cue, cue.value, planned=(cue,))
+                     for cue in self._get_ready_plan() if cue.offset == self.lead_in]
+        else:
+            first = [Event("segment_start", 0.0, self.segment,
+                           planned=tuple(plan_at(self.segments, self.index)))]
+        return [Event("heads_up", early, event.segment, ahead=event) for event in first]
+
+    def _get_ready_plan(self) -> list[PlannedCue]:
+        return [PlannedCue("pip", n, "end", float(n)) for n in (3, 2, 1) if n <= self.lead_in]
 
     def poll(self) -> list[Event]:
         """Every event due by now, in order; segments that ended during a stall are ended
@@ -172,6 +215,7 @@ class Session:
             if self._deadline > now:
                 break
             out.extend(self._finish_current(self._deadline, skipped=False, now=now))
+        out.extend(self.heads_up.due(self.upcoming(), now, self.clock.speed, self._origin))
         return out
 
     # ----- controls ----------------------------------------------------------------------
@@ -196,6 +240,7 @@ class Session:
         self._deadline += shift
         self._paused_at = None
         self.state = self._resume_to
+        self.heads_up.reset()  # a headset may have gone back to sleep in the pause
         return [self._event("resume"), *self.poll()]
 
     def next(self) -> list[Event]:
@@ -215,6 +260,7 @@ class Session:
             return []
         now = self._now()
         self._deadline = max(now, self._deadline + seconds)
+        self.heads_up.reset()  # the end moved, and the pips with it
         for cue in self._plan:
             if cue.anchor == "end":
                 if self._due(cue) > now:
@@ -301,6 +347,7 @@ class Session:
         self._start, self._deadline = at, at + seg.duration
         self._plan = plan_at(self.segments, index)
         self._fired = set()
+        self.heads_up.reset()
         late = now is not None and self._late(at, now)
         return [Event("segment_start", at - self._origin, seg, late=late,
                       planned=tuple(self._plan))]

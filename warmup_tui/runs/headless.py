@@ -13,6 +13,7 @@ from warmup_tui.common.durations import describe_duration
 from warmup_tui.common.terminal_text import shown
 from warmup_tui.engine.clock import Clock
 from warmup_tui.engine.events import Event, EventSink
+from warmup_tui.engine.heads_up import heads_up_for
 from warmup_tui.engine.session import Session
 from warmup_tui.engine.timeline import Segment
 from warmup_tui.engine.wording import SWITCH_SIDES, switch_words
@@ -32,6 +33,8 @@ class JsonLines:
         self._origin: float | None = None
 
     def handle(self, event: Event) -> None:
+        if event.name == "heads_up":
+            return  # early word for the sound; nothing happened yet
         now = self.monotonic()
         if self._origin is None:
             self._origin = now
@@ -48,6 +51,8 @@ class PlainLines:
         self.out, self.routine_id = out, routine_id
 
     def handle(self, event: Event) -> None:
+        if event.name == "heads_up":
+            return
         self.out.write(f"{plain_stamp(event.t)} {shown(describe_event(event))}\n")
         self.out.flush()
 
@@ -97,7 +102,7 @@ def run_headless(
     sink that fails (stdout closed under ``| head``) is dropped and the session is stopped,
     so the other sinks, the log above all, still hear how it ended; then the error goes on.
     """
-    session = Session(segments, clock)
+    session = Session(segments, clock, heads_up=heads_up_for(sinks))
     healthy = list(sinks)
     failures: list[Exception] = []
 
@@ -116,6 +121,10 @@ def run_headless(
     try:
         # start() is inside the try: a signal can land while a sink is still busy with
         # the first events (the log opening its file), and must still end the session.
+        early = session.heads_up_at_start()
+        if early:  # the first sound's early word (a Bluetooth wake), then that long a wait
+            deliver(early)
+            sleep(session.heads_up.seconds)
         deliver(session.start())
         while session.state != "finished":
             wait = session.wake_in()

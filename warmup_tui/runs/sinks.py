@@ -18,6 +18,7 @@ from warmup_tui.audio.metronome_sink import MetronomeSink, carries_cadence
 from warmup_tui.audio.player import Player
 from warmup_tui.audio.speech_engine import find_engine
 from warmup_tui.audio.voice import Voice, make_voice
+from warmup_tui.audio.wake import BluetoothWake
 from warmup_tui.common.config import Settings
 from warmup_tui.engine.clock import MonotonicClock
 from warmup_tui.engine.events import EventSink
@@ -31,6 +32,7 @@ Notice = Callable[[str], None]
 # for that one (a few milliseconds, or nothing once cached); the rest render as it runs.
 FIRST_PHRASE_WAIT = 5.0
 NO_ENGINE = "no speech engine found (install espeak-ng); tones only"
+ENGINE_NONE = 'the settings choose no speech engine ([voice] engine = "none"); tones only'
 
 
 @dataclass(frozen=True)
@@ -63,10 +65,13 @@ class SessionSinks:
         self.cues: CueSounds | None = None
         self.voice: Voice | None = None
         self.metronome: MetronomeSink | None = None
+        self.wake: BluetoothWake | None = None
         if headless and muted:
             return  # nothing can unmute it: make no sound at all
         player = Player(volume=settings.sound.volume, bell=bell, on_notice=notices.sound)
         self.cues = CueSounds(player, settings.sound, muted=muted)
+        if settings.sound.wake > 0:
+            self.wake = BluetoothWake(player, self.cues, settings.sound.wake)
         self.voice = self._make_voice(player, voice, muted)
         # The metronome keeps real time whatever --speed says: it is for the runner's feet.
         self.metronome = MetronomeSink(
@@ -80,7 +85,9 @@ class SessionSinks:
         voice = make_voice(player, self.settings.voice, choice, sound=self.settings.sound,
                            notice=self.notices.voice)
         engine = self.settings.voice.engine  # one named but missing was told by make_voice
-        if voice is None and choice and engine == "auto" and find_engine() is None:
+        if voice is None and choice and engine == "none":
+            self.notices.voice(ENGINE_NONE)
+        elif voice is None and choice and engine == "auto" and find_engine() is None:
             self.notices.voice(NO_ENGINE)
         if voice is not None:
             voice.muted = muted
@@ -116,7 +123,8 @@ class SessionSinks:
     def sinks_for(self, run: PlannedRun, speed: float,
                   output: EventSink | None = None) -> list[EventSink]:
         """Sound first, so a cue starts before anything slower runs; the words after the
-        tone; the clicks; ``output`` (headless lines); the log last. Speech for the whole
+        tone; the clicks; the Bluetooth wake (it acts on word ahead of a sound, never on the
+        sound itself); ``output`` (headless lines); the log last. Speech for the whole
         session starts rendering now, in the background."""
         if carries_cadence(run.segments):
             # A cadence written into the session (--cadence, a routine's cadence) asks
@@ -127,7 +135,8 @@ class SessionSinks:
             self.voice.prepare(run.segments)
             if self.headless:
                 self.voice.wait_ready(FIRST_PHRASE_WAIT, count=1)
-        parts = (self.cues, self.voice, self.metronome, output, self._recorder(run, speed))
+        parts = (self.cues, self.voice, self.metronome, self.wake, output,
+                 self._recorder(run, speed))
         return [sink for sink in parts if sink is not None]
 
     def _recorder(self, run: PlannedRun, speed: float) -> LogRecorder | None:

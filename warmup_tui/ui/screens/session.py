@@ -14,6 +14,7 @@ from textual.widgets import Footer
 
 from warmup_tui.engine.clock import Clock
 from warmup_tui.engine.events import Event, EventSink
+from warmup_tui.engine.heads_up import heads_up_for
 from warmup_tui.engine.session import Session
 from warmup_tui.engine.summary import SessionSummary, summarize
 from warmup_tui.engine.view import SessionView, build_view
@@ -77,7 +78,7 @@ class SessionScreen(Screen[SessionSummary]):
         super().__init__(classes="session")
         self.run = run
         self.session = Session(list(run.segments), clock, start_index=start_index,
-                               lead_in=get_ready)
+                               lead_in=get_ready, heads_up=heads_up_for(sinks))
         self.sinks = list(sinks)
         self._on_mute = on_mute
         self._on_metronome = on_metronome
@@ -128,6 +129,19 @@ class SessionScreen(Screen[SessionSummary]):
         self._first_frame_up = True
         if self._waiting_for_sounds or self.session.state != "idle" or self._done:
             return
+        early = self.session.heads_up_at_start()
+        if early and self._timer is None:  # the first sound's early word, then that long
+            self._deliver(early)
+            self._timer = self.set_timer(self.session.heads_up.seconds, self._start,
+                                         name="session-heads-up")
+            return
+        if self._timer is None:
+            self._start()
+
+    def _start(self) -> None:
+        self._timer = None
+        if self.session.state != "idle" or self._done:
+            return
         self._deliver(self.session.start())
         self.refresh_bindings()
         self.tick()
@@ -137,6 +151,7 @@ class SessionScreen(Screen[SessionSummary]):
         """The sounds loaded after the screen opened: the clock starts now, or once the
         first frame is up, so the first step is heard from its start."""
         self.sinks = list(sinks)
+        self.session.heads_up.seconds = heads_up_for(self.sinks)
         self._sound_status = sound_status
         self._waiting_for_sounds = False
         self._show_sound()
