@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
 from log_support import MONDAY_NOON_UTC
 
 from warmup_tui.log import TrainingLog
@@ -73,10 +74,8 @@ def test_a_check_in_goes_with_its_session() -> None:
 def test_a_score_out_of_range_never_reaches_the_file() -> None:
     with TrainingLog.open() as log:
         run = run_at(log, MONDAY_NOON_UTC, "a")
-        try:
+        with pytest.raises(sqlite3.IntegrityError):
             save_answers(log, run, Answers(calves=11))
-        except sqlite3.IntegrityError:
-            pass
         assert checkin_of(log, run) is None
 
 
