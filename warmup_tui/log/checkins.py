@@ -52,14 +52,15 @@ def save_answers(log: TrainingLog, session_id: int, answers: Answers, *,
             (session_id, *given.values()))
 
 
-_SELECT = ("SELECT s.id, s.started_at, c.calves, c.morning, c.effort, c.hills, c.red_flag,"
-           " c.note FROM checkins c JOIN sessions s ON s.id = c.session_id")
+_SELECT = ("SELECT s.id, s.started_at, COALESCE(c.calves, 0), c.morning, c.effort, c.hills,"
+           " c.red_flag, c.note FROM checkins c JOIN sessions s ON s.id = c.session_id")
 
 
 def checkins(log: TrainingLog, *, since: float | None = None) -> list[CheckIn]:
-    """Every check-in with a calf score during the run, oldest run first (those with only
-    a note or an effort say nothing about the calves, so the rules never see them)."""
-    sql = _SELECT + " WHERE c.calves IS NOT NULL"
+    """Every check-in with a calf score during the run or a red flag, oldest run first
+    (those with only a note or an effort say nothing about the calves, so the rules never
+    see them; a red flag without a score is read as 0 during the run)."""
+    sql = _SELECT + " WHERE (c.calves IS NOT NULL OR c.red_flag = 1)"
     args: list[Any] = []
     if since is not None:
         sql += " AND s.started_at >= ?"
