@@ -108,3 +108,19 @@ def test_without_a_run_or_options_nothing_is_saved(warmup: Warmup) -> None:
     empty = warmup("checkin")  # not a terminal: nothing to ask
     assert empty.returncode == 2 and "nothing to check in" in empty.stderr
     assert warmup("checkin", "--session", "99", "--calves", "2").returncode == 2
+
+
+def test_history_shows_the_calf_trend_and_each_runs_check_in(warmup: Warmup) -> None:
+    for day, calves in (("2", "2"), ("1", "4")):
+        when = (datetime.now() - timedelta(days=int(day))).strftime("%Y-%m-%d")
+        warmup("log", "--minutes", "30", "--date", when, "--time", "07:00")
+        assert warmup("checkin", "--calves", calves).returncode == 0
+    warmup("log", "--minutes", "30", "--date", "yesterday", "--time", "18:00")
+    warmup("checkin", "--calves", "6", "--morning", "3", "--effort", "chat", "--note", "hill")
+
+    text = warmup("history").stdout
+    assert "Check-ins, last runs: calves 2 → 4 → 6 (out of 10, during the run)" in text
+    sessions = json.loads(warmup("history", "--json").stdout)["sessions"]
+    assert [s["checkin"]["calves"] for s in sessions] == [6, 4, 2]  # newest first
+    assert sessions[0]["checkin"] == {"calves": 6, "morning": 3, "effort": "chat",
+                                      "hills": False, "red_flag": False, "note": "hill"}
