@@ -7,9 +7,9 @@ import sqlite3
 import pytest
 from log_support import MONDAY_NOON_UTC
 
+from warmup_tui.coaching.answers import Answers
 from warmup_tui.log import TrainingLog
 from warmup_tui.log.checkins import (
-    Answers,
     checkin_of,
     checkins,
     checkins_by_session,

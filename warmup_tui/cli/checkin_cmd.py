@@ -9,10 +9,11 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TypeVar
 
+from warmup_tui.coaching.answers import Answers
 from warmup_tui.coaching.checkin import EFFORTS
 from warmup_tui.common.terminal_text import shown
 from warmup_tui.log import LogUnavailable, TrainingLog
-from warmup_tui.log.checkins import Answers, latest_run_id, save_answers
+from warmup_tui.log.checkins import latest_run_id, save_answers
 
 EXIT_NO_LOG = 1
 EXIT_REFUSED = 2

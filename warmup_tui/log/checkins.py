@@ -8,30 +8,12 @@ run, the morning score the next day. Each save changes only the fields it is giv
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from warmup_tui.coaching.answers import FIELDS, Answers
 from warmup_tui.coaching.checkin import CheckIn
 from warmup_tui.log.store import TrainingLog
-
-_FIELDS = ("calves", "morning", "effort", "hills", "red_flag", "note")
-
-
-@dataclass(frozen=True)
-class Answers:
-    """What the runner said this time; None leaves the stored value as it is."""
-
-    calves: int | None = None
-    morning: int | None = None
-    effort: str | None = None
-    hills: bool | None = None
-    red_flag: bool | None = None
-    note: str | None = None
-
-    def given(self) -> dict[str, Any]:
-        return {name: getattr(self, name) for name in _FIELDS
-                if getattr(self, name) is not None}
 
 
 def save_answers(log: TrainingLog, session_id: int, answers: Answers, *,
@@ -60,7 +42,7 @@ def checkins(log: TrainingLog, *, since: float | None = None) -> list[CheckIn]:
     """Every check-in with a calf score during the run or a red flag, oldest run first
     (those with only a note or an effort say nothing about the calves, so the rules never
     see them; a red flag without a score is read as 0 during the run)."""
-    sql = _SELECT + " WHERE (c.calves IS NOT NULL OR c.red_flag = 1)"
+    sql = _SELECT + " WHERE (c.calves IS NOT NULL OR c.red_flag = 1) AND s.speed = 1"
     args: list[Any] = []
     if since is not None:
         sql += " AND s.started_at >= ?"
@@ -81,7 +63,7 @@ def checkins_by_session(log: TrainingLog, session_ids: list[int]) -> dict[int, d
         return {}
     marks = ", ".join("?" for _ in session_ids)
     rows = log.conn.execute(
-        f"SELECT session_id, {', '.join(_FIELDS)} FROM checkins"
+        f"SELECT session_id, {', '.join(FIELDS)} FROM checkins"
         f" WHERE session_id IN ({marks})", session_ids)
     found: dict[int, dict[str, Any]] = {}
     for session_id, calves, morning, effort, hills, red_flag, note in rows:
@@ -102,6 +84,12 @@ def morning_question_for(log: TrainingLog, before: float) -> int | None:
         return None
     session_id, started_at, asked = row
     return None if asked or started_at >= before else int(session_id)
+
+
+def session_id_for_key(log: TrainingLog, key: str) -> int | None:
+    """The id of the app's session recorded under ``key`` (LogRecorder.key), once written."""
+    row = log.conn.execute("SELECT id FROM sessions WHERE session_key = ?", (key,)).fetchone()
+    return int(row[0]) if row else None
 
 
 def latest_run_id(log: TrainingLog) -> int | None:

@@ -321,10 +321,17 @@ class WarmupApp(App[int]):
             return
         run, rest = runs[0], runs[1:]
 
+        session = self._session_screen(run, rest[0].name if rest else None)
+
         def after_session(summary: SessionSummary | None) -> None:
             if summary is None:
                 return
-            self.push_screen(SummaryScreen(summary, rest[0] if rest else None), after_summary)
+            from warmup_tui.runs.checkin_save import checkin_key  # the log, loaded by now
+
+            self.push_screen(SummaryScreen(summary, rest[0] if rest else None,
+                                           session_key=checkin_key(session.sinks),
+                                           coaching=self.services.settings.coaching),
+                             after_summary)
 
         def after_summary(start_next: bool | None) -> None:
             if start_next and rest:
@@ -332,8 +339,7 @@ class WarmupApp(App[int]):
             else:
                 self._refresh_home()
 
-        self.push_screen(self._session_screen(run, rest[0].name if rest else None),
-                         after_session)
+        self.push_screen(session, after_session)
 
     def _session_screen(self, run: PlannedRun, then: str | None) -> SessionScreen:
         """The session's screen; while start-up is still loading the sounds it opens at
