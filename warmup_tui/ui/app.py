@@ -7,6 +7,7 @@ import contextlib
 import os
 import threading
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,7 +28,14 @@ from warmup_tui.engine.summary import SessionSummary
 from warmup_tui.routines.library import Library
 from warmup_tui.runs.plan import PlannedRun
 from warmup_tui.ui import start_up
-from warmup_tui.ui.messages import HomeLoaded, SoundsLoaded, StartChecked, TodayPlanned, TodayRead
+from warmup_tui.ui.messages import (
+    HomeLoaded,
+    MorningDue,
+    SoundsLoaded,
+    StartChecked,
+    TodayPlanned,
+    TodayRead,
+)
 from warmup_tui.ui.screens.home import HomeScreen
 from warmup_tui.ui.screens.session import SessionScreen
 from warmup_tui.ui.screens.summary import SummaryScreen
@@ -68,8 +76,10 @@ class WarmupApp(App[int]):
         start_screen: Callable[[], Screen[Any]] | None = None,
         get_ready: float = 3.0,
         voice: bool | None = None,
+        now: Callable[[], datetime] | None = None,
     ) -> None:
         super().__init__()
+        self.now_factory = now or (lambda: datetime.now().astimezone())  # "this morning"
         self.library = library or Library()
         if settings is None:
             settings, self.setting_problems = load_settings()
@@ -176,6 +186,27 @@ class WarmupApp(App[int]):
         runs = self.pending_runs
         asked = runs[0].routine_id if runs and runs[0].asked_by_name else None
         today.ask_to_resume(self, offer_in_front_of(message.offer, asked), self._resume_answered)
+
+    def on_morning_due(self, message: MorningDue) -> None:
+        """Asked over home only; anywhere else it waits for the next start."""
+        if not isinstance(self.screen, HomeScreen) or self._ended_by_signal:
+            return
+        from warmup_tui.ui.screens.morning import MorningScreen
+
+        session_id = message.question.session_id
+
+        def answered(score: int | None) -> None:
+            self.run_worker(partial(self._save_morning, session_id, score), name="morning",
+                            group="checkin", thread=True)
+
+        self.push_screen(MorningScreen(message.question.ran), answered)
+
+    def _save_morning(self, session_id: int, score: int | None) -> None:
+        from warmup_tui.runs.morning import save_morning
+
+        problem = save_morning(session_id, score)
+        if problem is not None:
+            self.call_from_thread(partial(self.notify, problem, severity="warning"))
 
     def _resume_answered(self, resumed: PlannedRun | None) -> None:
         """Yes (``resumed``) replaces the sessions that were asked for; no lets them start."""
