@@ -17,6 +17,7 @@ from warmup_tui.common.config import CoachingSettings
 from warmup_tui.log import LogUnavailable, TrainingLog
 from warmup_tui.log.checkins import checkins
 from warmup_tui.programme.progress import Anchor, Position, repeat_week, skip_to
+from warmup_tui.programme.state import load_state, save_state
 
 HISTORY_DAYS = 28  # the rules look at a few weeks: the latest run, the week before, a trend
 CHANGES_PLAN = ("hold", "back", "rest")
@@ -87,3 +88,13 @@ def advice_json(advice: Advice) -> dict[str, Any]:
             "based_on": [{"session": checkin.session_id, "when": checkin.when.isoformat(),
                           "calves": checkin.calves, "morning": checkin.morning}
                          for checkin in advice.based_on]}
+
+
+def follow(advice: Advice, position: Position, now: datetime) -> bool:
+    """Move the plan as ``advice`` says (the runner agreed); False when it moves nothing."""
+    anchor = anchor_for(advice, position, now)
+    if anchor is None:
+        return False
+    state, _problems = load_state()
+    save_state(state.with_anchor(position.programme.id, anchor))
+    return True

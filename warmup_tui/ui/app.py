@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from warmup_tui.ui.screens.editor import EditorScreen
 
 if TYPE_CHECKING:  # sound, voice, log and programme load on start-up's worker thread
+    from warmup_tui.runs.advice import PlanAdvice
     from warmup_tui.runs.resume import ResumeOffer
     from warmup_tui.runs.sinks import SessionSinks
 
@@ -320,7 +321,7 @@ class WarmupApp(App[int]):
         self.run_worker(self._plan_today, name="today", group="today", exclusive=True,
                         thread=True)
 
-    def _plan_today(self) -> None:
+    def _plan_today(self, ask_advice: bool = True) -> None:
         from warmup_tui.ui import today
 
         def notify(message: str, **options: Any) -> None:
@@ -328,11 +329,36 @@ class WarmupApp(App[int]):
 
         runs = today.runs_after_writes(self.library, notify)
         if runs:
-            self.post_message(TodayPlanned(runs))
+            advice = (today.waiting_advice(self.library, self.settings.coaching)
+                      if ask_advice else None)
+            self.post_message(TodayPlanned(runs, advice))
 
     def on_today_planned(self, message: TodayPlanned) -> None:
-        if isinstance(self.screen, HomeScreen):  # not already on its way (t pressed twice)
+        if not isinstance(self.screen, HomeScreen):  # already on its way (t pressed twice)
+            return
+        if message.advice is None:
             self.start_runs(message.runs)
+            return
+        from warmup_tui.ui.screens.confirm import ConfirmScreen
+
+        advice = message.advice
+
+        def answered(follow: bool | None) -> None:
+            if follow:  # the plan moves, then today is planned again from there
+                self.run_worker(partial(self._follow_advice, advice), name="today",
+                                group="today", exclusive=True, thread=True)
+            else:
+                self.start_runs(message.runs)
+
+        self.push_screen(ConfirmScreen(
+            "Follow the advice from your check-ins?", advice.advice.reason,
+            yes="Follow it", no="Run as planned"), answered)
+
+    def _follow_advice(self, advice: PlanAdvice) -> None:
+        from warmup_tui.ui import today
+
+        today.follow_advice(self.library, advice)
+        self._plan_today(ask_advice=False)
 
     # ----- running sessions ------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from textual.message import Message
 from warmup_tui.routines.library import Entry
 
 if TYPE_CHECKING:  # the log and the sounds load after the first frame, on the worker
+    from warmup_tui.runs.advice import PlanAdvice
     from warmup_tui.runs.morning import MorningQuestion
     from warmup_tui.runs.plan import PlannedRun
     from warmup_tui.runs.resume import ResumeOffer
@@ -49,9 +50,11 @@ class TodayRead(Message):
 
 @dataclass
 class TodayPlanned(Message):
-    """The runs of today's warmup and session, read once the log's writes were made."""
+    """The runs of today's warmup and session, read once the log's writes were made, and
+    advice from the check-ins that would change them (asked about before they start)."""
 
     runs: list[PlannedRun]
+    advice: PlanAdvice | None = None
 
 
 @dataclass
