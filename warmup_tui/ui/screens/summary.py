@@ -69,9 +69,8 @@ class SummaryScreen(Screen[bool]):
 
     @work(thread=True, group="checkin")
     def _save(self, session_key: str, answers: Answers) -> None:
-        from warmup_tui.runs.checkin_save import (
-            save_after_run,  # the log: not before the first frame
-        )
+        # Imported here: the log stays out of the app's first frame.
+        from warmup_tui.runs.checkin_save import save_after_run
 
         problem = save_after_run(session_key, answers)
         if problem is not None:
