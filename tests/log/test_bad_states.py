@@ -217,7 +217,7 @@ def test_version_1_log_is_migrated_keeping_every_session() -> None:
         version = log.conn.execute("PRAGMA user_version").fetchone()[0]
         rows = {row.id: row for row in log.sessions()}
         columns = {r[1] for r in log.conn.execute("PRAGMA table_info(sessions)")}
-    assert version == SCHEMA_VERSION == 4
+    assert version == SCHEMA_VERSION == 5
     assert {"programme_id", "programme_session", "run_seconds", "last_step", "speed"} <= columns
     assert rows[1].run_seconds == pytest.approx(70.0)  # backfilled from the segment rows
     assert rows[1].status == "completed" and RunRule(60).counts(rows[1])

@@ -86,7 +86,7 @@ def test_history_json_fields(isolated_home: Path) -> None:
         "ended_at", "status", "planned_seconds", "actual_seconds", "run_seconds",
         "segments_done", "segments_total", "last_step", "last_side", "speed",
         "stopped_at", "counts_as_run", "counted", "why", "resumed_from", "source", "distance_m",
-        "avg_heart_rate", "avg_cadence", "sport", "note"}
+        "avg_heart_rate", "avg_cadence", "sport", "note", "checkin"}
     help_text = warmup("history", "--help").stdout
     for field in sessions[0]:
         assert field in help_text  # every JSON field is documented

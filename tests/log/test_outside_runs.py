@@ -34,7 +34,7 @@ def test_a_version_3_log_with_sessions_in_it_is_migrated() -> None:
     conn.close()
 
     with TrainingLog.open() as log:
-        assert log.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+        assert log.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
         (old,) = log.sessions()
         assert (old.routine_id, old.run_seconds) == ("first-steps", 60.0)
         assert old.source == "app"

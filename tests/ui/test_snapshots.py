@@ -66,6 +66,12 @@ def test_summary(snap_compare) -> None:
                         run_before=at(260.5, clock))
 
 
+def test_summary_asks_for_a_check_in(snap_compare) -> None:
+    clock = FakeClock()
+    assert snap_compare(make_app(clock, "first-steps"), terminal_size=SIZE,
+                        run_before=at(1800.5, clock, "6"))
+
+
 def test_home(snap_compare) -> None:
     clock = FakeClock()
     assert snap_compare(make_app(clock), terminal_size=SIZE, run_before=started)

@@ -87,6 +87,9 @@ def _program(commands: Any) -> None:
                       help="go back to session 1 of the week you are in")
     move.add_argument("--skip-to", type=programme_week, metavar="WEEK",
                       help="carry on from session 1 of WEEK")
+    move.add_argument("--accept-advice", action="store_true",
+                      help="follow the advice from your check-ins (hold the week, or go "
+                           "back one)")
     program.set_defaults(func=Command("program_cmd", "show_programme"))
 
 
@@ -207,6 +210,28 @@ def _guide(commands: Any) -> None:
     guide.set_defaults(func=Command("guide_cmd", "show_guide"))
 
 
+def _checkin(commands: Any) -> None:
+    checkin = commands.add_parser(
+        "checkin", help="say how your calves felt on your last run (or --session ID)",
+        description="How your calves felt during your last run and the next morning, from\n"
+        "0 (nothing) to 10 (the worst you can imagine). The plan's advice rests on it\n"
+        "(warmup program). Without options, on a terminal, it asks; Enter skips a question.",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    checkin.add_argument("--calves", metavar="N",
+                         help="calves during the run, 0 to 10")
+    checkin.add_argument("--morning", metavar="N",
+                         help="calves the next morning, 0 to 10")
+    checkin.add_argument("--effort", metavar="chat|words|none",
+                         help="the talk test: could chat, a few words, could not talk")
+    checkin.add_argument("--hills", action="store_true", help="the route was hilly")
+    checkin.add_argument("--red-flag", action="store_true",
+                         help="pain that changed how you ran, swelling, or a sudden sharp pain")
+    checkin.add_argument("--note", metavar="TEXT", help="a few words to keep with it")
+    checkin.add_argument("--session", metavar="ID",
+                         help="the session to check in for (its id in warmup history --json)")
+    checkin.set_defaults(func=Command("checkin_cmd", "check_in"))
+
+
 def _export(commands: Any) -> None:
     export = commands.add_parser(
         "export", help="the next session or a routine for a watch (FIT) or as text, the "
@@ -235,4 +260,4 @@ def _export(commands: Any) -> None:
 
 
 REGISTRARS = [_routines, _run, _program, _intervals, _today, _history, _edit, _outside_runs,
-              _export, _doctor, _guide]
+              _export, _doctor, _guide, _checkin]

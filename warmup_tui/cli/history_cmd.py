@@ -43,9 +43,13 @@ def show_history(args: argparse.Namespace) -> int:
     stats, recent = history.stats, history.recent
     stop_point = stop_points(programme_timeline())
     if args.json:
-        print(json.dumps(history_json(stats, recent, pid_alive, rule, stop_point), indent=2))
+        print(json.dumps(history_json(stats, recent, pid_alive, rule, stop_point,
+                                      history.checkins), indent=2))
         return 0
     print("\n".join(summary_lines(stats)))
+    trend = history.calf_trend()
+    if trend is not None:
+        print(f"Check-ins, last runs: {trend} (out of 10, during the run)")
     print("\nRunning time per week")
     print("\n".join(f"  {line}" for line in chart_lines(stats)))
     print("\nRecent sessions")

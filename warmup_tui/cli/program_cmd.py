@@ -10,11 +10,13 @@ from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any
 
+from warmup_tui.common.config import load_settings
 from warmup_tui.common.counting import count_of
 from warmup_tui.common.terminal_text import shown
 from warmup_tui.programme.files import resolve_programme
 from warmup_tui.programme.model import ProgrammeSession, Week
 from warmup_tui.programme.progress import (
+    Anchor,
     Position,
     ProgressSource,
     locate,
@@ -23,6 +25,13 @@ from warmup_tui.programme.progress import (
     skip_to,
 )
 from warmup_tui.programme.state import ProgrammeState, load_state, save_state
+from warmup_tui.runs.advice import (
+    CHANGES_PLAN,
+    PlanAdvice,
+    advice_from_log,
+    advice_json,
+    anchor_for,
+)
 from warmup_tui.runs.progress_source import log_progress as _log_progress
 from warmup_tui.runs.today import choose_programme
 
@@ -55,19 +64,52 @@ def show_programme(args: argparse.Namespace) -> int:
         completions = progress.completed_programme_sessions(
             programme.id, all_since=recent_enough(now))
     position = locate(programme, completions, state.anchors.get(programme.id), now)
-    if args.repeat_week or args.skip_to is not None:
-        anchor = (repeat_week(position, now) if args.repeat_week
-                  else skip_to(programme, args.skip_to, now, position))
+    advice = advice_from_log(position, load_settings()[0].coaching, now)
+    anchor = _moved_anchor(args, position, advice, now)
+    if anchor is not None:
         state = state.with_anchor(programme.id, anchor)
         save_state(state)
         position = locate(programme, completions, anchor, now)
+        advice = advice_from_log(position, load_settings()[0].coaching, now)
     for notice in notices:
         _notice(notice)
     if args.json:
-        print(json.dumps(programme_json(position, chosen.chosen_by), indent=2))
+        shown_json = programme_json(position, chosen.chosen_by)
+        shown_json["advice"] = None if advice is None else {
+            **advice_json(advice.advice), "followed": advice.followed}
+        print(json.dumps(shown_json, indent=2))
     else:
-        print("\n".join(shown(line) for line in programme_lines(position, chosen.chosen_by)))
+        lines = programme_lines(position, chosen.chosen_by) + advice_lines(advice)
+        print("\n".join(shown(line) for line in lines))
     return 0
+
+
+def _moved_anchor(args: argparse.Namespace, position: Position, advice: PlanAdvice | None,
+                  now: datetime) -> Anchor | None:
+    """The new start the options ask for: a week repeated, skipped to, or the advice
+    followed (only when it moves the plan and is not followed yet)."""
+    if args.repeat_week:
+        return repeat_week(position, now)
+    if args.skip_to is not None:
+        return skip_to(position.programme, args.skip_to, now, position)
+    if getattr(args, "accept_advice", False):
+        if advice is None or not advice.waiting:
+            _notice("no advice to follow: the plan stays as it is")
+            return None
+        return anchor_for(advice.advice, position, now)
+    return None
+
+
+def advice_lines(advice: PlanAdvice | None) -> list[str]:
+    """The advice in one line, when check-ins give any, and how to follow it."""
+    if advice is None or not advice.advice.based_on:
+        return []
+    line = f"Advice: {advice.advice.reason}"
+    if advice.followed and advice.advice.action in CHANGES_PLAN:
+        return [line, "        (followed: the plan was moved after that run)"]
+    if advice.waiting:
+        return [line, "        warmup program --accept-advice follows it."]
+    return [line]
 
 
 def _use(state: ProgrammeState, ref: str) -> ProgrammeState:

@@ -21,7 +21,7 @@ from warmup_tui.common.cannot_write import DISK_FULL, folder_reason, reason_in_w
 from warmup_tui.common.problems import display_path
 
 LOG_NAME = "log.sqlite3"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # Writers keep their transactions to a few rows, so another instance never holds the
 # lock for long; waiting longer than this would only freeze the screen.
 DEFAULT_BUSY_SECONDS = 0.5
@@ -376,7 +376,23 @@ ALTER TABLE sessions ADD COLUMN external_key TEXT;
 CREATE UNIQUE INDEX sessions_external ON sessions (external_key);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)  # MIGRATIONS[n] takes version n to n + 1
+# Version 5: how the calves felt during each run and the next morning (coaching.checkin),
+# one row per session at most, going with its session.
+_V5 = """
+CREATE TABLE checkins (
+    session_id      INTEGER PRIMARY KEY REFERENCES sessions (id) ON DELETE CASCADE,
+    calves          INTEGER CHECK (calves BETWEEN 0 AND 10),
+    morning         INTEGER CHECK (morning BETWEEN 0 AND 10),
+    effort          TEXT CHECK (effort IN ('chat', 'words', 'none')),
+    hills           INTEGER NOT NULL DEFAULT 0,
+    red_flag        INTEGER NOT NULL DEFAULT 0,
+    note            TEXT NOT NULL DEFAULT '',
+    morning_asked   INTEGER NOT NULL DEFAULT 0,  -- the morning question was put (answered or not)
+    updated_at      REAL NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)  # MIGRATIONS[n] takes version n to n + 1
 
 
 def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> None:

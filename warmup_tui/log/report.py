@@ -13,6 +13,7 @@ from warmup_tui.common.distance import format_distance, format_pace
 from warmup_tui.common.durations import format_clock
 from warmup_tui.common.weeks import local_time, week_of
 from warmup_tui.engine.wording import with_side
+from warmup_tui.log.checkins import checkins_by_session
 from warmup_tui.log.counting import RunRule
 from warmup_tui.log.db import Notice
 from warmup_tui.log.stats import Progress, WeekStats, progress
@@ -126,15 +127,17 @@ def session_line(row: SessionRow, alive: Callable[[int], bool], units: str = "km
 
 
 def history_json(stats: Progress, rows: Sequence[SessionRow], alive: Callable[[int], bool],
-                 rule: RunRule | None = None,
-                 stop_point: StopPoint | None = None) -> dict[str, Any]:
+                 rule: RunRule | None = None, stop_point: StopPoint | None = None,
+                 checkins: dict[int, dict[str, Any]] | None = None) -> dict[str, Any]:
     """The JSON form; its fields are listed in ``warmup history --help``."""
+    found = checkins or {}
     return {
         "goal": stats.goal,
         "streak": stats.streak,
         "this_week": _week_json(stats.this_week),
         "weeks": [_week_json(week) for week in stats.weeks],
-        "sessions": [_session_json(row, alive, rule or RunRule(), stop_point) for row in rows],
+        "sessions": [{**_session_json(row, alive, rule or RunRule(), stop_point),
+                      "checkin": found.get(row.id)} for row in rows],
     }
 
 
@@ -203,7 +206,9 @@ JSON (--json): one object.
     running), why (null when counted, else the reason, such as "under 5 minutes of
     running"), counts_as_run (the same as counted), resumed_from (id of the cut-off
     session), source (app | import | manual: warmup import or warmup log), distance_m,
-    avg_heart_rate, avg_cadence (steps a minute), sport, note (null when not known)"""
+    avg_heart_rate, avg_cadence (steps a minute), sport, note (null when not known),
+    checkin (null, or calves, morning: 0-10 or null; effort: chat | words | none or
+    null; hills, red_flag: true or false; note: warmup checkin or the summary)"""
 
 
 @dataclass(frozen=True)
@@ -213,6 +218,17 @@ class History:
     stats: Progress
     recent: list[SessionRow]
     rule: RunRule = field(default_factory=RunRule)
+    checkins: dict[int, dict[str, Any]] = field(default_factory=dict)
+    """The stored check-in of each session in ``recent`` that has one, by session id."""
+
+    def calf_trend(self, runs: int = 6) -> str | None:
+        """'calves 2 → 4 → 6': the calf scores of the last few runs checked in, oldest
+        first; None before any."""
+        scores = [self.checkins[row.id]["calves"] for row in reversed(self.recent)
+                  if self.checkins.get(row.id, {}).get("calves") is not None]
+        if not scores:
+            return None
+        return "calves " + " → ".join(str(score) for score in scores[-runs:])
 
 
 def load_history(goal: int, weeks: int = 8, *, log: TrainingLog | None = None,
@@ -243,7 +259,8 @@ def _history(log: TrainingLog, goal: int, weeks: int, now: datetime | None,
         return sum(1 for row in week if rule.counts(row))
 
     return History(progress(rows, goal, weeks=weeks, now=now, runs_in_week=runs_in_week,
-                            rule=rule), rows, rule)
+                            rule=rule), rows, rule,
+                   checkins_by_session(log, [row.id for row in rows]))
 
 
 def _midnight(day: date) -> float:

@@ -7,6 +7,7 @@ import contextlib
 import os
 import threading
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,7 +28,14 @@ from warmup_tui.engine.summary import SessionSummary
 from warmup_tui.routines.library import Library
 from warmup_tui.runs.plan import PlannedRun
 from warmup_tui.ui import start_up
-from warmup_tui.ui.messages import HomeLoaded, SoundsLoaded, StartChecked, TodayPlanned, TodayRead
+from warmup_tui.ui.messages import (
+    HomeLoaded,
+    MorningDue,
+    SoundsLoaded,
+    StartChecked,
+    TodayPlanned,
+    TodayRead,
+)
 from warmup_tui.ui.screens.home import HomeScreen
 from warmup_tui.ui.screens.session import SessionScreen
 from warmup_tui.ui.screens.summary import SummaryScreen
@@ -37,6 +45,7 @@ if TYPE_CHECKING:
     from warmup_tui.ui.screens.editor import EditorScreen
 
 if TYPE_CHECKING:  # sound, voice, log and programme load on start-up's worker thread
+    from warmup_tui.runs.advice import PlanAdvice
     from warmup_tui.runs.resume import ResumeOffer
     from warmup_tui.runs.sinks import SessionSinks
 
@@ -68,8 +77,10 @@ class WarmupApp(App[int]):
         start_screen: Callable[[], Screen[Any]] | None = None,
         get_ready: float = 3.0,
         voice: bool | None = None,
+        now: Callable[[], datetime] | None = None,
     ) -> None:
         super().__init__()
+        self.now_factory = now or (lambda: datetime.now().astimezone())  # "this morning"
         self.library = library or Library()
         if settings is None:
             settings, self.setting_problems = load_settings()
@@ -176,6 +187,27 @@ class WarmupApp(App[int]):
         runs = self.pending_runs
         asked = runs[0].routine_id if runs and runs[0].asked_by_name else None
         today.ask_to_resume(self, offer_in_front_of(message.offer, asked), self._resume_answered)
+
+    def on_morning_due(self, message: MorningDue) -> None:
+        """Asked over home only; anywhere else it waits for the next start."""
+        if not isinstance(self.screen, HomeScreen) or self._ended_by_signal:
+            return
+        from warmup_tui.ui.screens.morning import MorningScreen
+
+        session_id = message.question.session_id
+
+        def answered(score: int | None) -> None:
+            self.run_worker(partial(self._save_morning, session_id, score), name="morning",
+                            group="checkin", thread=True)
+
+        self.push_screen(MorningScreen(message.question.ran), answered)
+
+    def _save_morning(self, session_id: int, score: int | None) -> None:
+        from warmup_tui.runs.morning import save_morning
+
+        problem = save_morning(session_id, score)
+        if problem is not None:
+            self.call_from_thread(partial(self.notify, problem, severity="warning"))
 
     def _resume_answered(self, resumed: PlannedRun | None) -> None:
         """Yes (``resumed``) replaces the sessions that were asked for; no lets them start."""
@@ -289,7 +321,7 @@ class WarmupApp(App[int]):
         self.run_worker(self._plan_today, name="today", group="today", exclusive=True,
                         thread=True)
 
-    def _plan_today(self) -> None:
+    def _plan_today(self, ask_advice: bool = True) -> None:
         from warmup_tui.ui import today
 
         def notify(message: str, **options: Any) -> None:
@@ -297,11 +329,36 @@ class WarmupApp(App[int]):
 
         runs = today.runs_after_writes(self.library, notify)
         if runs:
-            self.post_message(TodayPlanned(runs))
+            advice = (today.waiting_advice(self.library, self.settings.coaching)
+                      if ask_advice else None)
+            self.post_message(TodayPlanned(runs, advice))
 
     def on_today_planned(self, message: TodayPlanned) -> None:
-        if isinstance(self.screen, HomeScreen):  # not already on its way (t pressed twice)
+        if not isinstance(self.screen, HomeScreen):  # already on its way (t pressed twice)
+            return
+        if message.advice is None:
             self.start_runs(message.runs)
+            return
+        from warmup_tui.ui.screens.confirm import ConfirmScreen
+
+        advice = message.advice
+
+        def answered(follow: bool | None) -> None:
+            if follow:  # the plan moves, then today is planned again from there
+                self.run_worker(partial(self._follow_advice, advice), name="today",
+                                group="today", exclusive=True, thread=True)
+            else:
+                self.start_runs(message.runs)
+
+        self.push_screen(ConfirmScreen(
+            "Follow the advice from your check-ins?", advice.advice.reason,
+            yes="Follow it", no="Run as planned"), answered)
+
+    def _follow_advice(self, advice: PlanAdvice) -> None:
+        from warmup_tui.ui import today
+
+        today.follow_advice(self.library, advice)
+        self._plan_today(ask_advice=False)
 
     # ----- running sessions ------------------------------------------------------------
 
@@ -321,10 +378,17 @@ class WarmupApp(App[int]):
             return
         run, rest = runs[0], runs[1:]
 
+        session = self._session_screen(run, rest[0].name if rest else None)
+
         def after_session(summary: SessionSummary | None) -> None:
             if summary is None:
                 return
-            self.push_screen(SummaryScreen(summary, rest[0] if rest else None), after_summary)
+            from warmup_tui.runs.checkin_save import checkin_key  # the log, loaded by now
+
+            self.push_screen(SummaryScreen(summary, rest[0] if rest else None,
+                                           session_key=checkin_key(session.sinks),
+                                           coaching=self.services.settings.coaching),
+                             after_summary)
 
         def after_summary(start_next: bool | None) -> None:
             if start_next and rest:
@@ -332,8 +396,7 @@ class WarmupApp(App[int]):
             else:
                 self._refresh_home()
 
-        self.push_screen(self._session_screen(run, rest[0].name if rest else None),
-                         after_session)
+        self.push_screen(session, after_session)
 
     def _session_screen(self, run: PlannedRun, then: str | None) -> SessionScreen:
         """The session's screen; while start-up is still loading the sounds it opens at

@@ -10,6 +10,8 @@ from textual.message import Message
 from warmup_tui.routines.library import Entry
 
 if TYPE_CHECKING:  # the log and the sounds load after the first frame, on the worker
+    from warmup_tui.runs.advice import PlanAdvice
+    from warmup_tui.runs.morning import MorningQuestion
     from warmup_tui.runs.plan import PlannedRun
     from warmup_tui.runs.resume import ResumeOffer
     from warmup_tui.runs.sinks import SessionSinks
@@ -48,6 +50,15 @@ class TodayRead(Message):
 
 @dataclass
 class TodayPlanned(Message):
-    """The runs of today's warmup and session, read once the log's writes were made."""
+    """The runs of today's warmup and session, read once the log's writes were made, and
+    advice from the check-ins that would change them (asked about before they start)."""
 
     runs: list[PlannedRun]
+    advice: PlanAdvice | None = None
+
+
+@dataclass
+class MorningDue(Message):
+    """The last run was on an earlier day and its morning question was never put."""
+
+    question: MorningQuestion

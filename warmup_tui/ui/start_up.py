@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from warmup_tui.ui.messages import HomeLoaded, SoundsLoaded, StartChecked
+from warmup_tui.ui.messages import HomeLoaded, MorningDue, SoundsLoaded, StartChecked
 
 if TYPE_CHECKING:
     from warmup_tui.ui.app import WarmupApp
@@ -28,6 +28,7 @@ def load(app: WarmupApp, *, check_resume: bool, sessions_waiting: bool) -> None:
     _load_home(app)
     if check_resume:
         _check(app)
+        _ask_morning(app)
 
 
 def _load_home(app: WarmupApp) -> None:
@@ -41,3 +42,11 @@ def _load_home(app: WarmupApp) -> None:
 
 def _check(app: WarmupApp) -> None:
     app.post_message(StartChecked(app.cut_off_offer()))
+
+
+def _ask_morning(app: WarmupApp) -> None:
+    from warmup_tui.runs.morning import morning_due
+
+    question = morning_due(app.now_factory())
+    if question is not None:
+        app.post_message(MorningDue(question))

@@ -6,12 +6,15 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from contextlib import AbstractContextManager
+from datetime import datetime
 from typing import TYPE_CHECKING
 
+from warmup_tui.common.config import CoachingSettings
 from warmup_tui.common.problems import ProblemsError
 from warmup_tui.log.writer import wait_for_writes
 from warmup_tui.programme.progress import ProgressSource
 from warmup_tui.routines.library import Library
+from warmup_tui.runs.advice import PlanAdvice, advice_from_log, follow
 from warmup_tui.runs.plan import PlannedRun
 from warmup_tui.runs.programme_resume import programme_timeline
 from warmup_tui.runs.progress_source import log_progress
@@ -77,6 +80,23 @@ def runs(library: Library, notify: Notify) -> list[PlannedRun]:
     for problem in problems:
         notify(str(problem), severity="warning", timeout=8)
     return today.runs()
+
+
+def waiting_advice(library: Library, coaching: CoachingSettings) -> PlanAdvice | None:
+    """Advice from the check-ins that would move today's plan and is not yet followed
+    (reads the log: call it from a worker)."""
+    today = plan(library)
+    if today is None:
+        return None
+    advice = advice_from_log(today.position, coaching, datetime.now().astimezone())
+    return advice if advice is not None and advice.waiting else None
+
+
+def follow_advice(library: Library, advice: PlanAdvice) -> None:
+    """The runner agreed: move the plan (from where it stands now; a worker's call)."""
+    today = plan(library)
+    if today is not None:
+        follow(advice.advice, today.position, datetime.now().astimezone())
 
 
 def resume_offer(library: Library) -> ResumeOffer | None:

@@ -1,0 +1,100 @@
+"""The coaching advice for where the runner stands in their plan, and following it.
+
+The rules (coaching.rules) turn the log's check-ins into advice; this module names the
+plan's week in it, tells whether the runner already followed it, and makes the anchor that
+follows it. Nothing here changes the plan: the caller saves the anchor only when the runner
+agrees (Today's question, ``warmup program --accept-advice``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from warmup_tui.coaching.rules import Advice, advise
+from warmup_tui.common.config import CoachingSettings
+from warmup_tui.log import LogUnavailable, TrainingLog
+from warmup_tui.log.checkins import checkins
+from warmup_tui.programme.progress import Anchor, Position, repeat_week, skip_to
+from warmup_tui.programme.state import load_state, save_state
+
+HISTORY_DAYS = 28  # the rules look at a few weeks: the latest run, the week before, a trend
+CHANGES_PLAN = ("hold", "back", "rest")
+
+
+@dataclass(frozen=True)
+class PlanAdvice:
+    """Advice for the plan, and whether the runner has already followed it."""
+
+    advice: Advice
+    followed: bool
+
+    @property
+    def waiting(self) -> bool:
+        """Advice that would change the plan and is still to be agreed to."""
+        return self.advice.action in CHANGES_PLAN and not self.followed
+
+
+def current_week(position: Position) -> int | None:
+    """The plan's week the runner is in: the week of the furthest session done, else the
+    week they are about to start."""
+    session = position.furthest or position.next
+    return session.week if session is not None else None
+
+
+def plan_advice(log: TrainingLog, position: Position, settings: CoachingSettings,
+                now: datetime) -> PlanAdvice:
+    since = (now - timedelta(days=HISTORY_DAYS)).timestamp()
+    advice = advise(checkins(log, since=since), settings, now.date(),
+                    week=current_week(position))
+    return PlanAdvice(advice, _followed(advice, position))
+
+
+def advice_from_log(position: Position, settings: CoachingSettings,
+                    now: datetime) -> PlanAdvice | None:
+    """:func:`plan_advice` from the training log; None when the log cannot be read (the
+    plan is then shown without advice, and the log's own trouble is said elsewhere)."""
+    try:
+        with TrainingLog.open() as log:
+            return plan_advice(log, position, settings, now)
+    except LogUnavailable:
+        return None
+
+
+def _followed(advice: Advice, position: Position) -> bool:
+    """An anchor set after the run the advice rests on: the runner already moved the plan
+    (by accepting, or by --repeat-week or --skip-to themselves)."""
+    anchor = position.anchor
+    if anchor is None or not advice.based_on:
+        return False
+    latest = max(checkin.when for checkin in advice.based_on)
+    return anchor.set_at > latest
+
+
+def anchor_for(advice: Advice, position: Position, now: datetime) -> Anchor | None:
+    """The plan's new start that follows ``advice``: a hold repeats the week, a step back
+    or a rest goes back a week; None when the advice does not move the plan."""
+    week = current_week(position)
+    if advice.action == "hold":
+        return repeat_week(position, now)
+    if advice.action in ("back", "rest") and week is not None:
+        return skip_to(position.programme, max(1, week - 1), now, position)
+    return None
+
+
+def advice_json(advice: Advice) -> dict[str, Any]:
+    return {"action": advice.action, "reason": advice.reason,
+            "based_on": [{"session": checkin.session_id, "when": checkin.when.isoformat(),
+                          "calves": checkin.calves, "morning": checkin.morning}
+                         for checkin in advice.based_on]}
+
+
+def follow(advice: Advice, position: Position, now: datetime) -> bool:
+    """Move the plan as ``advice`` says (the runner agreed); False when it moves nothing."""
+    anchor = anchor_for(advice, position, now)
+    if anchor is None:
+        return False
+    state, _problems = load_state()
+    save_state(state.with_anchor(position.programme.id, anchor))
+    return True
