@@ -27,7 +27,18 @@ _WHOLE = re.compile(r"^\s*[+-]?\d+\s*$")
 
 
 def _text(seconds: float | None) -> str:
+    """A duration as the form shows it; blank where the file gives none."""
     return "" if seconds is None else format_duration(seconds)
+
+
+def _part_text(seconds: float) -> str:
+    """A part whose zero means "left out" (a run-walk's warmup, the routine's rest): blank."""
+    return format_duration(seconds) if seconds else ""
+
+
+def _count_text(count: int | None, blank_at: int | None = None) -> str:
+    """A whole number as the form shows it; blank for none, or for ``blank_at``."""
+    return "" if count is None or count == blank_at else str(count)
 
 
 @dataclass
@@ -56,7 +67,7 @@ class StepDraft:
             reps=str(step.reps) if step.reps is not None else "10",
             pace=_text(step.pace),
             sides=", ".join(step.sides),
-            sets="" if step.sets == 1 else str(step.sets),
+            sets=_count_text(step.sets, blank_at=1),
             rest=_text(step.rest),
             cue=step.cue,
             sides_kept=step.sides,
@@ -103,12 +114,12 @@ class RunWalkDraft:
     @classmethod
     def from_block(cls, block: RunWalk) -> RunWalkDraft:
         return cls(
-            warmup=_text(block.warmup) if block.warmup else "",
+            warmup=_part_text(block.warmup),
             run=_text(block.run),
-            walk=_text(block.walk) if block.walk else "",
+            walk=_part_text(block.walk),
             repeats=str(block.repeats),
-            cooldown=_text(block.cooldown) if block.cooldown else "",
-            cadence="" if block.cadence is None else str(block.cadence),
+            cooldown=_part_text(block.cooldown),
+            cadence=_count_text(block.cadence),
             cues=block.cues,
         )
 
@@ -140,7 +151,7 @@ class RoutineDraft:
         return cls(
             name=routine.name,
             description=routine.description,
-            rest=_text(routine.rest) if routine.rest else "",
+            rest=_part_text(routine.rest),
             switch="" if routine.switch == DEFAULT_SWITCH else _text(routine.switch),
             then=routine.then or "",
             steps=[StepDraft.from_step(step) for step in routine.steps],
