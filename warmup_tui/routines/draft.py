@@ -32,13 +32,8 @@ def _text(seconds: float | None) -> str:
 
 
 def _part_text(seconds: float) -> str:
-    """A part whose zero means "left out" (a run-walk's warmup, the routine's rest): blank."""
-    return format_duration(seconds) if seconds else ""
-
-
-def _count_text(count: int | None, blank_at: int | None = None) -> str:
-    """A whole number as the form shows it; blank for none, or for ``blank_at``."""
-    return "" if count is None or count == blank_at else str(count)
+    """Blank for a part whose zero means "left out" (a run-walk's warmup, the rest)."""
+    return _text(seconds or None)
 
 
 @dataclass
@@ -67,7 +62,7 @@ class StepDraft:
             reps=str(step.reps) if step.reps is not None else "10",
             pace=_text(step.pace),
             sides=", ".join(step.sides),
-            sets=_count_text(step.sets, blank_at=1),
+            sets="" if step.sets == 1 else str(step.sets),
             rest=_text(step.rest),
             cue=step.cue,
             sides_kept=step.sides,
@@ -119,7 +114,7 @@ class RunWalkDraft:
             walk=_part_text(block.walk),
             repeats=str(block.repeats),
             cooldown=_part_text(block.cooldown),
-            cadence=_count_text(block.cadence),
+            cadence="" if block.cadence is None else str(block.cadence),
             cues=block.cues,
         )
 
