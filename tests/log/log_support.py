@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from warmup_tui.engine.clock import FakeClock
 from warmup_tui.engine.events import Event, EventSink
@@ -42,6 +43,19 @@ def run_for(session: Session, clock: FakeClock, seconds: float, *sinks: EventSin
         clock.advance(move)
         left -= move
         deliver(session.poll(), *sinks)
+
+
+def start_recorded(routine_id: str, notices: list[str],
+                   **options: Any) -> tuple[Session, FakeClock, LogRecorder]:
+    """A real session of ``routine_id`` on a fake clock, started through a recorder that
+    tells ``notices`` what it has to say; ``options`` go to the recorder."""
+    segments = timeline(routine_id)
+    clock = FakeClock()
+    recorder = LogRecorder(routine_id, segments, wall=wall_of(clock), on_notice=notices.append,
+                           **options)
+    session = Session(segments, clock)
+    deliver(session.start(), recorder)
+    return session, clock, recorder
 
 
 def run_to_end(session: Session, clock: FakeClock, *sinks: EventSink) -> None:

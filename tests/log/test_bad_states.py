@@ -9,12 +9,11 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
-from log_support import deliver, run_for, run_to_end, timeline, wall_of
+from log_support import run_for, run_to_end, start_recorded, timeline
 
-from warmup_tui.engine.clock import FakeClock
-from warmup_tui.engine.session import Session
 from warmup_tui.log import LogRecorder, LogUnavailable, TrainingLog, default_path
 from warmup_tui.log.counting import RunRule
 from warmup_tui.log.db import BUSY_MESSAGE, DEFAULT_BUSY_SECONDS, SCHEMA_VERSION
@@ -26,11 +25,7 @@ HERE = Path(__file__).resolve().parent
 
 def run_session(notices: list[str], routine: str = "pre-run", *,
                 wait: bool = True) -> LogRecorder:
-    segments = timeline(routine)
-    clock = FakeClock()
-    recorder = LogRecorder(routine, segments, wall=wall_of(clock), on_notice=notices.append)
-    session = Session(segments, clock)
-    deliver(session.start(), recorder)
+    session, clock, recorder = start_recorded(routine, notices)
     run_to_end(session, clock, recorder)
     assert session.state == "finished"
     assert not wait or recorder.wait_written(timeout=30)
@@ -94,12 +89,8 @@ def test_locked_log_warns_once_never_stalls_and_catches_up_when_freed(
     holder = sqlite3.connect(default_path(), isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # another instance holding the write lock
 
-    segments = timeline("pre-run")
-    clock = FakeClock()
     notices: list[str] = []
-    recorder = LogRecorder("pre-run", segments, wall=wall_of(clock), on_notice=notices.append)
-    session = Session(segments, clock)
-    deliver(session.start(), recorder)
+    session, clock, recorder = start_recorded("pre-run", notices)
     run_for(session, clock, 200, recorder)
     assert recorder.wait_written(timeout=60)
     assert len(notices) == 1 and "busy" in notices[0]
@@ -117,8 +108,8 @@ def test_locked_log_warns_once_never_stalls_and_catches_up_when_freed(
     with TrainingLog.open() as log:
         [row] = log.sessions()
         assert row.status == "completed"
-        assert row.segments_done == len(segments)
-        assert len(log.segments(row.id)) == len(segments)  # nothing lost while locked
+        assert row.segments_done == len(timeline("pre-run"))
+        assert len(log.segments(row.id)) == row.segments_done  # nothing lost while locked
 
 
 def test_log_locked_at_the_end_is_written_by_the_background_retry(
@@ -227,8 +218,8 @@ def test_version_1_log_is_migrated_keeping_every_session() -> None:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
-def test_two_processes_writing_at_once_keep_the_log_whole() -> None:
-    count = 40
+def write_from_two_processes(count: int) -> list[dict[str, Any]]:
+    """Two processes, alpha and beta, each logging ``count`` sessions; their reports."""
     start = time.time() + 1.5  # both start writing at the same moment, after Python starts
     writers = [subprocess.Popen([sys.executable, str(HERE / "writer_process.py"), name,
                                  str(count), str(start)],
@@ -239,6 +230,12 @@ def test_two_processes_writing_at_once_keep_the_log_whole() -> None:
         out, err = writer.communicate(timeout=120)
         assert writer.returncode == 0, err
         reports.append(json.loads(out))
+    return reports
+
+
+def test_two_processes_writing_at_once_keep_the_log_whole() -> None:
+    count = 40
+    reports = write_from_two_processes(count)
     # Hammering the log from two processes may make one wait past the busy timeout; that
     # is allowed (one notice, written later), losing a session or failing otherwise is not.
     notices = [notice for report in reports for notice in report["notices"]]
@@ -261,16 +258,7 @@ def test_two_processes_finding_a_damaged_log_move_it_aside_once() -> None:
     path = default_path()
     path.parent.mkdir(parents=True)
     path.write_bytes(b"\x13garbage, not SQLite" * 300)
-    start = time.time() + 1.5
-    writers = [subprocess.Popen([sys.executable, str(HERE / "writer_process.py"), name, "3",
-                                 str(start)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                text=True)
-               for name in ("alpha", "beta")]
-    reports = []
-    for writer in writers:
-        out, err = writer.communicate(timeout=120)
-        assert writer.returncode == 0, err
-        reports.append(json.loads(out))
+    reports = write_from_two_processes(3)
     moved = list(path.parent.glob("log.sqlite3.corrupt-*"))
     assert len(moved) == 1  # one of them moved it; the other found the fresh log
     notices = [n for report in reports for n in report["notices"]]

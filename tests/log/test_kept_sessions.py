@@ -11,11 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from log_support import deliver, run_for, timeline, wall_of
+from log_support import run_for, start_recorded, timeline
 
-from warmup_tui.engine.clock import FakeClock
-from warmup_tui.engine.session import Session
-from warmup_tui.log import LogRecorder, TrainingLog, default_path
+from warmup_tui.log import TrainingLog, default_path
 from warmup_tui.log.spool import folder_for
 
 REPO = Path(__file__).resolve().parents[2]
@@ -78,12 +76,8 @@ def test_a_run_against_a_log_held_for_its_whole_length_is_in_history_afterwards(
 
 def test_a_kept_session_goes_in_once_when_two_processes_open_the_log_together(
         holder: subprocess.Popen[str]) -> None:
-    segments = timeline("pre-run")
-    clock = FakeClock()
     notices: list[str] = []
-    recorder = LogRecorder("pre-run", segments, wall=wall_of(clock), on_notice=notices.append)
-    session = Session(segments, clock)
-    deliver(session.start(), recorder)
+    session, clock, recorder = start_recorded("pre-run", notices)
     run_for(session, clock, 120, recorder)  # then this "process" is gone: no more writes
     assert recorder.wait_written(timeout=60)
     assert len(notices) == 1 and "kept" in notices[0]

@@ -8,12 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from log_support import deliver, run_to_end, timeline, wall_of
+from log_support import run_to_end, start_recorded
 from small_disk import SmallDisk, break_disk, small_disk
 
-from warmup_tui.engine.clock import FakeClock
-from warmup_tui.engine.session import Session
-from warmup_tui.log import LogRecorder, LogUnavailable, TrainingLog
+from warmup_tui.log import LogUnavailable, TrainingLog
 
 
 @pytest.fixture
@@ -64,13 +62,9 @@ def test_log_folder_that_cannot_be_made_is_named(disk: SmallDisk) -> None:
 def test_disk_filling_up_during_a_session_is_named_and_the_session_goes_on(
     disk: SmallDisk,
 ) -> None:
-    segments = timeline("pre-run")
-    clock = FakeClock()
     notices: list[str] = []
-    recorder = LogRecorder("pre-run", segments, wall=wall_of(clock), on_notice=notices.append,
-                           log_path=disk.root / "log.sqlite3")
-    session = Session(segments, clock)
-    deliver(session.start(), recorder)
+    session, clock, recorder = start_recorded("pre-run", notices,
+                                              log_path=disk.root / "log.sqlite3")
     assert recorder.wait_written(timeout=30)
     assert recorder.session_id is not None and notices == []
     disk.fill()

@@ -39,21 +39,30 @@ class Engine:
         return self.name == "piper"
 
 
+# In the order "auto" picks them. ``say`` is macOS's; a Linux ``say`` is something else.
+ENGINES = ("piper", "espeak-ng", "espeak", "say")
+_CANDIDATES = {"auto": ENGINES, "piper": ("piper",), "espeak": ("espeak-ng", "espeak"),
+               "say": ("say",)}
+
+
+def installed(name: str) -> Engine | None:
+    """The engine called ``name`` (one of ``ENGINES``) when it is installed here."""
+    if name == "piper":
+        piper = piper_engine.find_piper()  # beside the app's Python, then on PATH
+        return Engine("piper", *piper) if piper is not None else None
+    if name == "say" and sys.platform != "darwin":
+        return None
+    path = shutil.which(name)
+    return Engine(name, path) if path else None
+
+
 def find_engine(choice: str = "auto") -> Engine | None:
     """The speech program ``choice`` names, when installed: "auto" takes Piper, then
     espeak-ng, then espeak, then macOS's say; "none" (or nothing found) is None."""
-    if choice in ("auto", "piper"):
-        piper = piper_engine.find_piper()
-        if piper is not None:
-            return Engine("piper", *piper)
-    candidates = {"auto": ["espeak-ng", "espeak", "say"], "espeak": ["espeak-ng", "espeak"],
-                  "say": ["say"]}.get(choice, [])
-    for name in candidates:
-        if name == "say" and sys.platform != "darwin":
-            continue
-        path = shutil.which(name)
-        if path:
-            return Engine(name, path)
+    for name in _CANDIDATES.get(choice, ()):
+        engine = installed(name)
+        if engine is not None:
+            return engine
     return None
 
 

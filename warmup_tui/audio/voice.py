@@ -5,25 +5,25 @@ the words in a stream of their own, led by silence as long as that tone (at most
 ``MAX_LEAD``), so the listener hears the tone, then "Run for 2 minutes".
 
 Nothing here waits on the engine. :meth:`Voice.prepare` queues every phrase a routine can
-say and a background thread renders them (or loads them from the disk cache) in the order
-they will be needed. A phrase that is not ready when due is skipped, tones still play, and
-it is queued so a later repeat of it is spoken.
+say in a :class:`PhraseQueue`, which renders them in the background in the order they will
+be needed. A phrase that is not ready when due is skipped, tones still play, and it is
+queued so a later repeat of it is spoken.
 """
 
 from __future__ import annotations
 
 import atexit
-import threading
 import time
 import weakref
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from warmup_tui.audio.cues import CueSounds
 from warmup_tui.audio.phrase_fit import StartSlot, start_slots
+from warmup_tui.audio.phrase_queue import PhraseQueue
 from warmup_tui.audio.phrases import cue_phrase, end_phrase, routine_phrases, start_phrase
-from warmup_tui.audio.player import PlayHandle, scale
+from warmup_tui.audio.player import PlayHandle
 from warmup_tui.audio.speech_cache import SpeechCache
 from warmup_tui.audio.speech_engine import DEFAULT_VOICE, Engine, chosen_engine, knows_voice
 from warmup_tui.audio.synth import RATE
@@ -63,19 +63,13 @@ class Voice:
                  sound: SoundSettings | None = None, muted: bool = False) -> None:
         self.player = player
         self.cache = cache
+        self._phrases = PhraseQueue(player, cache)
         self._speaking: PlayHandle | None = None
         self._muted = muted
         # A twin of the cue sink that plays nothing: it says which tone each event makes,
         # so the words wait for that tone and follow the same cue toggles.
         self._tones = CueSounds(_NoSound(), sound)
         self._tone_seconds: dict[str, float] = {}
-        self._lock = threading.Condition()
-        self._ready: dict[str, array[int]] = {}
-        self._scaled: dict[str, tuple[float, bytes]] = {}
-        self._failed: set[str] = set()
-        self._queue: list[str] = []
-        self._worker: threading.Thread | None = None
-        self._prepared: list[str] = []
         self._slots: dict[int, StartSlot] = {}
         _VOICES.add(self)
 
@@ -84,14 +78,10 @@ class Voice:
     def prepare(self, segments: Sequence[Segment]) -> None:
         """Start rendering every phrase of ``segments`` in the background; returns at once."""
         texts = routine_phrases(segments)
-        slots = start_slots(segments, self._tones.settings, self._leads(segments))
-        # The shorter forms after all the full ones (needed only where those do not fit),
-        # in the same batch: one engine process, one model load.
-        shorter = [form for slot in slots.values() for form in slot.forms[1:]]
-        with self._lock:
-            self._prepared = texts
-            self._slots = slots
-        self._enqueue(list(dict.fromkeys([*texts, *shorter])))
+        self._slots = start_slots(segments, self._tones.settings, self._leads(segments))
+        # The shorter forms after all the full ones (needed only where those do not fit).
+        shorter = [form for slot in self._slots.values() for form in slot.forms[1:]]
+        self._phrases.prepare(texts, shorter)
 
     def _leads(self, segments: Sequence[Segment]) -> dict[int, float]:
         """The tone each segment starts with, as seconds before its words begin."""
@@ -106,65 +96,11 @@ class Voice:
         """Wait up to ``timeout`` seconds until the first ``count`` phrases of the last
         :meth:`prepare` (all when None) are rendered or given up on; True when they are.
         For before a session starts, never during one."""
-        deadline = time.monotonic() + timeout
-        with self._lock:
-            wanted = self._prepared if count is None else self._prepared[:count]
-            # All of them: the shorter forms queued after them too.
-            while any(t not in self._ready and t not in self._failed for t in wanted) or (
-                    count is None and self._queue):
-                left = deadline - time.monotonic()
-                if left <= 0:
-                    return False
-                self._lock.wait(left)
-            return True
+        return self._phrases.wait_ready(timeout, count)
 
     def ready(self, text: str) -> bool:
         """True when ``text`` can be spoken at once."""
-        with self._lock:
-            return text in self._ready
-
-    def _enqueue(self, texts: Sequence[str]) -> None:
-        with self._lock:
-            fresh = [t for t in texts
-                     if t not in self._ready and t not in self._failed and t not in self._queue]
-            self._queue.extend(fresh)
-            if self._queue and self._worker is None:
-                self._worker = threading.Thread(target=self._render_all, name="voice",
-                                                daemon=True)
-                self._worker.start()
-
-    def _render_all(self) -> None:
-        while True:
-            with self._lock:
-                if not self._queue:
-                    self._worker = None
-                    self._lock.notify_all()
-                    return
-                batch = list(self._queue)
-            for text, samples, scaled in self._rendered(batch):
-                with self._lock:
-                    if samples is None:
-                        self._failed.add(text)
-                    else:
-                        self._ready[text] = samples
-                        self._scaled[text] = scaled
-                    if text in self._queue:
-                        self._queue.remove(text)
-                    self._lock.notify_all()
-
-    def _rendered(self, batch: list[str]) -> Iterator[
-            tuple[str, array[int] | None, tuple[float, bytes]]]:
-        """Each phrase of ``batch`` rendered (the slow part, outside the lock) and scaled
-        to the volume; a phrase the engine fails on, or any error, gives None for it."""
-        done: set[str] = set()
-        try:
-            for text, samples in self.cache.get_many(batch):
-                done.add(text)
-                volume = self.player.volume
-                data = scale(samples, volume).tobytes() if samples is not None else b""
-                yield text, samples, (volume, data)
-        except Exception:  # never a traceback from this thread; the words just go unsaid
-            yield from ((text, None, (0.0, b"")) for text in batch if text not in done)
+        return self._phrases.ready(text)
 
     # ----- speaking ----------------------------------------------------------------------
 
@@ -197,10 +133,9 @@ class Voice:
             text = self._fitting(event, text)
             if text is None:
                 return
-        data = self._bytes(text)
+        data = self._phrases.scaled(text)
         if data is None:
-            self._enqueue([text])  # too late for now; ready for the next time it is said
-            return
+            return  # too late for now; queued, so ready for the next time it is said
         lead = min(MAX_LEAD, self._tone_length(tone))
         self._stop_speaking()
         self._speaking = self.player.play_samples(bytes(2 * round(lead * RATE)) + data, RATE)
@@ -219,18 +154,13 @@ class Voice:
     def _fitting(self, event: Event, full: str) -> str | None:
         """The longest form of a start's words that ends before the next sound; None when
         none does, or when the one to say is still being rendered."""
-        with self._lock:
-            slot = self._slots.get(event.segment.index) if event.segment else None
+        slot = self._slots.get(event.segment.index) if event.segment else None
         if slot is None or slot.forms[0] != full:
             return full  # not prepared for these segments: say it as it is
         for form in slot.forms:
-            with self._lock:
-                samples, failed = self._ready.get(form), form in self._failed
-            if samples is None and not failed:
-                samples = self.cache.cached(form)  # a quick read; rendering is not
-                if samples is None:
-                    self._enqueue([form])
-                    return None
+            samples = self._phrases.samples(form)
+            if samples is None and not self._phrases.failed(form):
+                return None  # still being rendered
             if samples is not None and slot.fits(samples):
                 return form
         return None
@@ -246,25 +176,6 @@ class Voice:
             except Exception:
                 return
             time.sleep(0.01)
-
-    def _bytes(self, text: str) -> bytes | None:
-        with self._lock:
-            samples = self._ready.get(text)
-            volume, data = self._scaled.get(text, (None, b""))
-        if samples is None:
-            # Not prepared (a run whose segments were not given, or a jump that changed
-            # the words): a file already in the cache is a quick read; rendering is not.
-            samples = self.cache.cached(text)
-            if samples is None:
-                return None
-            with self._lock:
-                self._ready[text] = samples
-        if volume != self.player.volume:  # the volume changed since it was rendered
-            volume = self.player.volume
-            data = scale(samples, volume).tobytes()
-            with self._lock:
-                self._scaled[text] = (volume, data)
-        return data
 
     def _tone_length(self, tone: str | None) -> float:
         if tone is None:

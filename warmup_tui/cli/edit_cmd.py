@@ -7,6 +7,7 @@ import argparse
 import sys
 from dataclasses import replace
 
+from warmup_tui.cli.warn import warn
 from warmup_tui.common.external_editor import find_editor, run_editor
 from warmup_tui.common.problems import Problem, ProblemsError, display_path
 from warmup_tui.common.terminal_text import shown
@@ -36,10 +37,6 @@ def edit_routine(args: argparse.Namespace) -> int:
     return open_editor(args.routine, args)
 
 
-def _say(message: str) -> None:
-    print(f"warmup: {shown(message)}", file=sys.stderr)
-
-
 def edit_external(ref: str) -> int:
     """Hand editing from the shell: the editor runs, the file is checked, and while it has
     problems the user can edit again or leave it as written (exit status 2)."""
@@ -57,7 +54,7 @@ def edit_external(ref: str) -> int:
                 print(problem, file=sys.stderr)
             if _ask_again():
                 continue
-            _say(f"{target.shown} is left as you wrote it; warmup validate {target.shown} "
+            warn(f"{target.shown} is left as you wrote it; warmup validate {target.shown} "
                  "lists its problems")
             return EXIT_INVALID
         print(f"{shown(target.shown)}: ok")
@@ -68,10 +65,10 @@ def _prepare_copy(target: EditTarget) -> None:
     if not target.is_copy:
         return
     if target.path.exists():
-        _say(f"editing your own copy, {target.shown}; the bundled file is never changed")
+        warn(f"editing your own copy, {target.shown}; the bundled file is never changed")
         return
     target.copy_source_verbatim()
-    _say(f"made your own copy to edit: {target.shown}")
+    warn(f"made your own copy to edit: {target.shown}")
 
 
 def _ask_again() -> bool:
@@ -135,7 +132,7 @@ def new_routine(args: argparse.Namespace) -> int:
         assert made is not None  # the blank template is valid; tests hold it to that
         routine = made
     if shadows:
-        _say(f"your {args.name} takes the place of the bundled one of that name")
+        warn(f"your {args.name} takes the place of the bundled one of that name")
     save_routine(routine, path)
     print(f"Created {shown(display_path(path))}")
     if args.today or (args.source and _ask_yes(f"Make {args.name} Today's warmup? [y/N] ")):

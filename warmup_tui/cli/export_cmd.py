@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
+from warmup_tui.cli.warn import warn
 from warmup_tui.common.problems import Problem, ProblemsError, display_path
 from warmup_tui.common.safe_write import write_atomic
 from warmup_tui.common.terminal_text import shown, shown_lines
@@ -34,10 +34,6 @@ PROGRAM = "program"
 
 def _refuse(where: str, message: str) -> ProblemsError:
     return ProblemsError([Problem(where, message)])
-
-
-def _notice(message: str) -> None:
-    print(f"warmup: {shown(message)}", file=sys.stderr)
 
 
 def export(args: argparse.Namespace) -> int:
@@ -115,12 +111,12 @@ def _next_workout() -> tuple[Workout, str]:
 def _where_in_programme() -> tuple[Programme, Position]:
     chosen = choose_programme()
     for problem in chosen.problems:
-        _notice(str(problem))
+        warn(str(problem))
     programme = chosen.programme
     if not programme.sessions():
         raise _refuse(programme.id, "has no sessions")
     now = datetime.now().astimezone()
-    with log_progress(on_notice=_notice) as progress:
+    with log_progress(on_notice=warn) as progress:
         completions = progress.completed_programme_sessions(
             programme.id, all_since=recent_enough(now))
     return programme, locate(programme, completions, chosen.state.anchors.get(programme.id),
@@ -198,7 +194,7 @@ def _export_activity(args: argparse.Namespace) -> int:
                       f"got {quoted(args.session)}")
     number = int(args.session)
     try:
-        with TrainingLog.open(on_notice=_notice) as log:
+        with TrainingLog.open(on_notice=warn) as log:
             row = log.session(number)
             segments = log.segments(number) if row is not None else []
     except LogUnavailable as error:
@@ -210,8 +206,8 @@ def _export_activity(args: argparse.Namespace) -> int:
     except ValueError as error:
         raise _refuse("--session", f"session {number} has nothing to export: {error}") from None
     if row.is_preview:
-        _notice(f"session {number} was a --speed {row.speed:g} preview: its laps are in "
-                "session time, not the time it took")
+        warn(f"session {number} was a --speed {row.speed:g} preview: its laps are in "
+             "session time, not the time it took")
     _save(Path(args.fit), data)
     print(f"Saved session {number} ({shown(row.routine_name)}) to "
           f"{shown(display_path(args.fit))} as a FIT activity")

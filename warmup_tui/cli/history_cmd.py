@@ -7,6 +7,7 @@ import argparse
 import json
 import sys
 
+from warmup_tui.cli.warn import warn
 from warmup_tui.common.config import load_settings
 from warmup_tui.common.terminal_text import shown
 from warmup_tui.log.counting import RunRule
@@ -25,20 +26,16 @@ EXIT_NO_LOG = 1
 SHOWN_SESSIONS = 20
 
 
-def _warn(message: str) -> None:
-    print(f"warmup: {shown(message)}", file=sys.stderr)
-
-
 def show_history(args: argparse.Namespace) -> int:
     settings, problems = load_settings()
     for problem in problems:
         print(problem, file=sys.stderr)
     try:
         rule = RunRule(settings.training.min_run_minutes * 60)
-        history = load_history(settings.training.weekly_goal, args.weeks, on_notice=_warn,
+        history = load_history(settings.training.weekly_goal, args.weeks, on_notice=warn,
                                rule=rule)
     except LogUnavailable as error:
-        _warn(str(error))
+        warn(str(error))
         return EXIT_NO_LOG
     stats, recent = history.stats, history.recent
     stop_point = stop_points(programme_timeline())

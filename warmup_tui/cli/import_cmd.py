@@ -7,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from warmup_tui.cli.warn import warn
 from warmup_tui.common.config import load_settings
 from warmup_tui.common.problems import display_path
 from warmup_tui.common.terminal_text import shown
@@ -17,10 +18,6 @@ EXIT_NO_LOG = 1
 EXIT_REFUSED = 2
 
 
-def _warn(message: str) -> None:
-    print(f"warmup: {shown(message)}", file=sys.stderr)
-
-
 def import_activities(args: argparse.Namespace) -> int:
     settings, problems = load_settings()
     for problem in problems:
@@ -28,11 +25,11 @@ def import_activities(args: argparse.Namespace) -> int:
     units = settings.training.units
     refused = 0
     try:
-        with TrainingLog.open(on_notice=_warn) as log:
+        with TrainingLog.open(on_notice=warn) as log:
             for name in args.files:
                 refused += not _import_one(log, Path(name), args, units)
     except LogUnavailable as error:
-        _warn(f"{error}; nothing more was imported")
+        warn(f"{error}; nothing more was imported")
         return EXIT_NO_LOG
     return EXIT_REFUSED if refused else 0
 
@@ -43,7 +40,7 @@ def _import_one(log: TrainingLog, path: Path, args: argparse.Namespace, units: s
     try:
         saved = import_file(log, path, as_run=args.as_run == "run", programme=args.programme)
     except Refused as error:
-        _warn(f"{where}: {error}; nothing imported")
+        warn(f"{where}: {error}; nothing imported")
         return False
     if saved.already:
         print(shown(f"{where}: already in the log (session {saved.session_id}); nothing changed"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from warmup_tui.cli.warn import warn
 from warmup_tui.common.config import load_settings
 from warmup_tui.common.terminal_text import shown
 from warmup_tui.log import LogUnavailable, TrainingLog
@@ -15,10 +16,6 @@ EXIT_NO_LOG = 1
 EXIT_REFUSED = 2
 
 
-def _warn(message: str) -> None:
-    print(f"warmup: {shown(message)}", file=sys.stderr)
-
-
 def log_run(args: argparse.Namespace) -> int:
     settings, problems = load_settings()
     for problem in problems:
@@ -27,16 +24,16 @@ def log_run(args: argparse.Namespace) -> int:
         run = run_entry(args.minutes, day=args.date or "", start=args.time or "",
                         distance=args.distance or "", note=args.note or "")
     except EntryError as error:
-        _warn(f"--{error.field}: {error}; nothing logged")
+        warn(f"--{error.field}: {error}; nothing logged")
         return EXIT_REFUSED
     try:
-        with TrainingLog.open(on_notice=_warn) as log:
+        with TrainingLog.open(on_notice=warn) as log:
             saved = save_run(log, run, programme=args.programme)
     except Refused as error:
-        _warn(f"{error}; nothing logged")
+        warn(f"{error}; nothing logged")
         return EXIT_REFUSED
     except LogUnavailable as error:
-        _warn(f"{error}; nothing logged")
+        warn(f"{error}; nothing logged")
         return EXIT_NO_LOG
     print(shown(f"logged a run: {run_summary(saved.run, settings.training.units)}"))
     return 0

@@ -10,40 +10,43 @@ from __future__ import annotations
 import argparse
 import re
 from collections.abc import Callable
+from typing import TypeVar
 
 from warmup_tui.common.durations import DurationError, parse_duration
 from warmup_tui.common.value_text import quoted
 
 _WHOLE = re.compile(r"[0-9]+")
 _DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_Number = TypeVar("_Number", int, float)
 
 
 def whole_option(low: int, high: int, unit: str = "") -> Callable[[str], int]:
     """An argparse ``type``: a whole number from ``low`` to ``high`` in digits 0-9."""
     expected = f"expected a whole number from {low} to {high}{' ' + unit if unit else ''}"
-
-    def parse(text: str) -> int:
-        # The length check first: int() refuses over 4300 digits with a ValueError of its own.
-        if not _WHOLE.fullmatch(text) or len(text) > len(str(high)) + 1:
-            raise argparse.ArgumentTypeError(f"{expected}, got {quoted(text)}")
-        value = int(text)
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"{expected}, got {value}")
-        return value
-
-    return parse
+    # The length cap first: int() refuses over 4300 digits with a ValueError of its own.
+    return _digits_option(_WHOLE, len(str(high)) + 1, int, (low, high), expected,
+                          shown=lambda text: str(int(text)))
 
 
 def decimal_option(low: float, high: float) -> Callable[[str], float]:
     """An argparse ``type``: a number such as 2 or 0.5, from ``low`` to ``high``."""
     expected = f"expected a number from {low:g} to {high:g} in digits 0-9, such as 2 or 0.5"
+    return _digits_option(_DECIMAL, 40, float, (low, high), expected, shown=str)
 
-    def parse(text: str) -> float:
-        if not _DECIMAL.fullmatch(text) or len(text) > 40:
+
+def _digits_option(form: re.Pattern[str], longest: int, read: Callable[[str], _Number],
+                   bounds: tuple[_Number, _Number], expected: str, *,
+                   shown: Callable[[str], str]) -> Callable[[str], _Number]:
+    """The parser both take: text of ``form`` up to ``longest`` characters, read as a
+    number within ``bounds``; one out of range is ``shown`` in the message."""
+    low, high = bounds
+
+    def parse(text: str) -> _Number:
+        if not form.fullmatch(text) or len(text) > longest:
             raise argparse.ArgumentTypeError(f"{expected}, got {quoted(text)}")
-        value = float(text)
+        value = read(text)
         if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"{expected}, got {text}")
+            raise argparse.ArgumentTypeError(f"{expected}, got {shown(text)}")
         return value
 
     return parse

@@ -40,7 +40,6 @@ class Guide:
     sections: tuple[Section, ...]  # after the causes: how sore is too sore, care, red flags
 
 
-TOPICS = ("calves",)
 CODE = "`"  # marks what is typed (a command, a key, a setting): kept on one line, set apart
 
 CAUSES = (
@@ -126,7 +125,7 @@ def calves_guide(limits: CoachingSettings) -> Guide:
 
 
 def guide_for(topic: str, limits: CoachingSettings) -> Guide:
-    """The guide on ``topic`` (one of TOPICS)."""
+    """The guide on ``topic``; calves is the only one so far."""
     if topic != "calves":
         raise KeyError(topic)
     return calves_guide(limits)

@@ -16,6 +16,7 @@ from warmup_tui.engine.clock import Clock
 from warmup_tui.engine.cue_plan import PlannedCue, plan_at
 from warmup_tui.engine.events import Event, completes_session
 from warmup_tui.engine.heads_up import HeadsUp, Upcoming
+from warmup_tui.engine.segment_window import SegmentWindow
 from warmup_tui.engine.timeline import Segment
 
 State = Literal["idle", "ready", "running", "paused", "finished"]
@@ -55,12 +56,9 @@ class Session:
         self.records: list[SegmentRecord] = []
         self._last_end: Event | None = None
         self._origin = 0.0
-        self._start = 0.0
-        self._deadline = 0.0
+        self._window = SegmentWindow()
         self._paused_at: float | None = None
         self._resume_to: State = "running"
-        self._plan: list[PlannedCue] = []
-        self._fired: set[tuple[str, int | None]] = set()
         self._queued: list[Event] = []
         self.heads_up = HeadsUp(heads_up)
 
@@ -84,12 +82,12 @@ class Session:
             return 0.0
         if self.state == "idle":  # what the start will show: the get-ready, or the segment
             return self.lead_in if self.lead_in > 0 else self.segment.duration
-        return max(0.0, self._deadline - self._now())
+        return max(0.0, self._window.deadline - self._now())
 
     def elapsed(self) -> float:
         """Active seconds spent in the current segment."""
         if self.state in ("running", "paused") and self._paused_state() != "ready":
-            return max(0.0, self._now() - self._start)
+            return max(0.0, self._now() - self._window.start)
         return 0.0
 
     def remaining_total(self) -> float:
@@ -117,10 +115,11 @@ class Session:
         if self.state not in ("running", "ready"):
             return None
         now = self.clock.now()
+        window = self._window
         early = self.heads_up.next_at(self.upcoming(), self.clock.speed)
-        due = min([self._deadline, *(self._due(c) for c in self._unfired()),
+        due = min([window.deadline, *(window.due(c) for c in window.unfired()),
                    *([early] if early is not None and early > now else [])])
-        remaining = self._deadline - now
+        remaining = window.deadline - now
         fraction = remaining - math.floor(remaining)
         to_next_second = fraction if fraction > 1e-6 else 1.0
         return max(0.0, min(due - now, to_next_second))
@@ -136,11 +135,11 @@ class Session:
         still to come, and the deadline (what it starts, or the session's end)."""
         if self.state not in ("running", "ready"):
             return []
-        seg, origin = self.segment, self._origin
-        soon = [Upcoming(cue.key, self._due(cue), Event(
-            "cue", self._due(cue) - origin, seg, cue.cue, cue.value, planned=(cue,)))
-            for cue in self._unfired()]
-        at, following = self._deadline - origin, self.index + 1
+        seg, origin, window = self.segment, self._origin, self._window
+        soon = [Upcoming(cue.key, window.due(cue), Event(
+            "cue", window.due(cue) - origin, seg, cue.cue, cue.value, planned=(cue,)))
+            for cue in window.unfired()]
+        at, following = window.deadline - origin, self.index + 1
         if self.state == "ready":
             then = Event("segment_start", at, seg, planned=tuple(plan_at(self.segments,
                                                                           self.index)))
@@ -149,7 +148,7 @@ class Session:
                          planned=tuple(plan_at(self.segments, following)))
         else:
             then = Event("session_end", at, completed=True, last=seg)
-        return [*soon, Upcoming("deadline", self._deadline, then)]
+        return [*soon, Upcoming("deadline", window.deadline, then)]
 
     def in_get_ready(self) -> bool:
         """Whether the get-ready count before the first segment is on (running or paused),
@@ -173,9 +172,7 @@ class Session:
         self._origin = now
         if self.lead_in > 0:
             self.state = "ready"
-            self._start, self._deadline = now, now + self.lead_in
-            self._plan = self._get_ready_plan()
-            self._fired = set()
+            self._window.open(now, self.lead_in, self._get_ready_plan())
             self.heads_up.reset()
             return self.poll()
         return [*self._begin_segment(self.index, now), *self.poll()]
@@ -203,18 +200,18 @@ class Session:
         (and recorded) one by one, each at its own deadline."""
         out, self._queued = self._queued, []
         now = self.clock.now()
+        window = self._window
         while self.state in ("running", "ready"):
-            cue = self._next_cue()
-            if cue is not None and self._due(cue) <= min(now, self._deadline):
-                self._fired.add(cue.key)
-                due = self._due(cue)
-                upcoming = self.segment
-                out.append(Event("cue", due - self._origin, upcoming, cue.cue, cue.value,
+            cue = window.next_cue()
+            if cue is not None and window.due(cue) <= min(now, window.deadline):
+                window.fired.add(cue.key)
+                due = window.due(cue)
+                out.append(Event("cue", due - self._origin, self.segment, cue.cue, cue.value,
                                  late=self._late(due, now), planned=(cue,)))
                 continue
-            if self._deadline > now:
+            if window.deadline > now:
                 break
-            out.extend(self._finish_current(self._deadline, skipped=False, now=now))
+            out.extend(self._finish_current(window.deadline, skipped=False, now=now))
         out.extend(self.heads_up.due(self.upcoming(), now, self.clock.speed, self._origin))
         return out
 
@@ -235,11 +232,7 @@ class Session:
     def resume(self) -> list[Event]:
         if self.state != "paused" or self._paused_at is None:
             return []
-        shift = self.clock.now() - self._paused_at
-        self._start += shift
-        self._deadline += shift
-        self._paused_at = None
-        self.state = self._resume_to
+        self._resume_silently()
         self.heads_up.reset()  # a headset may have gone back to sleep in the pause
         return [self._event("resume"), *self.poll()]
 
@@ -258,15 +251,8 @@ class Session:
         """Lengthen (or with a negative number, shorten) the current segment."""
         if self.state not in ("running", "paused") or self._in_ready():
             return []
-        now = self._now()
-        self._deadline = max(now, self._deadline + seconds)
+        self._window.stretch(seconds, self._now())
         self.heads_up.reset()  # the end moved, and the pips with it
-        for cue in self._plan:
-            if cue.anchor == "end":
-                if self._due(cue) > now:
-                    self._fired.discard(cue.key)
-                else:
-                    self._fired.add(cue.key)
         return self.poll() if self.state == "running" else []
 
     def stop(self) -> list[Event]:
@@ -309,9 +295,7 @@ class Session:
     def _resume_silently(self) -> None:
         """Leave the paused state without reporting it (used inside other controls)."""
         if self._paused_at is not None:
-            shift = self.clock.now() - self._paused_at
-            self._start += shift
-            self._deadline += shift
+            self._window.shift(self.clock.now() - self._paused_at)
             self._paused_at = None
             self.state = self._resume_to
 
@@ -335,8 +319,8 @@ class Session:
 
     def _record_end(self, at: float, *, skipped: bool, late: bool = False) -> Event:
         seg = self.segment
-        self.records.append(SegmentRecord(seg.index, seg.duration, max(0.0, at - self._start),
-                                          skipped))
+        actual = max(0.0, at - self._window.start)
+        self.records.append(SegmentRecord(seg.index, seg.duration, actual, skipped))
         self._last_end = Event("segment_end", at - self._origin, seg, skipped=skipped, late=late)
         return self._last_end
 
@@ -344,30 +328,16 @@ class Session:
         self.index = index
         self.state = "running"
         seg = self.segments[index]
-        self._start, self._deadline = at, at + seg.duration
-        self._plan = plan_at(self.segments, index)
-        self._fired = set()
+        self._window.open(at, seg.duration, plan_at(self.segments, index))
         self.heads_up.reset()
         late = now is not None and self._late(at, now)
         return [Event("segment_start", at - self._origin, seg, late=late,
-                      planned=tuple(self._plan))]
+                      planned=tuple(self._window.plan))]
 
     def _late(self, due: float, now: float) -> bool:
         # A stall is real time lost: at --speed 1000 a millisecond of delay is a whole
         # session second, and that is not a stall.
         return (now - due) / self.clock.speed > LATE_AFTER
-
-    def _unfired(self) -> list[PlannedCue]:
-        return [cue for cue in self._plan if cue.key not in self._fired]
-
-    def _next_cue(self) -> PlannedCue | None:
-        pending = self._unfired()
-        return min(pending, key=self._due) if pending else None
-
-    def _due(self, cue: PlannedCue) -> float:
-        if cue.anchor == "start":
-            return self._start + cue.offset
-        return self._deadline - cue.offset
 
     def _event(self, name: Literal["pause", "resume"]) -> Event:
         return Event(name, self.clock.now() - self._origin, self.segment)

@@ -1,24 +1,32 @@
-"""The training log's SQLite file: opening it safely, its schema, and its migrations.
+"""The training log's SQLite file: opening it, its schema, and its migrations.
 
 Every way the file can go wrong ends in one of two places: :class:`LogUnavailable` (a
 one-line reason; the caller carries on without logging) or, for a damaged file, the file
-moved aside to ``log.sqlite3.corrupt-<timestamp>`` and a fresh log started. Nothing here
-ever deletes a log file.
+moved aside (:mod:`warmup_tui.log.damage`) and a fresh log started. Nothing here ever
+deletes a log file.
 """
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import os
 import sqlite3
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 from warmup_tui.common import paths
-from warmup_tui.common.cannot_write import DISK_FULL, folder_reason, reason_in_words
+from warmup_tui.common.cannot_write import reason_in_words
 from warmup_tui.common.problems import display_path
+from warmup_tui.log.damage import open_moving_damage_aside, quick_check, remember_as_left
+from warmup_tui.log.sqlite_errors import BUSY_MESSAGE, Damaged, LogUnavailable, is_busy, rollback
+
+# The error helpers and remember_as_left live in sqlite_errors and damage; the store and
+# the tests reach them here as db.NAME, as before those were split out.
+__all__ = [
+    "BUSY_MESSAGE", "DEFAULT_BUSY_SECONDS", "LOG_NAME", "MIGRATIONS", "SCHEMA_VERSION",
+    "LogUnavailable", "Notice", "connect", "default_path", "expected_columns",
+    "expected_indexes", "is_busy", "migrate", "missing_columns", "remember_as_left",
+    "rollback",
+]
 
 LOG_NAME = "log.sqlite3"
 SCHEMA_VERSION = 5
@@ -26,20 +34,7 @@ SCHEMA_VERSION = 5
 # lock for long; waiting longer than this would only freeze the screen.
 DEFAULT_BUSY_SECONDS = 0.5
 
-_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_CORRUPT, _SQLITE_NOTADB = 5, 6, 11, 26
-_SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_FULL, _SQLITE_CANTOPEN = 8, 10, 13, 14
-_SIDE_FILES = ("-wal", "-shm")
-
 Notice = Callable[[str], None]
-BUSY_MESSAGE = "the training log is busy (another warmup is writing to it)"
-
-
-class LogUnavailable(Exception):
-    """The log cannot be used right now; ``str()`` is a one-line reason for the user."""
-
-    def __init__(self, message: str, *, busy: bool = False) -> None:
-        super().__init__(message)
-        self.busy = busy
 
 
 def default_path() -> Path:
@@ -63,73 +58,11 @@ def connect(
     except OSError as error:
         raise LogUnavailable(f"cannot create {display_path(path.parent)} for the training log: "
                              f"{reason_in_words(error)}") from None
-    try:
-        return _open_checked(path, busy_seconds)
-    except sqlite3.DatabaseError as error:
-        if not is_corrupt(error):
-            raise _unavailable(error, path) from None
-    with _exclusive(path):
-        try:  # another instance may have replaced the file while we waited for the lock
-            return _open_checked(path, busy_seconds)
-        except sqlite3.DatabaseError as error:
-            if not is_corrupt(error):
-                raise _unavailable(error, path) from None
-        moved = move_aside(path)
-        try:
-            conn = _open_checked(path, busy_seconds)
-        except sqlite3.DatabaseError as error:
-            raise _unavailable(error, path) from None
-    if on_notice is not None:
+    conn, moved = open_moving_damage_aside(
+        path, functools.partial(_open_checked, busy_seconds=busy_seconds))
+    if moved is not None and on_notice is not None:
         on_notice(f"the training log was damaged; moved it to {moved.name} and started a new one")
     return conn
-
-
-def is_busy(error: sqlite3.Error) -> bool:
-    code = getattr(error, "sqlite_errorcode", None)
-    if code is not None:
-        return code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED)
-    return "locked" in str(error) or "busy" in str(error)
-
-
-def is_corrupt(error: sqlite3.Error) -> bool:
-    if isinstance(error, _Damaged):
-        return True
-    code = getattr(error, "sqlite_errorcode", None)
-    if code is not None:
-        return code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
-    text = str(error)
-    return "not a database" in text or "malformed" in text
-
-
-class _Damaged(sqlite3.DatabaseError):
-    """quick_check or the schema check found a problem the open itself did not trip over."""
-
-
-def _unavailable(error: sqlite3.Error, path: Path) -> LogUnavailable:
-    if is_busy(error):
-        return LogUnavailable(BUSY_MESSAGE, busy=True)
-    return LogUnavailable(f"the training log {display_path(path)} cannot be opened: "
-                          f"{disk_reason(error, path)}")
-
-
-def disk_reason(error: sqlite3.Error, path: Path) -> str:
-    """SQLite's error in the words of :mod:`warmup_tui.common.cannot_write` when the disk is to
-    blame: SQLite names a full disk but reports a read-only one or a failed grow of its
-    side files only as "unable to open" or "disk I/O error", so the folder is asked."""
-    code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
-    if code == _SQLITE_FULL:
-        return DISK_FULL
-    if code in (_SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_CANTOPEN):
-        return folder_reason(path.parent) or str(error)
-    return str(error)
-
-
-def rollback(conn: sqlite3.Connection) -> None:
-    """Ends a failed transaction without hiding why it failed: SQLite has already rolled
-    back after a full disk, and a second ROLLBACK's own error would replace the real one."""
-    if conn.in_transaction:
-        with contextlib.suppress(sqlite3.Error):
-            conn.execute("ROLLBACK")
 
 
 def _open_checked(path: Path, busy_seconds: float) -> sqlite3.Connection:
@@ -146,7 +79,7 @@ def _open_checked(path: Path, busy_seconds: float) -> sqlite3.Connection:
         # at --speed 200 is a late cue. NORMAL commits take about 0.05 ms.
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
-        _quick_check(conn, path)
+        quick_check(conn, path)
         migrate(conn)
         _check_schema(conn)
     except BaseException:
@@ -155,77 +88,29 @@ def _open_checked(path: Path, busy_seconds: float) -> sqlite3.Connection:
     return conn
 
 
-_checked: set[str] = set()
-
-
-def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
-    """Look for damage when the file is new to us or was changed by something other than
-    warmup since warmup last left it (see :func:`remember_as_left`). The look reads the
-    whole file (about a second for a 100 MB log of years of sessions), so a file as we
-    left it is not read again; a garbage header fails earlier, at the open."""
-    key = _file_key(path)
-    if key in _checked or key == _read_marker(path):
-        return
-    rows = conn.execute("PRAGMA quick_check").fetchall()
-    if [row[0] for row in rows] != ["ok"]:
-        raise _Damaged(f"integrity check failed: {rows[0][0]}")
-    _checked.add(key)
-    _write_marker(path, key)
-
-
-def remember_as_left(path: Path) -> None:
-    """Note the file as this process leaves it (after closing a checked connection), so the
-    next open, here or in another process, need not look it over again. A crash leaves no
-    note, and anything else that changes the file changes its size or time: both are
-    looked at again."""
-    key = _file_key(path)
-    _checked.add(key)
-    _write_marker(path, key)
-
-
-def _file_key(path: Path) -> str:
-    try:
-        info = path.stat()
-    except OSError:
-        return f"{path}:missing"
-    return f"{path.resolve()}:{info.st_ino}:{info.st_size}:{info.st_mtime_ns}"
-
-
-def _marker(path: Path) -> Path:
-    return path.with_name(path.name + ".checked")
-
-
-def _read_marker(path: Path) -> str | None:
-    try:
-        return _marker(path).read_text(encoding="utf-8").strip()
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
-def _write_marker(path: Path, key: str) -> None:
-    # Replaced whole, but not fsynced: a marker lost to a power cut costs one more look.
-    marker = _marker(path)
-    temporary = marker.with_name(f"{marker.name}.{os.getpid()}")
-    with contextlib.suppress(OSError):
-        temporary.write_text(key + "\n", encoding="utf-8")
-        os.replace(temporary, marker)
-
-
 def _check_schema(conn: sqlite3.Connection) -> None:
     """A file that opens but lacks a table or column the schema has (a table dropped by
     hand, a half-restored copy) is damaged: every query on it would fail."""
-    for table, wanted in expected_columns().items():
-        found = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
-        if not found:
-            raise _Damaged(f"the table {table} is missing")
-        missing = sorted(wanted - found)
-        if missing:
-            raise _Damaged(f"the table {table} lacks {', '.join(missing)}")
+    missing = missing_columns(conn)
+    if missing is not None:
+        raise Damaged(missing)
     present = {row[0] for row in conn.execute("SELECT name FROM sqlite_master"
                                               " WHERE type = 'index'")}
     for name, sql in expected_indexes().items():
         if name not in present:  # only speed is lost: made again, nothing moved aside
             conn.execute(sql.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS", 1))
+
+
+def missing_columns(conn: sqlite3.Connection) -> str | None:
+    """The first table or column of the schema that ``conn``'s file lacks, in words."""
+    for table, wanted in expected_columns().items():
+        found = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        if not found:
+            return f"the table {table} is missing"
+        missing = sorted(wanted - found)
+        if missing:
+            return f"the table {table} lacks {', '.join(missing)}"
+    return None
 
 
 @functools.cache
@@ -252,43 +137,6 @@ def expected_columns() -> dict[str, frozenset[str]]:
                 for table in tables}
     finally:
         conn.close()
-
-
-def move_aside(path: Path) -> Path:
-    """Rename a damaged log (and its -wal/-shm companions) out of the way; never delete."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.corrupt-{stamp}")
-    serial = 1
-    while target.exists():
-        serial += 1
-        target = path.with_name(f"{path.name}.corrupt-{stamp}-{serial}")
-    try:
-        os.replace(path, target)
-        for suffix in _SIDE_FILES:
-            side = path.with_name(path.name + suffix)
-            if side.exists():
-                os.replace(side, target.with_name(target.name + suffix))
-    except OSError as error:
-        raise LogUnavailable(f"the training log is damaged and cannot be moved aside ({error})"
-                             ) from None
-    return target
-
-
-@contextlib.contextmanager
-def _exclusive(path: Path) -> Iterator[None]:
-    """Hold ``log.sqlite3.lock`` so only one instance moves a damaged log aside."""
-    try:
-        import fcntl
-    except ImportError:  # not on POSIX: no cross-process lock, the recheck still helps
-        yield
-        return
-    lock_path = path.with_name(path.name + ".lock")
-    with open(lock_path, "a") as handle:
-        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
 # ----- schema ------------------------------------------------------------------------------

@@ -20,17 +20,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from warmup_tui.engine.events import Event, completes_session
+from warmup_tui.engine.events import Event
 from warmup_tui.engine.timeline import Segment, total_seconds
 from warmup_tui.log import db, spool
-from warmup_tui.log.db import (
-    BUSY_MESSAGE,
-    DEFAULT_BUSY_SECONDS,
-    LogUnavailable,
-    Notice,
-    disk_reason,
-    is_busy,
-)
+from warmup_tui.log.db import DEFAULT_BUSY_SECONDS, Notice
+from warmup_tui.log.session_tally import SessionTally
+from warmup_tui.log.sqlite_errors import BUSY_MESSAGE, LogUnavailable, disk_reason, is_busy
 from warmup_tui.log.store import (
     NewSession,
     Progress,
@@ -96,20 +91,7 @@ class LogRecorder:
         self._kept = False  # its latest state is in a file beside the log
         self._unwritten: list[SegmentRow] = []
         self._started_at: float | None = None
-        # what the events have told us so far
-        self._actual = 0.0
-        self._run = 0.0
-        # skipped or not, by each segment's last visit: one gone back to counts once, as
-        # in the summary
-        self._last_visit: dict[int, bool] = {}
-        self._position = 0
-        self._current: Segment | None = None
-        self._completes = False  # the last segment_end finished the session
-        self._segment_t = 0.0
-        self._paused_in_segment = 0.0
-        self._paused_at: float | None = None
-        self._ended_at: float | None = None
-        self._pending: list[SegmentRow] = []
+        self._tally = SessionTally(len(segments))  # what the events have told us
 
     # ----- the EventSink -------------------------------------------------------------------
 
@@ -165,61 +147,19 @@ class LogRecorder:
         first = self._started_at is None
         if first:
             self._started_at = self._wall()
-        seg = event.segment
-        if event.name == "pause":
-            if self._paused_at is None:
-                self._paused_at = event.t
-        elif event.name == "resume" and self._paused_at is not None:
-            self._paused_in_segment += event.t - self._paused_at
-            self._paused_at = None
-        elif event.name == "segment_start" and seg is not None:
-            self._current = seg
-            self._segment_t = event.t
-            self._paused_in_segment = 0.0
-            if self._paused_at is not None:
-                # a jump made while paused starts the new segment paused (see Session._jump)
-                self._paused_at = event.t
-        elif event.name == "segment_end" and seg is not None:
-            self._end_segment(event, seg)
-        elif event.name == "session_end":
-            self.status = "completed" if self._completes else "stopped"
-            self._ended_at = self._wall()
-        elif not first:
+        changed = self._tally.take(event, self._wall)
+        if not (changed or first):
             return  # cues, pauses and resumes change nothing worth a write
+        self.status = self._tally.status
         self._write()
         if self.status != "running":
             self.close()
 
-    def _end_segment(self, event: Event, seg: Segment) -> None:
-        paused = self._paused_in_segment
-        if self._paused_at is not None:
-            paused += event.t - self._paused_at
-            self._paused_at = event.t  # still paused: carried into the next segment, if any
-        actual = max(0.0, event.t - self._segment_t - paused)
-        self._actual += actual
-        if seg.kind == "run":
-            self._run += actual
-        self._last_visit[seg.index] = event.skipped
-        self._completes = completes_session(event, self.segments_total)
-        self._pending.append(SegmentRow(self._position, seg.index, seg.step, seg.kind,
-                                        seg.side, seg.duration, actual, event.skipped))
-        self._position += 1
-
     # ----- writing -------------------------------------------------------------------------
-
-    def _progress(self) -> Progress:
-        seg = self._current
-        return Progress(
-            updated_at=self._wall(), actual_seconds=self._actual, run_seconds=self._run,
-            segments_done=sum(not skipped for skipped in self._last_visit.values()),
-            last_index=seg.index if seg else None,
-            last_step=seg.step if seg else None, last_side=seg.side if seg else None,
-            status=self.status, ended_at=self._ended_at)
 
     def _write(self) -> None:
         """Hand the session as it is now to the writer thread."""
-        progress, rows = self._progress(), self._pending
-        self._pending = []
+        progress, rows = self._tally.progress(self._wall()), self._tally.take_rows()
         self._writer.put(lambda: self._apply(progress, rows))
 
     def _apply(self, progress: Progress, rows: list[SegmentRow]) -> None:

@@ -27,7 +27,13 @@ _WHOLE = re.compile(r"^\s*[+-]?\d+\s*$")
 
 
 def _text(seconds: float | None) -> str:
+    """A duration as the form shows it; blank where the file gives none."""
     return "" if seconds is None else format_duration(seconds)
+
+
+def _part_text(seconds: float) -> str:
+    """Blank for a part whose zero means "left out" (a run-walk's warmup, the rest)."""
+    return _text(seconds or None)
 
 
 @dataclass
@@ -103,11 +109,11 @@ class RunWalkDraft:
     @classmethod
     def from_block(cls, block: RunWalk) -> RunWalkDraft:
         return cls(
-            warmup=_text(block.warmup) if block.warmup else "",
+            warmup=_part_text(block.warmup),
             run=_text(block.run),
-            walk=_text(block.walk) if block.walk else "",
+            walk=_part_text(block.walk),
             repeats=str(block.repeats),
-            cooldown=_text(block.cooldown) if block.cooldown else "",
+            cooldown=_part_text(block.cooldown),
             cadence="" if block.cadence is None else str(block.cadence),
             cues=block.cues,
         )
@@ -140,7 +146,7 @@ class RoutineDraft:
         return cls(
             name=routine.name,
             description=routine.description,
-            rest=_text(routine.rest) if routine.rest else "",
+            rest=_part_text(routine.rest),
             switch="" if routine.switch == DEFAULT_SWITCH else _text(routine.switch),
             then=routine.then or "",
             steps=[StepDraft.from_step(step) for step in routine.steps],

@@ -103,21 +103,7 @@ def run_headless(
     so the other sinks, the log above all, still hear how it ended; then the error goes on.
     """
     session = Session(segments, clock, heads_up=heads_up_for(sinks))
-    healthy = list(sinks)
-    failures: list[Exception] = []
-
-    def deliver(events: list[Event]) -> None:
-        for event in events:
-            with signals.held():  # every sink hears of an event, or none does
-                for sink in list(healthy):
-                    try:
-                        sink.handle(event)
-                    except Exception as error:
-                        healthy.remove(sink)
-                        failures.append(error)
-        if failures:
-            raise failures[0]
-
+    deliver = _Delivery(sinks)
     try:
         # start() is inside the try: a signal can land while a sink is still busy with
         # the first events (the log opening its file), and must still end the session.
@@ -139,3 +125,24 @@ def run_headless(
             deliver(session.stop())
         raise
     return session
+
+
+class _Delivery:
+    """Hands events to the sinks; one that fails is dropped, and its error raised once the
+    others have heard the event."""
+
+    def __init__(self, sinks: Sequence[EventSink]) -> None:
+        self.healthy = list(sinks)
+        self.failures: list[Exception] = []
+
+    def __call__(self, events: list[Event]) -> None:
+        for event in events:
+            with signals.held():  # every sink hears of an event, or none does
+                for sink in list(self.healthy):
+                    try:
+                        sink.handle(event)
+                    except Exception as error:
+                        self.healthy.remove(sink)
+                        self.failures.append(error)
+        if self.failures:
+            raise self.failures[0]

@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from warmup_tui.common.problems import display_path
 from warmup_tui.log import db, spool
+from warmup_tui.log.sqlite_errors import is_busy, is_corrupt
 from warmup_tui.runs.doctor.findings import Finding
 
 BUSY_SECONDS = 1.0  # how long a read waits for another program's lock
@@ -62,11 +63,11 @@ def _state(path: Path) -> tuple[str, tuple[str, ...]]:
     try:
         found = _look(path)
     except sqlite3.Error as error:
-        if db.is_busy(error):
+        if is_busy(error):
             return "locked", (f"the training log {where} is locked by another program; "
                               "sessions still run and are kept beside it until it frees up. "
                               "Close whatever holds it (another warmup, a database browser)",)
-        if not db.is_corrupt(error):
+        if not is_corrupt(error):
             return "unreadable", (f"the training log {where} cannot be read: {error}",)
         found = ("damaged", str(error))
     if found is None:
@@ -94,18 +95,7 @@ def _look(path: Path) -> tuple[str, str] | None:
             return "damaged", f"integrity check failed: {rows[0][0]}"
         if version < db.SCHEMA_VERSION:
             return None  # an older log: the app brings it up to date when it opens it
-        missing = _missing_columns(conn)
+        missing = db.missing_columns(conn)
         return ("damaged", missing) if missing else None
     finally:
         conn.close()
-
-
-def _missing_columns(conn: sqlite3.Connection) -> str | None:
-    for table, wanted in db.expected_columns().items():
-        found = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
-        if not found:
-            return f"the table {table} is missing"
-        missing = sorted(wanted - found)
-        if missing:
-            return f"the table {table} lacks {', '.join(missing)}"
-    return None

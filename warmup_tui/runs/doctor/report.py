@@ -16,11 +16,10 @@ from warmup_tui.runs.doctor.voice_check import check_voice, engine_in_use, insta
 
 QUICK_SECONDS = 5.0  # settings, terminal, versions, engines: all read in milliseconds
 LOG_SECONDS = 15.0  # the log's quick check reads the whole file (about 1 s per 100 MB)
-ORDER = ("audio", "voice", "config", "log", "terminal", "versions")
 
 
 def diagnose(*, play: bool = False) -> list[Finding]:
-    """Every check's finding, in :data:`ORDER`."""
+    """Every check's finding, in the order listed below."""
     settings, _ = load_settings(create=False)  # the doctor writes nothing
     # The probe gets its own limit; the thread's is a little longer, so the probe's
     # own time-out (which kills the probe process) is what the user hears about.

@@ -2,33 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
-import sys
-
-from warmup_tui.audio.piper_engine import find_piper
-from warmup_tui.audio.speech_engine import chosen_engine
+from warmup_tui.audio.speech_engine import ENGINES, chosen_engine, installed
 from warmup_tui.common.config import VoiceSettings
 from warmup_tui.runs.doctor.findings import Finding
 
-# In the order "auto" picks them. ``say`` is macOS's; a Linux ``say`` is something else.
-ENGINES = ("piper", "espeak-ng", "espeak", "say")
 INSTALL_HINT = ("for a voice, install espeak-ng (apt-get install espeak-ng), or Piper "
                 "(pip install 'warmup-tui[voice]')")
 
 
 def installed_engines() -> dict[str, str]:
-    """Each speech engine found on PATH, by name, with its path."""
-    found = {}
-    piper = find_piper()  # where the app looks: beside its Python, then on PATH
-    if piper is not None:
-        found["piper"] = piper[0]
-    for name in ENGINES[1:]:
-        if name == "say" and sys.platform != "darwin":
-            continue
-        path = shutil.which(name)
-        if path:
-            found[name] = path
-    return found
+    """Each speech engine found where the app looks for it, by name, with its path."""
+    engines = (installed(name) for name in ENGINES)
+    return {engine.name: engine.path for engine in engines if engine is not None}
 
 
 def engine_in_use(setting: str) -> str | None:
