@@ -4,6 +4,7 @@ exact product rounded to the nearest step (give or take the volume's own roundin
 
 from __future__ import annotations
 
+import tracemalloc
 from array import array
 
 import pytest
@@ -27,3 +28,17 @@ def test_full_volume_is_a_copy_and_below_nothing_is_silent_or_louder() -> None:
     assert scale(EVERY_SAMPLE, -0.5) == array("h", bytes(len(EVERY_SAMPLE) * 2))
     quiet = scale(EVERY_SAMPLE, 0.3)
     assert all(abs(out) <= abs(value) for out, value in zip(quiet, EVERY_SAMPLE, strict=True))
+
+
+def test_scaling_a_long_clip_holds_little_beyond_the_result() -> None:
+    """A phrase of speech is hundreds of thousands of samples: scaling it must not hold
+    a Python int for each at once (memory the process keeps for good afterwards)."""
+    long_clip = array("h", range(-32768, 32768)) * 8  # 524,288 samples, 1 MiB
+    tracemalloc.start()
+    try:
+        scaled = scale(long_clip, 0.8)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    result_bytes = len(scaled) * scaled.itemsize
+    assert peak < 2 * result_bytes, f"peak {peak:,} bytes for a {result_bytes:,}-byte result"

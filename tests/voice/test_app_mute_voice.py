@@ -1,5 +1,6 @@
 """The app's m key (SessionSinks.toggle_mute) stops words already being spoken, as the
-Voice sink's own mute does. The device is stood in for by the recorder of test_voice_sink."""
+Voice sink's own mute does; a session started muted renders its words only once sound
+comes back on. The device is stood in for by the recorder of test_voice_sink."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from tests.voice.conftest import LoggedEngine
 from tests.voice.test_voice_sink import Recorder, segments
 from warmup_tui.common.config import Settings
 from warmup_tui.engine.events import Event
+from warmup_tui.runs.plan import PlannedRun
 from warmup_tui.runs.sinks import Notices, SessionSinks
 
 
@@ -36,5 +38,26 @@ def test_muting_in_the_app_cuts_off_the_phrase_being_spoken(
         assert services.toggle_mute() is False
         voice.handle(Event("segment_start", 5.0, segs[2]))
         assert len(player.played) == 2
+    finally:
+        services.shutdown()
+
+
+def test_a_muted_session_renders_its_words_only_once_sound_is_back_on(
+        logged_engine: LoggedEngine, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", os.pathsep.join([str(logged_engine.bin), os.environ["PATH"]]))
+    services = SessionSinks(Settings(), muted=True, voice=True, bell=lambda: None,
+                            notices=Notices.all_to(lambda message: None))
+    try:
+        voice = services.voice
+        assert voice is not None
+        segs = segments()
+        services.sinks_for(PlannedRun("voice", "Voice", tuple(segs)), 1.0)
+        first = voice.phrase_for(Event("segment_start", 0.0, segs[0]))
+        assert first is not None
+        assert voice.wait_ready(20)  # nothing was asked for: nothing to wait for
+        assert logged_engine.calls() == [] and not voice.ready(first)
+        assert services.toggle_mute() is False
+        assert voice.wait_ready(20)
+        assert logged_engine.calls() and voice.ready(first)
     finally:
         services.shutdown()

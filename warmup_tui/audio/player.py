@@ -62,6 +62,10 @@ def _no_notice(message: str) -> None:
 
 
 VOLUME_STEPS = 1 << 16  # the volume is applied in 1/65536ths, in whole-number arithmetic
+# Samples scaled at a time. A whole clip's worth of Python ints at once (a sound, or a
+# phrase of speech: up to a megabyte of ints each) leaves memory behind for good;
+# blocks of this size reuse the same few pages and cost no time.
+SCALE_BLOCK = 4096
 
 
 def scale(samples: array[int], volume: float) -> array[int]:
@@ -72,7 +76,11 @@ def scale(samples: array[int], volume: float) -> array[int]:
     # Integers only: about five times faster than rounding floats, and the start-up
     # scales every cue at once while the session's get-ready waits for them.
     factor, half = round(max(0.0, volume) * VOLUME_STEPS), VOLUME_STEPS // 2
-    return array("h", [(value * factor + half) >> 16 for value in samples])
+    scaled = array("h")
+    for start in range(0, len(samples), SCALE_BLOCK):
+        block = samples[start:start + SCALE_BLOCK]
+        scaled.extend([(value * factor + half) >> 16 for value in block])
+    return scaled
 
 
 def read_clip(path: Path) -> Clip:

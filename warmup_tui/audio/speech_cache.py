@@ -11,7 +11,6 @@ read is rendered again.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import shutil
@@ -49,6 +48,10 @@ class SpeechCache:
         if self.engine.model:  # Piper: the model is the voice
             parts.append(Path(self.engine.model).name)
         key = json.dumps(parts)
+        # Loaded on first use: hashlib starts OpenSSL's digests, over half a megabyte that
+        # a muted session, which says nothing, never needs.
+        import hashlib
+
         return self.folder / f"{hashlib.sha256(key.encode('utf-8')).hexdigest()}.wav"
 
     def cached(self, text: str) -> array[int] | None:

@@ -9,7 +9,7 @@ ordered sink list for each planned run.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from warmup_tui.audio.cues import CueSounds
@@ -22,6 +22,7 @@ from warmup_tui.audio.wake import BluetoothWake
 from warmup_tui.common.config import Settings
 from warmup_tui.engine.clock import MonotonicClock
 from warmup_tui.engine.events import EventSink
+from warmup_tui.engine.timeline import Segment
 from warmup_tui.log.recorder import LogRecorder
 from warmup_tui.runs.plan import PlannedRun
 from warmup_tui.runs.sound_status import SoundStatus
@@ -66,6 +67,9 @@ class SessionSinks:
         self.voice: Voice | None = None
         self.metronome: MetronomeSink | None = None
         self.wake: BluetoothWake | None = None
+        # A muted session's words, rendered only once sound comes back on: until then
+        # nothing is said, and the speech would only take memory.
+        self._words_waiting: Sequence[Segment] | None = None
         if headless and muted:
             return  # nothing can unmute it: make no sound at all
         player = Player(volume=settings.sound.volume, bell=bell, on_notice=notices.sound)
@@ -103,6 +107,9 @@ class SessionSinks:
         muted = self.cues.toggle_mute()
         if self.voice is not None:
             self.voice.muted = muted
+            waiting, self._words_waiting = self._words_waiting, None
+            if not muted and waiting is not None:
+                self.voice.prepare(waiting)
         self._apply_metronome()
         return muted
 
@@ -131,7 +138,10 @@ class SessionSinks:
             # for the clicks; c still turns them off.
             self._metronome_wanted = True
             self._apply_metronome()
-        if self.voice is not None:
+        self._words_waiting = None
+        if self.voice is not None and self.muted:
+            self._words_waiting = run.segments
+        elif self.voice is not None:
             self.voice.prepare(run.segments)
             if self.headless:
                 self.voice.wait_ready(FIRST_PHRASE_WAIT, count=1)

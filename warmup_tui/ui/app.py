@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import sys
 import threading
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -22,9 +23,6 @@ from warmup_tui.common import signals
 from warmup_tui.common.config import Settings, load_settings
 from warmup_tui.common.problems import ProblemsError
 from warmup_tui.common.terminal_text import shown, shown_lines
-from warmup_tui.engine.clock import Clock, make_clock
-from warmup_tui.engine.events import EventSink
-from warmup_tui.engine.summary import SessionSummary
 from warmup_tui.routines.library import Library
 from warmup_tui.runs.plan import PlannedRun
 from warmup_tui.ui import start_up
@@ -37,19 +35,22 @@ from warmup_tui.ui.messages import (
     TodayRead,
 )
 from warmup_tui.ui.screens.home import HomeScreen
-from warmup_tui.ui.screens.session import SessionScreen
-from warmup_tui.ui.screens.summary import SummaryScreen
 from warmup_tui.ui.services import AppServices
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the session's screens and engine load with the first session
+    from warmup_tui.engine.clock import Clock
+    from warmup_tui.engine.events import EventSink
+    from warmup_tui.engine.summary import SessionSummary
     from warmup_tui.ui.screens.editor import EditorScreen
+    from warmup_tui.ui.screens.session import SessionScreen
 
 if TYPE_CHECKING:  # sound, voice, log and programme load on start-up's worker thread
     from warmup_tui.runs.advice import PlanAdvice
     from warmup_tui.runs.resume import ResumeOffer
     from warmup_tui.runs.sinks import SessionSinks
 
-ClockFactory = Callable[[], Clock]
+ClockFactory = Callable[[], "Clock"]
+SESSION_MODULE = "warmup_tui.ui.screens.session"
 EXIT_GRACE_SECONDS = 3.0
 SETTLE_SECONDS = 0.01
 
@@ -88,7 +89,7 @@ class WarmupApp(App[int]):
             self.setting_problems = []
         self.settings = settings
         self.speed = speed
-        self.clock_factory = clock_factory or (lambda: make_clock(speed))
+        self.clock_factory = clock_factory or partial(_real_clock, speed)
         self.start_muted = mute or settings.sound.mute
         self.voice_choice = voice
         self._services: SessionSinks | None = None
@@ -277,11 +278,10 @@ class WarmupApp(App[int]):
 
     def stop_and_exit(self, code: int = 0) -> None:
         """Quit, first ending any running session so its sinks (log, sound) hear the stop."""
-        for screen in self.screen_stack:
-            if isinstance(screen, SessionScreen):
-                if code != 0:  # a signal (terminal closed, SIGTERM): keep it resumable
-                    screen.cut_off()
-                screen.stop_silently()
+        for screen in self.session_screens():
+            if code != 0:  # a signal (terminal closed, SIGTERM): keep it resumable
+                screen.cut_off()
+            screen.stop_silently()
         if self._services is not None:
             self._services.shutdown()
         self.exit(code)
@@ -302,6 +302,15 @@ class WarmupApp(App[int]):
         self.push_screen(ConfirmScreen("Quit without saving?",
                                        "Your routine has changes that are not saved yet.",
                                        yes="Quit", no="Keep editing"), answered)
+
+    def session_screens(self) -> list[SessionScreen]:
+        """The session screens open now. None can be before their module has loaded, so
+        asking (on quitting from home, say) does not load it."""
+        if SESSION_MODULE not in sys.modules:
+            return []
+        from warmup_tui.ui.screens.session import SessionScreen
+
+        return [screen for screen in self.screen_stack if isinstance(screen, SessionScreen)]
 
     # ----- what the home screen offers -----------------------------------------------
 
@@ -376,6 +385,8 @@ class WarmupApp(App[int]):
         """Run each planned session in turn; between them a summary waits for Enter."""
         if not runs:
             return
+        from warmup_tui.ui.screens.summary import SummaryScreen
+
         run, rest = runs[0], runs[1:]
 
         session = self._session_screen(run, rest[0].name if rest else None)
@@ -401,6 +412,8 @@ class WarmupApp(App[int]):
     def _session_screen(self, run: PlannedRun, then: str | None) -> SessionScreen:
         """The session's screen; while start-up is still loading the sounds it opens at
         once, showing its get-ready, and its clock waits for them (on_sounds_loaded)."""
+        from warmup_tui.ui.screens.session import SessionScreen
+
         clock = self.clock_factory()
         wait = self._sounds_coming and self._services is None
         screen = SessionScreen(run, clock, [] if wait else self.session_sinks(run, clock.speed),
@@ -414,6 +427,8 @@ class WarmupApp(App[int]):
 
     def on_editor_screen_preview_wanted(self, message: EditorScreen.PreviewWanted) -> None:
         """The editor's preview: a session with no sinks, so nothing is logged or heard."""
+        from warmup_tui.ui.screens.session import SessionScreen
+
         def ended(_summary: SessionSummary | None) -> None:
             self.notify("Preview over: back in the editor", timeout=3)
 
@@ -440,7 +455,7 @@ class WarmupApp(App[int]):
     async def action_quit_asking(self) -> None:
         """The palette's Quit: a running session first asks what q asks; ctrl+c is the
         way out that does not ask."""
-        running = [s for s in self.screen_stack if isinstance(s, SessionScreen) and s.running]
+        running = [s for s in self.session_screens() if s.running]
         if running:
             running[-1].ask_to_stop(on_stopped=lambda: self.stop_and_exit(0))
             return
@@ -451,8 +466,8 @@ class WarmupApp(App[int]):
             if command.callback == self.action_quit:
                 command = command._replace(callback=self.action_quit_asking)
             yield command
-        if isinstance(screen, SessionScreen):
-            for binding in SessionScreen.BINDINGS:
+        if screen in self.session_screens():
+            for binding in screen.BINDINGS:
                 if (isinstance(binding, Binding) and binding.action != "help"
                         and screen.check_action(binding.action, ()) is not False):
                     yield SystemCommand(
@@ -461,6 +476,12 @@ class WarmupApp(App[int]):
                     )
         if isinstance(screen, HomeScreen) and screen.today_label:
             yield SystemCommand("Today", "Start today's warmup and run", screen.action_today)
+
+
+def _real_clock(speed: float) -> Clock:
+    from warmup_tui.engine.clock import make_clock
+
+    return make_clock(speed)
 
 
 def _runner(screen: Screen[Any], action: str) -> Callable[[], object]:

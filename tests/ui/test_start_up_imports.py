@@ -1,0 +1,70 @@
+"""The app loads only what the home screen shows: nothing of a session (its screen, its
+engine, sound) before home's first frame, and nothing of the other commands (export,
+import, the doctor, the editor) even once home has filled in.
+
+The real app runs in a fresh interpreter (Textual's headless driver, the test's own XDG
+folders); its modules are listed at the first frame (just before start-up's worker is
+made) and again once home shows today's session.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from ..cli.conftest import warmup_env
+
+WRAPPER = r"""
+import asyncio, json, sys
+from warmup_tui.ui.app import WarmupApp
+
+class Listed(WarmupApp):
+    def _load_the_rest(self):
+        self.at_first_frame = sorted(sys.modules)
+        super()._load_the_rest()
+
+async def main():
+    app = Listed(mute=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(6000):  # a minute at most, for a loaded machine
+            if getattr(app.screen, "today_label", None):
+                break
+            await pilot.pause(0.01)
+        settled = sorted(sys.modules)
+        filled = bool(app.screen.today_label)
+    with open(sys.argv[1], "w") as file:
+        json.dump({"first_frame": app.at_first_frame, "settled": settled,
+                   "filled": filled}, file)
+
+asyncio.run(main())
+"""
+
+# Loaded with the first session (or its get-ready), never for home.
+SESSION = ("warmup_tui.ui.screens.session", "warmup_tui.ui.screens.summary",
+           "warmup_tui.engine.session", "warmup_tui.runs.sinks", "warmup_tui.audio",
+           "simpleaudio")
+# Other commands and screens, loaded only when used.
+ELSEWHERE = ("warmup_tui.export", "warmup_tui.activities", "warmup_tui.outdoors",
+             "warmup_tui.runs.doctor", "warmup_tui.ui.screens.editor",
+             "warmup_tui.ui.screens.history", "garmin_fit_sdk", "icalendar", "gpxpy",
+             "fitdecode")
+
+
+def loaded(names: list[str], packages: tuple[str, ...]) -> list[str]:
+    return [name for name in names
+            if any(name == package or name.startswith(package + ".") for package in packages)]
+
+
+def test_home_loads_nothing_it_does_not_show(tmp_path: Path) -> None:
+    out = tmp_path / "modules.json"
+    result = subprocess.run([sys.executable, "-c", WRAPPER, str(out)], cwd=tmp_path,
+                            env=warmup_env(), capture_output=True, text=True, timeout=120,
+                            check=False)
+    assert out.exists(), result.stderr
+    report = json.loads(out.read_text())
+    assert report["filled"], "home never showed today's session"
+    assert "warmup_tui.ui.screens.home" in report["first_frame"]  # the listing is real
+    assert loaded(report["first_frame"], SESSION + ELSEWHERE) == []
+    assert loaded(report["settled"], SESSION + ELSEWHERE) == []
