@@ -32,6 +32,7 @@ from warmup_tui.log.db import (
     is_busy,
 )
 from warmup_tui.log.store import (
+    SKIPPED_NOTE,
     NewSession,
     Progress,
     SegmentRow,
@@ -89,6 +90,7 @@ class LogRecorder:
         self._on_notice = on_notice
         self._wall = wall
         self._cut_off = False
+        self._note: str | None = None
         self._writer = LogWriter(on_error=self._problem)
         # owned by the writer thread once it runs
         self._disabled = False
@@ -144,6 +146,11 @@ class LogRecorder:
             self._writer.put(self._disown)
         self._cut_off = True
         self.close()
+
+    def mark_skipped(self) -> None:
+        """The runner skipped this warmup: the stop that follows is kept as "skipped", not
+        as a session stopped early."""
+        self._note = SKIPPED_NOTE
 
     def _disown(self) -> None:
         if self._log is not None and self.session_id is not None and not self._unwritten:
@@ -214,7 +221,8 @@ class LogRecorder:
             segments_done=sum(not skipped for skipped in self._last_visit.values()),
             last_index=seg.index if seg else None,
             last_step=seg.step if seg else None, last_side=seg.side if seg else None,
-            status=self.status, ended_at=self._ended_at)
+            status=self.status, ended_at=self._ended_at,
+            note=self._note if self.status == "stopped" else None)
 
     def _write(self) -> None:
         """Hand the session as it is now to the writer thread."""

@@ -68,7 +68,11 @@ class WarmupApp(App[int]):
         start_screen: Callable[[], Screen[Any]] | None = None,
         get_ready: float = 3.0,
         voice: bool | None = None,
+        ends_in_shell: bool = False,
     ) -> None:
+        """``ends_in_shell``: opened for one session from the shell (``warmup run NAME``,
+        ``today``, ``intervals``): when it and what it chains into are over, the app ends
+        rather than going on to home."""
         super().__init__()
         self.library = library or Library()
         if settings is None:
@@ -93,6 +97,7 @@ class WarmupApp(App[int]):
         self._loop_for_signals: asyncio.AbstractEventLoop | None = None
         self.start_up_worker: Worker[None] | None = None  # made once the first frame is up
         self._ended_by_signal = False
+        self.ends_in_shell = ends_in_shell
 
     # ----- start-up ------------------------------------------------------------------
 
@@ -329,6 +334,8 @@ class WarmupApp(App[int]):
         def after_summary(start_next: bool | None) -> None:
             if start_next and rest:
                 self.start_runs(rest)
+            elif self.ends_in_shell:
+                self.stop_and_exit(0)  # back to the shell the session was started from
             else:
                 self._refresh_home()
 

@@ -18,6 +18,8 @@ class SummaryScreen(Screen[bool]):
 
     BINDINGS = [
         Binding("enter", "start_next", "Start next", id="summary.next"),
+        # With nothing next, Enter finishes too: the end of the last session ends on either.
+        Binding("enter", "finish", "Finish", show=False, id="summary.done"),
         Binding("escape,q", "finish", "Finish", id="summary.finish"),
     ]
 
@@ -36,7 +38,7 @@ class SummaryScreen(Screen[bool]):
                 yield Static("Enter to start when you are ready · Esc to finish",
                              id="summary-hint")
             else:
-                yield Static("Esc to finish", id="summary-hint")
+                yield Static("Enter or Esc to finish", id="summary-hint")
         yield Footer()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
