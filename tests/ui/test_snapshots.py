@@ -6,10 +6,12 @@ Update after an intended change with: .venv/bin/python -m pytest tests/ui --snap
 from __future__ import annotations
 
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from warmup_tui.engine.clock import FakeClock
 
 from .app_factory import make_app, session_screen, started
+from .pilot_wait import wait_until
 
 SIZE = (100, 32)
 
@@ -62,8 +64,14 @@ def test_run_interval(snap_compare) -> None:
 
 def test_summary(snap_compare) -> None:
     clock = FakeClock()
-    assert snap_compare(make_app(clock, "pre-run"), terminal_size=SIZE,
-                        run_before=at(260.5, clock))
+
+    async def run_before(pilot: Pilot) -> None:
+        await at(260.5, clock)(pilot)
+        # The week line is read from the log on the summary's worker.
+        await wait_until(pilot, lambda: "This week" in str(
+            pilot.app.screen.query_one("#summary-standing", Static).render()), "the week line")
+
+    assert snap_compare(make_app(clock, "pre-run"), terminal_size=SIZE, run_before=run_before)
 
 
 def test_home(snap_compare) -> None:

@@ -329,7 +329,11 @@ class WarmupApp(App[int]):
         def after_session(summary: SessionSummary | None) -> None:
             if summary is None:
                 return
-            self.push_screen(SummaryScreen(summary, rest[0] if rest else None), after_summary)
+            # The plan's next session is said once: not again under a hand-off to it.
+            plan_next = not (rest and rest[0].programme_session)
+            self.push_screen(SummaryScreen(summary, rest[0] if rest else None,
+                                           partial(self._standing_lines, plan_next)),
+                             after_summary)
 
         def after_summary(start_next: bool | None) -> None:
             if start_next and rest:
@@ -341,6 +345,14 @@ class WarmupApp(App[int]):
 
         self.push_screen(self._session_screen(run, rest[0].name if rest else None),
                          after_session)
+
+    def _standing_lines(self, plan_next: bool) -> list[str]:
+        """This week's runs and, with ``plan_next``, the plan's next session (reads the
+        log: a worker's call)."""
+        from warmup_tui.runs.standing import where_you_stand
+
+        return where_you_stand(self.library, self.settings.training,
+                               plan_next=plan_next).lines()
 
     def _session_screen(self, run: PlannedRun, then: str | None) -> SessionScreen:
         """The session's screen; while start-up is still loading the sounds it opens at
