@@ -12,19 +12,16 @@ from typing import Any
 
 from warmup_tui.common.counting import count_of
 from warmup_tui.common.terminal_text import shown
-from warmup_tui.programme.files import resolve_programme
 from warmup_tui.programme.model import ProgrammeSession, Week
-from warmup_tui.programme.progress import (
-    Position,
-    ProgressSource,
-    locate,
-    recent_enough,
-    repeat_week,
-    skip_to,
+from warmup_tui.programme.progress import Position, ProgressSource
+from warmup_tui.programme.state import load_state
+from warmup_tui.runs.programme_moves import (
+    go_to_week,
+    repeat_this_week,
+    use_programme,
+    where_in_plan,
 )
-from warmup_tui.programme.state import ProgrammeState, load_state, save_state
 from warmup_tui.runs.progress_source import log_progress as _log_progress
-from warmup_tui.runs.today import choose_programme
 
 
 def log_progress() -> AbstractContextManager[ProgressSource]:
@@ -38,46 +35,28 @@ def _notice(message: str) -> None:
 
 
 def show_programme(args: argparse.Namespace) -> int:
+    now = datetime.now().astimezone()
     state, problems = load_state()
     for problem in problems:
         _notice(str(problem))
     if args.use:
-        state = _use(state, args.use)
-    chosen = choose_programme(state)
-    for problem in chosen.problems:  # a setting naming no programme: said, then followed
-        _notice(str(problem))
-    programme = chosen.programme
-    now = datetime.now().astimezone()
+        state = use_programme(state, args.use)
     # The log's notices wait for the save: when it fails, its one line is all there is to
     # say, as no programme is shown "without your progress".
     notices: list[str] = []
-    with _log_progress(on_notice=notices.append) as progress:
-        completions = progress.completed_programme_sessions(
-            programme.id, all_since=recent_enough(now))
-    position = locate(programme, completions, state.anchors.get(programme.id), now)
-    if args.repeat_week or args.skip_to is not None:
-        anchor = (repeat_week(position, now) if args.repeat_week
-                  else skip_to(programme, args.skip_to, now, position))
-        state = state.with_anchor(programme.id, anchor)
-        save_state(state)
-        position = locate(programme, completions, anchor, now)
+    place = where_in_plan(state, now=now, on_notice=_notice, log_notice=notices.append)
+    if args.repeat_week:
+        place = repeat_this_week(place, now)
+    elif args.skip_to is not None:
+        place = go_to_week(place, args.skip_to, now)
     for notice in notices:
         _notice(notice)
+    chosen_by = place.chosen.chosen_by
     if args.json:
-        print(json.dumps(programme_json(position, chosen.chosen_by), indent=2))
+        print(json.dumps(programme_json(place.position, chosen_by), indent=2))
     else:
-        print("\n".join(shown(line) for line in programme_lines(position, chosen.chosen_by)))
+        print("\n".join(shown(line) for line in programme_lines(place.position, chosen_by)))
     return 0
-
-
-def _use(state: ProgrammeState, ref: str) -> ProgrammeState:
-    programme = resolve_programme(ref)  # refuse to save a choice that does not load
-    # A path is kept absolute so the choice holds from any folder.
-    keep = programme.id if programme.path is None or programme.source != "file" \
-        else str(programme.path.resolve())
-    state = state.with_use(keep)
-    save_state(state)
-    return state
 
 
 # ----- text ------------------------------------------------------------------------------
