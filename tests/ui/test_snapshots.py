@@ -127,3 +127,16 @@ def test_last_interval_with_sound_off_at_80x24(snap_compare) -> None:
     # first-steps: 5 min walk, then 8 x (run 1 min, walk 90 s); 20 s into run 8 of 8.
     assert snap_compare(make_app(clock, "first-steps", mute=True), terminal_size=(80, 24),
                         run_before=at(300 + 7 * 150 + 20, clock))
+
+
+def test_programme_screen(snap_compare) -> None:
+    from warmup_tui.ui.screens.programme import ProgrammeScreen
+
+    async def run_before(pilot: Pilot) -> None:
+        await started(pilot)
+        await pilot.press("p")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ProgrammeScreen)
+                         and pilot.app.screen.place is not None, "the programme read")
+        await pilot.pause()
+
+    assert snap_compare(make_app(FakeClock()), terminal_size=SIZE, run_before=run_before)

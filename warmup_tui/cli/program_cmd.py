@@ -101,28 +101,13 @@ def _chosen(chosen_by: str) -> str:
 def _week_line(week: Week, position: Position) -> str:
     marks = "".join(_mark(session, position) for session in week.sessions)
     here = ">" if position.next is not None and position.next.week == week.number else " "
-    return f"{here} Week {week.number:<2} [{marks}]  {_week_summary(week)}"
+    return f"{here} Week {week.number:<2} [{marks}]  {week.summary()}"
 
 
 def _mark(session: ProgrammeSession, position: Position) -> str:
     if position.next is not None and session.key == position.next.key:
         return ">"
     return "x" if session.key in position.done else "."
-
-
-def _week_summary(week: Week) -> str:
-    """Runs of identical sessions grouped: "s1-2: run 1m / walk 1m30s x 8; s3-4: ..."."""
-    groups: list[tuple[int, int, str]] = []
-    for session in week.sessions:
-        text = session.summary()
-        if groups and groups[-1][2] == text:
-            groups[-1] = (groups[-1][0], session.number, text)
-        else:
-            groups.append((session.number, session.number, text))
-    if len(groups) == 1 and len(week.sessions) > 1:
-        return f"all {len(week.sessions)}: {groups[0][2]}"
-    return "; ".join(f"s{first}{f'-{last}' if last != first else ''}: {text}"
-                     for first, last, text in groups)
 
 
 # ----- JSON ------------------------------------------------------------------------------

@@ -417,6 +417,9 @@ class WarmupApp(App[int]):
                     )
         if isinstance(screen, HomeScreen) and screen.today_label:
             yield SystemCommand("Today", "Start today's warmup and run", screen.action_today)
+        if isinstance(screen, HomeScreen):
+            yield SystemCommand("Programme", "Your programme's weeks, and where you are",
+                                screen.action_programme)
 
 
 def _runner(screen: Screen[Any], action: str) -> Callable[[], object]:

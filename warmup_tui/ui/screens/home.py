@@ -84,6 +84,7 @@ class HomeScreen(Screen[None]):
         Binding("enter", "start", "Start", show=False, id="home.start"),
         Binding("e", "edit", "Edit", id="home.edit"),
         Binding("h", "history", "History", id="home.history"),
+        Binding("p", "programme", "Programme", id="home.programme"),
         Binding("g", "guide", "Guide", id="home.guide"),
         Binding("question_mark", "help", "Help", key_display="?", id="home.help"),
         Binding("q", "app.quit", "Quit", id="home.quit"),
@@ -223,6 +224,22 @@ class HomeScreen(Screen[None]):
         training = self.services.settings.training
         self.app.push_screen(HistoryScreen(training.weekly_goal, units=training.units,
                                            rule=RunRule(training.min_run_minutes * 60)))
+
+    def action_programme(self) -> None:
+        from warmup_tui.ui.screens.programme import ProgrammeScreen
+
+        def closed(changed: bool | None) -> None:
+            if changed:  # Today's session moved: read its line again, off the loop
+                self.run_worker(self._read_today, name="today-line", group="today-line",
+                                exclusive=True, thread=True)
+
+        self.app.push_screen(ProgrammeScreen(), closed)
+
+    def _read_today(self) -> None:
+        from warmup_tui.ui import today
+        from warmup_tui.ui.messages import TodayRead
+
+        self.post_message(TodayRead(today.label_after_writes(self.services.library)))
 
     def action_guide(self) -> None:
         from warmup_tui.coaching.guide import calves_guide
