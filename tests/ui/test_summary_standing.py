@@ -52,3 +52,34 @@ async def test_a_short_session_is_not_counted_in_the_week_line() -> None:
         await wait_until(pilot, lambda: "This week" in _standing(app), "the week line")
         assert "This week: 0 of 4 runs" in _standing(app)
         assert "Next in your plan: week 1, session 1" in _standing(app)
+
+
+async def test_after_todays_run_today_asks_before_starting_the_next() -> None:
+    from warmup_tui.ui.screens.confirm import ConfirmScreen
+    from warmup_tui.ui.screens.home import HomeScreen
+
+    clock = FakeClock()
+    app = make_app(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen), "the warmup")
+        await pilot.press("s")  # straight to the run
+        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the hand-off")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen), "the run")
+        advance(app, session_screen(app).session.remaining_total() + 0.01, clock)
+        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), "home")
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        await wait_until(pilot, lambda: "(done for today)" in (home.today_label or ""),
+                         "Today to say the run is done")
+        await pilot.press("t")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        await pilot.press("n")  # not now: home stays
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), "home")
+        await pilot.press("t")
+        await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+        await pilot.press("y")  # asked for: the next one starts
+        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen), "the warmup")

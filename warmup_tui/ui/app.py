@@ -300,13 +300,16 @@ class WarmupApp(App[int]):
         def notify(message: str, **options: Any) -> None:
             self.call_from_thread(partial(self.notify, message, **options))
 
-        runs = today.runs_after_writes(self.library, notify)
+        runs, rest = today.runs_after_writes(self.library, notify)
         if runs:
-            self.post_message(TodayPlanned(runs))
+            self.post_message(TodayPlanned(runs, rest))
 
     def on_today_planned(self, message: TodayPlanned) -> None:
-        if isinstance(self.screen, HomeScreen):  # not already on its way (t pressed twice)
-            self.start_runs(message.runs)
+        if not isinstance(self.screen, HomeScreen):  # already on its way (t pressed twice)
+            return
+        from warmup_tui.ui.rest_day import start_after_rest_word
+
+        start_after_rest_word(self, message.rest, lambda: self.start_runs(message.runs))
 
     # ----- running sessions ------------------------------------------------------------
 

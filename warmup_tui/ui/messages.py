@@ -11,6 +11,7 @@ from warmup_tui.routines.library import Entry
 
 if TYPE_CHECKING:  # the log and the sounds load after the first frame, on the worker
     from warmup_tui.runs.plan import PlannedRun
+    from warmup_tui.runs.rest_days import RestDay
     from warmup_tui.runs.resume import ResumeOffer
     from warmup_tui.runs.sinks import SessionSinks
 
@@ -48,6 +49,8 @@ class TodayRead(Message):
 
 @dataclass
 class TodayPlanned(Message):
-    """The runs of today's warmup and session, read once the log's writes were made."""
+    """The runs of today's warmup and session, read once the log's writes were made, and
+    the rest-day word for today (None: nothing to say)."""
 
     runs: list[PlannedRun]
+    rest: RestDay | None = None

@@ -130,6 +130,7 @@ class HomeScreen(Screen[None]):
         if self._unbuilt and self.app.screen is self:
             self._unbuilt = False
             await self.mount_all(self._widgets())
+            self.show_today(self.today_label)  # it may have moved on while they mounted
             self._highlight_first()
             self.query_one(OptionList).focus()
 
@@ -173,10 +174,11 @@ class HomeScreen(Screen[None]):
         if self._unbuilt:
             self.refresh_bindings()
             return
-        button = self.query_one("#today", Button)
-        if today_label:
-            button.label = today_button_label(today_label)
-        button.display = bool(today_label)
+        # Being built (first shown just now): its Today button is made from today_label.
+        for button in self.query("#today").results(Button):
+            if today_label:
+                button.label = today_button_label(today_label)
+            button.display = bool(today_label)
         self.refresh_bindings()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
