@@ -86,6 +86,7 @@ class HomeScreen(Screen[None]):
         Binding("h", "history", "History", id="home.history"),
         Binding("p", "programme", "Programme", id="home.programme"),
         Binding("g", "guide", "Guide", id="home.guide"),
+        Binding("r", "reload", "Reload", show=False, id="home.reload"),
         Binding("question_mark", "help", "Help", key_display="?", id="home.help"),
         Binding("q", "app.quit", "Quit", id="home.quit"),
     ]
@@ -127,6 +128,8 @@ class HomeScreen(Screen[None]):
         return [Header(), body, Footer()]
 
     async def on_screen_resume(self) -> None:
+        if self.loaded and not self._unbuilt:
+            self.action_reload()  # back in view: files may have changed meanwhile
         if self._unbuilt and self.app.screen is self:
             self._unbuilt = False
             await self.mount_all(self._widgets())
@@ -143,9 +146,13 @@ class HomeScreen(Screen[None]):
             return
         self.query_one("#routines-title", Label).update("Routines")
         routines = self.query_one(OptionList)
+        kept = routines.highlighted  # a reload keeps the runner's place in the list
         routines.clear_options()
         routines.add_options([routine_option(e) for e in entries])
-        self._highlight_first()
+        if kept is not None and kept < len(entries):
+            routines.highlighted = kept
+        else:
+            self._highlight_first()
         self.show_today(today_label)
 
     def _highlight_first(self) -> None:
@@ -226,6 +233,19 @@ class HomeScreen(Screen[None]):
         training = self.services.settings.training
         self.app.push_screen(HistoryScreen(training.weekly_goal, units=training.units,
                                            rule=RunRule(training.min_run_minutes * 60)))
+
+    def action_reload(self) -> None:
+        """Read the routines and Today again, on a worker: a file fixed or changed on disk
+        shows as it now is."""
+        self.run_worker(self._read_from_disk, name="home-reload", group="home-reload",
+                        exclusive=True, thread=True)
+
+    def _read_from_disk(self) -> None:
+        from warmup_tui.ui import today
+        from warmup_tui.ui.messages import HomeLoaded
+
+        library = self.services.library
+        self.post_message(HomeLoaded(library.entries(), today.label(library)))
 
     def action_programme(self) -> None:
         from warmup_tui.ui.screens.programme import ProgrammeScreen
