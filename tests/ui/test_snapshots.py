@@ -6,10 +6,12 @@ Update after an intended change with: .venv/bin/python -m pytest tests/ui --snap
 from __future__ import annotations
 
 from textual.pilot import Pilot
+from textual.widgets import Static
 
 from warmup_tui.engine.clock import FakeClock
 
 from .app_factory import make_app, session_screen, started
+from .pilot_wait import wait_until
 
 SIZE = (100, 32)
 
@@ -62,8 +64,14 @@ def test_run_interval(snap_compare) -> None:
 
 def test_summary(snap_compare) -> None:
     clock = FakeClock()
-    assert snap_compare(make_app(clock, "pre-run"), terminal_size=SIZE,
-                        run_before=at(260.5, clock))
+
+    async def run_before(pilot: Pilot) -> None:
+        await at(260.5, clock)(pilot)
+        # The week line is read from the log on the summary's worker.
+        await wait_until(pilot, lambda: "This week" in str(
+            pilot.app.screen.query_one("#summary-standing", Static).render()), "the week line")
+
+    assert snap_compare(make_app(clock, "pre-run"), terminal_size=SIZE, run_before=run_before)
 
 
 def test_summary_asks_for_a_check_in(snap_compare) -> None:
@@ -125,3 +133,16 @@ def test_last_interval_with_sound_off_at_80x24(snap_compare) -> None:
     # first-steps: 5 min walk, then 8 x (run 1 min, walk 90 s); 20 s into run 8 of 8.
     assert snap_compare(make_app(clock, "first-steps", mute=True), terminal_size=(80, 24),
                         run_before=at(300 + 7 * 150 + 20, clock))
+
+
+def test_programme_screen(snap_compare) -> None:
+    from warmup_tui.ui.screens.programme import ProgrammeScreen
+
+    async def run_before(pilot: Pilot) -> None:
+        await started(pilot)
+        await pilot.press("p")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ProgrammeScreen)
+                         and pilot.app.screen.place is not None, "the programme read")
+        await pilot.pause()
+
+    assert snap_compare(make_app(FakeClock()), terminal_size=SIZE, run_before=run_before)

@@ -26,8 +26,10 @@ def _run_app(args: argparse.Namespace, runs: list[PlannedRun] | None) -> int:
     from warmup_tui.ui.app import WarmupApp
 
     _follow_the_terminal_size()
+    # A session asked for from the shell ends there; only plain ``warmup`` goes home.
     app = WarmupApp(speed=getattr(args, "speed", 1.0), mute=getattr(args, "mute", False),
-                    start_runs=runs, voice=getattr(args, "voice", None))
+                    start_runs=runs, voice=getattr(args, "voice", None),
+                    ends_in_shell=bool(runs))
     return _until_it_ends(app)
 
 

@@ -13,18 +13,9 @@ from typing import Any
 from warmup_tui.common.config import load_settings
 from warmup_tui.common.counting import count_of
 from warmup_tui.common.terminal_text import shown
-from warmup_tui.programme.files import resolve_programme
 from warmup_tui.programme.model import ProgrammeSession, Week
-from warmup_tui.programme.progress import (
-    Anchor,
-    Position,
-    ProgressSource,
-    locate,
-    recent_enough,
-    repeat_week,
-    skip_to,
-)
-from warmup_tui.programme.state import ProgrammeState, load_state, save_state
+from warmup_tui.programme.progress import Position, ProgressSource
+from warmup_tui.programme.state import load_state
 from warmup_tui.runs.advice import (
     CHANGES_PLAN,
     PlanAdvice,
@@ -32,8 +23,15 @@ from warmup_tui.runs.advice import (
     advice_json,
     anchor_for,
 )
+from warmup_tui.runs.programme_moves import (
+    PlanPlace,
+    follow_anchor,
+    go_to_week,
+    repeat_this_week,
+    use_programme,
+    where_in_plan,
+)
 from warmup_tui.runs.progress_source import log_progress as _log_progress
-from warmup_tui.runs.today import choose_programme
 
 
 def log_progress() -> AbstractContextManager[ProgressSource]:
@@ -47,56 +45,50 @@ def _notice(message: str) -> None:
 
 
 def show_programme(args: argparse.Namespace) -> int:
+    now = datetime.now().astimezone()
     state, problems = load_state()
     for problem in problems:
         _notice(str(problem))
     if args.use:
-        state = _use(state, args.use)
-    chosen = choose_programme(state)
-    for problem in chosen.problems:  # a setting naming no programme: said, then followed
-        _notice(str(problem))
-    programme = chosen.programme
-    now = datetime.now().astimezone()
+        state = use_programme(state, args.use)
     # The log's notices wait for the save: when it fails, its one line is all there is to
     # say, as no programme is shown "without your progress".
     notices: list[str] = []
-    with _log_progress(on_notice=notices.append) as progress:
-        completions = progress.completed_programme_sessions(
-            programme.id, all_since=recent_enough(now))
-    position = locate(programme, completions, state.anchors.get(programme.id), now)
-    advice = advice_from_log(position, load_settings()[0].coaching, now)
-    anchor = _moved_anchor(args, position, advice, now)
-    if anchor is not None:
-        state = state.with_anchor(programme.id, anchor)
-        save_state(state)
-        position = locate(programme, completions, anchor, now)
-        advice = advice_from_log(position, load_settings()[0].coaching, now)
+    place = where_in_plan(state, now=now, on_notice=_notice, log_notice=notices.append)
+    coaching = load_settings()[0].coaching
+    advice = advice_from_log(place.position, coaching, now)
+    moved = _moved(args, place, advice, now)
+    if moved is not None:
+        place = moved
+        advice = advice_from_log(place.position, coaching, now)
     for notice in notices:
         _notice(notice)
+    chosen_by = place.chosen.chosen_by
     if args.json:
-        shown_json = programme_json(position, chosen.chosen_by)
+        shown_json = programme_json(place.position, chosen_by)
         shown_json["advice"] = None if advice is None else {
             **advice_json(advice.advice), "followed": advice.followed}
         print(json.dumps(shown_json, indent=2))
     else:
-        lines = programme_lines(position, chosen.chosen_by) + advice_lines(advice)
+        lines = programme_lines(place.position, chosen_by) + advice_lines(advice)
         print("\n".join(shown(line) for line in lines))
     return 0
 
 
-def _moved_anchor(args: argparse.Namespace, position: Position, advice: PlanAdvice | None,
-                  now: datetime) -> Anchor | None:
-    """The new start the options ask for: a week repeated, skipped to, or the advice
-    followed (only when it moves the plan and is not followed yet)."""
+def _moved(args: argparse.Namespace, place: PlanPlace, advice: PlanAdvice | None,
+           now: datetime) -> PlanPlace | None:
+    """Where the options move the plan to (saved): a week repeated, gone to, or the advice
+    followed (only when it moves the plan and is not followed yet); None: not moved."""
     if args.repeat_week:
-        return repeat_week(position, now)
+        return repeat_this_week(place, now)
     if args.skip_to is not None:
-        return skip_to(position.programme, args.skip_to, now, position)
+        return go_to_week(place, args.skip_to, now)
     if getattr(args, "accept_advice", False):
         if advice is None or not advice.waiting:
             _notice("no advice to follow: the plan stays as it is")
             return None
-        return anchor_for(advice.advice, position, now)
+        anchor = anchor_for(advice.advice, place.position, now)
+        return None if anchor is None else follow_anchor(place, anchor, now)
     return None
 
 
@@ -110,16 +102,6 @@ def advice_lines(advice: PlanAdvice | None) -> list[str]:
     if advice.waiting:
         return [line, "        warmup program --accept-advice follows it."]
     return [line]
-
-
-def _use(state: ProgrammeState, ref: str) -> ProgrammeState:
-    programme = resolve_programme(ref)  # refuse to save a choice that does not load
-    # A path is kept absolute so the choice holds from any folder.
-    keep = programme.id if programme.path is None or programme.source != "file" \
-        else str(programme.path.resolve())
-    state = state.with_use(keep)
-    save_state(state)
-    return state
 
 
 # ----- text ------------------------------------------------------------------------------
@@ -164,28 +146,13 @@ def _chosen(chosen_by: str) -> str:
 def _week_line(week: Week, position: Position) -> str:
     marks = "".join(_mark(session, position) for session in week.sessions)
     here = ">" if position.next is not None and position.next.week == week.number else " "
-    return f"{here} Week {week.number:<2} [{marks}]  {_week_summary(week)}"
+    return f"{here} Week {week.number:<2} [{marks}]  {week.summary()}"
 
 
 def _mark(session: ProgrammeSession, position: Position) -> str:
     if position.next is not None and session.key == position.next.key:
         return ">"
     return "x" if session.key in position.done else "."
-
-
-def _week_summary(week: Week) -> str:
-    """Runs of identical sessions grouped: "s1-2: run 1m / walk 1m30s x 8; s3-4: ..."."""
-    groups: list[tuple[int, int, str]] = []
-    for session in week.sessions:
-        text = session.summary()
-        if groups and groups[-1][2] == text:
-            groups[-1] = (groups[-1][0], session.number, text)
-        else:
-            groups.append((session.number, session.number, text))
-    if len(groups) == 1 and len(week.sessions) > 1:
-        return f"all {len(week.sessions)}: {groups[0][2]}"
-    return "; ".join(f"s{first}{f'-{last}' if last != first else ''}: {text}"
-                     for first, last, text in groups)
 
 
 # ----- JSON ------------------------------------------------------------------------------

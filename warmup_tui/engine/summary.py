@@ -18,8 +18,11 @@ class SessionSummary:
     segments_skipped: int
     segments_total: int
     run_seconds: float
+    skipped: bool = False  # the runner skipped this warmup to go straight on
 
     def headline(self) -> str:
+        if self.skipped:
+            return f"{self.name}: skipped"
         if self.completed and not self.segments_skipped:
             return f"{self.name}: done"
         if self.completed:

@@ -29,6 +29,8 @@ class RunRule:
         """Why ``row`` is not counted, in a few words; None when it counts."""
         if row.is_preview:
             return f"a preview at x{row.speed:g}"
+        if row.skipped:
+            return "skipped"
         if row.status != "completed":
             return "not finished" if row.status == "running" else "stopped before the end"
         if row.programme_session is not None:

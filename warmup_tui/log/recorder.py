@@ -27,6 +27,7 @@ from warmup_tui.log.db import DEFAULT_BUSY_SECONDS, Notice
 from warmup_tui.log.session_tally import SessionTally
 from warmup_tui.log.sqlite_errors import BUSY_MESSAGE, LogUnavailable, disk_reason, is_busy
 from warmup_tui.log.store import (
+    SKIPPED_NOTE,
     NewSession,
     Progress,
     SegmentRow,
@@ -84,6 +85,7 @@ class LogRecorder:
         self._on_notice = on_notice
         self._wall = wall
         self._cut_off = False
+        self._note: str | None = None
         self._writer = LogWriter(on_error=self._problem)
         # owned by the writer thread once it runs
         self._disabled = False
@@ -127,6 +129,11 @@ class LogRecorder:
         self._cut_off = True
         self.close()
 
+    def mark_skipped(self) -> None:
+        """The runner skipped this warmup: the stop that follows is kept as "skipped", not
+        as a session stopped early."""
+        self._note = SKIPPED_NOTE
+
     def _disown(self) -> None:
         if self._log is not None and self.session_id is not None and not self._unwritten:
             # if this fails, the session is still offered once the process is gone
@@ -160,6 +167,8 @@ class LogRecorder:
     def _write(self) -> None:
         """Hand the session as it is now to the writer thread."""
         progress, rows = self._tally.progress(self._wall()), self._tally.take_rows()
+        if self._note is not None and progress.status == "stopped":
+            progress = replace(progress, note=self._note)  # a skipped warmup says so
         self._writer.put(lambda: self._apply(progress, rows))
 
     def _apply(self, progress: Progress, rows: list[SegmentRow]) -> None:

@@ -89,6 +89,8 @@ def session_status(row: SessionRow, alive: Callable[[int], bool],
         live = row.pid is not None and alive(row.pid)
         word = "in progress" if live else "cut off"
         return f"{word} at {where}" if where and not live else word
+    if row.skipped:
+        return "skipped"
     if row.status == "stopped":
         return f"stopped at {where}" if where else "stopped"
     return "completed"
@@ -157,6 +159,8 @@ def _session_json(row: SessionRow, alive: Callable[[int], bool], rule: RunRule,
     status: str = row.status
     if status == "running":
         status = "running" if row.pid is not None and alive(row.pid) else "cut_off"
+    elif row.skipped:
+        status = "skipped"
     return {
         "id": row.id,
         "routine": row.routine_id,
@@ -197,7 +201,7 @@ JSON (--json): one object.
   sessions[]         newest first, those counted in the weeks shown (by when they ended):
     id, routine, routine_name, programme, programme_session (e.g. "w2s3") or null,
     started_at, ended_at (local ISO 8601, ended_at null while running),
-    status (completed | stopped | running | cut_off), planned_seconds, actual_seconds
+    status (completed | stopped | skipped | running | cut_off), planned_seconds, actual_seconds
     (time spent in segments, pauses left out), run_seconds (of that, running),
     segments_done, segments_total, last_step, last_side (where it was or stopped),
     stopped_at (that place in words, such as "Run 3 of 8"; null once completed),

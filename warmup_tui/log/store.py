@@ -14,6 +14,9 @@ from warmup_tui.log import db, spool
 
 Status = Literal["running", "completed", "stopped"]
 Source = Literal["app", "import", "manual"]
+# A warmup the runner skipped (the skip key) is kept "stopped", marked by this note: the
+# schema's status check predates skipping, and a note is free on an app session.
+SKIPPED_NOTE = "skipped"
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,11 @@ class SessionRow:
     def is_preview(self) -> bool:
         """Run on a sped-up clock: listed, but not counted towards the goal."""
         return self.speed != 1.0
+
+    @property
+    def skipped(self) -> bool:
+        """A warmup the runner skipped on purpose, not a session stopped early."""
+        return self.source == "app" and self.status == "stopped" and self.note == SKIPPED_NOTE
 
     def started(self) -> datetime:
         return datetime.fromtimestamp(self.started_at).astimezone()
@@ -98,6 +106,7 @@ class Progress:
     last_side: str | None
     status: Status = "running"
     ended_at: float | None = None
+    note: str | None = None  # SKIPPED_NOTE for a skipped warmup
 
 
 @dataclass(frozen=True)
@@ -223,11 +232,11 @@ class TrainingLog:
         self.conn.execute(
             "UPDATE sessions SET updated_at = ?, actual_seconds = ?, run_seconds = ?,"
             " segments_done = ?, last_index = ?, last_step = ?, last_side = ?, status = ?,"
-            " ended_at = ? WHERE id = ? AND updated_at <= ?",
+            " ended_at = ?, note = COALESCE(?, note) WHERE id = ? AND updated_at <= ?",
             (progress.updated_at, progress.actual_seconds, progress.run_seconds,
              progress.segments_done, progress.last_index, progress.last_step,
-             progress.last_side, progress.status, progress.ended_at, session_id,
-             progress.updated_at))
+             progress.last_side, progress.status, progress.ended_at, progress.note,
+             session_id, progress.updated_at))
 
     def disown(self, session_id: int) -> None:
         """Drop the pid of a session being cut off, so it is offered for resuming even if

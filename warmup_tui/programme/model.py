@@ -94,6 +94,20 @@ class Week:
     sessions: tuple[ProgrammeSession, ...]
     note: str = ""
 
+    def summary(self) -> str:
+        """Runs of identical sessions grouped: "s1-2: run 1m / walk 1m30s x 8; s3-4: ..."."""
+        groups: list[tuple[int, int, str]] = []
+        for session in self.sessions:
+            text = session.summary()
+            if groups and groups[-1][2] == text:
+                groups[-1] = (groups[-1][0], session.number, text)
+            else:
+                groups.append((session.number, session.number, text))
+        if len(groups) == 1 and len(self.sessions) > 1:
+            return f"all {len(self.sessions)}: {groups[0][2]}"
+        return "; ".join(f"s{first}{f'-{last}' if last != first else ''}: {text}"
+                         for first, last, text in groups)
+
 
 @dataclass(frozen=True)
 class Programme:

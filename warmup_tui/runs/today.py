@@ -22,6 +22,7 @@ from warmup_tui.programme.state import ProgrammeState, load_state
 from warmup_tui.routines.library import Entry, Library
 from warmup_tui.runs.plan import PlannedRun, plan_with_chain, planned_run
 from warmup_tui.runs.progress_source import log_progress
+from warmup_tui.runs.rest_days import RestDay, rest_day
 
 WARMUP_ROUTINE = "pre-run"
 DEFAULT_PROGRAMME = "build-to-30"
@@ -82,6 +83,7 @@ class TodayPlan:
     segments: list[Segment]
     position: Position
     maintenance: bool = False
+    rest: RestDay | None = None  # ran today already, or two days in a row: advice only
 
     @property
     def label(self) -> str:
@@ -117,6 +119,7 @@ def today_plan(library: Library, programme: Programme, progress: ProgressSource,
     if warmup is not None and warmup.routine is None:
         raise ProblemsError(warmup.problems)
     anchor = state.anchors.get(programme.id) if state is not None else None
+    now = now or datetime.now().astimezone()
     completions = progress.completed_programme_sessions(programme.id,
                                                         all_since=recent_enough(now))
     position = locate(programme, completions, anchor, now)
@@ -128,7 +131,7 @@ def today_plan(library: Library, programme: Programme, progress: ProgressSource,
             raise ProblemsError([Problem(programme.id, "has no sessions")])
         session = sessions[-1]
     return TodayPlan(warmup, programme, session, session_segments(session), position,
-                     maintenance)
+                     maintenance, rest_day((when for _key, when in completions), now))
 
 
 def load_today(progress: ProgressSource, *, library: Library | None = None,

@@ -79,7 +79,11 @@ class WarmupApp(App[int]):
         get_ready: float = 3.0,
         voice: bool | None = None,
         now: Callable[[], datetime] | None = None,
+        ends_in_shell: bool = False,
     ) -> None:
+        """``ends_in_shell``: opened for one session from the shell (``warmup run NAME``,
+        ``today``, ``intervals``): when it and what it chains into are over, the app ends
+        rather than going on to home."""
         super().__init__()
         self.now_factory = now or (lambda: datetime.now().astimezone())  # "this morning"
         self.library = library or Library()
@@ -105,6 +109,7 @@ class WarmupApp(App[int]):
         self._loop_for_signals: asyncio.AbstractEventLoop | None = None
         self.start_up_worker: Worker[None] | None = None  # made once the first frame is up
         self._ended_by_signal = False
+        self.ends_in_shell = ends_in_shell
 
     # ----- start-up ------------------------------------------------------------------
 
@@ -336,15 +341,21 @@ class WarmupApp(App[int]):
         def notify(message: str, **options: Any) -> None:
             self.call_from_thread(partial(self.notify, message, **options))
 
-        runs = today.runs_after_writes(self.library, notify)
+        runs, rest = today.runs_after_writes(self.library, notify)
         if runs:
             advice = (today.waiting_advice(self.library, self.settings.coaching)
                       if ask_advice else None)
-            self.post_message(TodayPlanned(runs, advice))
+            self.post_message(TodayPlanned(runs, advice, rest))
 
     def on_today_planned(self, message: TodayPlanned) -> None:
         if not isinstance(self.screen, HomeScreen):  # already on its way (t pressed twice)
             return
+        from warmup_tui.ui.rest_day import start_after_rest_word
+
+        start_after_rest_word(self, message.rest, lambda: self._start_after_advice(message))
+
+    def _start_after_advice(self, message: TodayPlanned) -> None:
+        """Today's runs, once the runner has said whether to follow the check-ins' advice."""
         if message.advice is None:
             self.start_runs(message.runs)
             return
@@ -396,7 +407,10 @@ class WarmupApp(App[int]):
                 return
             from warmup_tui.runs.checkin_save import checkin_key  # the log, loaded by now
 
+            # The plan's next session is said once: not again under a hand-off to it.
+            plan_next = not (rest and rest[0].programme_session)
             self.push_screen(SummaryScreen(summary, rest[0] if rest else None,
+                                           partial(self._standing_lines, plan_next),
                                            session_key=checkin_key(session.sinks),
                                            coaching=self.services.settings.coaching),
                              after_summary)
@@ -404,10 +418,20 @@ class WarmupApp(App[int]):
         def after_summary(start_next: bool | None) -> None:
             if start_next and rest:
                 self.start_runs(rest)
+            elif self.ends_in_shell:
+                self.stop_and_exit(0)  # back to the shell the session was started from
             else:
                 self._refresh_home()
 
         self.push_screen(session, after_session)
+
+    def _standing_lines(self, plan_next: bool) -> list[str]:
+        """This week's runs and, with ``plan_next``, the plan's next session (reads the
+        log: a worker's call)."""
+        from warmup_tui.runs.standing import where_you_stand
+
+        return where_you_stand(self.library, self.settings.training,
+                               plan_next=plan_next).lines()
 
     def _session_screen(self, run: PlannedRun, then: str | None) -> SessionScreen:
         """The session's screen; while start-up is still loading the sounds it opens at
@@ -476,6 +500,9 @@ class WarmupApp(App[int]):
                     )
         if isinstance(screen, HomeScreen) and screen.today_label:
             yield SystemCommand("Today", "Start today's warmup and run", screen.action_today)
+        if isinstance(screen, HomeScreen):
+            yield SystemCommand("Programme", "Your programme's weeks, and where you are",
+                                screen.action_programme)
 
 
 def _real_clock(speed: float) -> Clock:

@@ -13,6 +13,7 @@ if TYPE_CHECKING:  # the log and the sounds load after the first frame, on the w
     from warmup_tui.runs.advice import PlanAdvice
     from warmup_tui.runs.morning import MorningQuestion
     from warmup_tui.runs.plan import PlannedRun
+    from warmup_tui.runs.rest_days import RestDay
     from warmup_tui.runs.resume import ResumeOffer
     from warmup_tui.runs.sinks import SessionSinks
 
@@ -51,10 +52,12 @@ class TodayRead(Message):
 @dataclass
 class TodayPlanned(Message):
     """The runs of today's warmup and session, read once the log's writes were made, and
-    advice from the check-ins that would change them (asked about before they start)."""
+    advice from the check-ins that would change them (asked about before they start), and
+    the rest-day word for today (None: nothing to say)."""
 
     runs: list[PlannedRun]
     advice: PlanAdvice | None = None
+    rest: RestDay | None = None
 
 
 @dataclass

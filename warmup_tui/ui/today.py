@@ -18,6 +18,7 @@ from warmup_tui.runs.advice import PlanAdvice, advice_from_log, follow
 from warmup_tui.runs.plan import PlannedRun
 from warmup_tui.runs.programme_resume import programme_timeline
 from warmup_tui.runs.progress_source import log_progress
+from warmup_tui.runs.rest_days import RestDay
 from warmup_tui.runs.resume import ResumeOffer, accept, decline, pending_resume
 from warmup_tui.runs.today import TodayPlan, load_today
 
@@ -47,9 +48,10 @@ def label(library: Library, on_notice: Callable[[str], None] | None = None) -> s
     today = plan(library, on_notice)
     if today is None:
         return None
+    done = " (done for today)" if today.rest is not None and today.rest.asks_first else ""
     if today.warmup is None or today.warmup.routine is None:
-        return today.label
-    return f"{today.warmup.routine.name}, then {today.label}"  # the warmup it will run
+        return today.label + done
+    return f"{today.warmup.routine.name}, then {today.label}{done}"  # the warmup it will run
 
 
 def label_after_writes(library: Library) -> str | None:
@@ -59,27 +61,29 @@ def label_after_writes(library: Library) -> str | None:
     return label(library)
 
 
-def runs_after_writes(library: Library, notify: Notify) -> list[PlannedRun]:
-    """:func:`runs`, once the sessions run in this process are in the log (a worker's call)."""
+def runs_after_writes(library: Library, notify: Notify
+                      ) -> tuple[list[PlannedRun], RestDay | None]:
+    """:func:`runs`, once the sessions run in this process are in the log (a worker's call),
+    with the rest-day word for today, if any."""
     wait_for_writes()
     return runs(library, notify)
 
 
-def runs(library: Library, notify: Notify) -> list[PlannedRun]:
+def runs(library: Library, notify: Notify) -> tuple[list[PlannedRun], RestDay | None]:
     try:
         with _progress() as progress:
             today, problems = load_today(progress, library=library)
     except ProblemsError as error:
         for problem in error.problems:
             notify(str(problem), severity="error", timeout=8)
-        return []
+        return [], None
     except sqlite3.Error as error:
         notify(f"The training log cannot be read ({error}), so today's session is not "
                "known", severity="error", timeout=8)
-        return []
+        return [], None
     for problem in problems:
         notify(str(problem), severity="warning", timeout=8)
-    return today.runs()
+    return today.runs(), today.rest
 
 
 def waiting_advice(library: Library, coaching: CoachingSettings) -> PlanAdvice | None:

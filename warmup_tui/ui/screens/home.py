@@ -84,7 +84,9 @@ class HomeScreen(Screen[None]):
         Binding("enter", "start", "Start", show=False, id="home.start"),
         Binding("e", "edit", "Edit", id="home.edit"),
         Binding("h", "history", "History", id="home.history"),
+        Binding("p", "programme", "Programme", id="home.programme"),
         Binding("g", "guide", "Guide", id="home.guide"),
+        Binding("r", "reload", "Reload", show=False, id="home.reload"),
         Binding("question_mark", "help", "Help", key_display="?", id="home.help"),
         Binding("q", "app.quit", "Quit", id="home.quit"),
     ]
@@ -126,9 +128,12 @@ class HomeScreen(Screen[None]):
         return [Header(), body, Footer()]
 
     async def on_screen_resume(self) -> None:
+        if self.loaded and not self._unbuilt:
+            self.action_reload()  # back in view: files may have changed meanwhile
         if self._unbuilt and self.app.screen is self:
             self._unbuilt = False
             await self.mount_all(self._widgets())
+            self.show_today(self.today_label)  # it may have moved on while they mounted
             self._highlight_first()
             self.query_one(OptionList).focus()
 
@@ -141,9 +146,13 @@ class HomeScreen(Screen[None]):
             return
         self.query_one("#routines-title", Label).update("Routines")
         routines = self.query_one(OptionList)
+        kept = routines.highlighted  # a reload keeps the runner's place in the list
         routines.clear_options()
         routines.add_options([routine_option(e) for e in entries])
-        self._highlight_first()
+        if kept is not None and kept < len(entries):
+            routines.highlighted = kept
+        else:
+            self._highlight_first()
         self.show_today(today_label)
 
     def _highlight_first(self) -> None:
@@ -172,10 +181,11 @@ class HomeScreen(Screen[None]):
         if self._unbuilt:
             self.refresh_bindings()
             return
-        button = self.query_one("#today", Button)
-        if today_label:
-            button.label = today_button_label(today_label)
-        button.display = bool(today_label)
+        # Being built (first shown just now): its Today button is made from today_label.
+        for button in self.query("#today").results(Button):
+            if today_label:
+                button.label = today_button_label(today_label)
+            button.display = bool(today_label)
         self.refresh_bindings()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -223,6 +233,35 @@ class HomeScreen(Screen[None]):
         training = self.services.settings.training
         self.app.push_screen(HistoryScreen(training.weekly_goal, units=training.units,
                                            rule=RunRule(training.min_run_minutes * 60)))
+
+    def action_reload(self) -> None:
+        """Read the routines and Today again, on a worker: a file fixed or changed on disk
+        shows as it now is."""
+        self.run_worker(self._read_from_disk, name="home-reload", group="home-reload",
+                        exclusive=True, thread=True)
+
+    def _read_from_disk(self) -> None:
+        from warmup_tui.ui import today
+        from warmup_tui.ui.messages import HomeLoaded
+
+        library = self.services.library
+        self.post_message(HomeLoaded(library.entries(), today.label(library)))
+
+    def action_programme(self) -> None:
+        from warmup_tui.ui.screens.programme import ProgrammeScreen
+
+        def closed(changed: bool | None) -> None:
+            if changed:  # Today's session moved: read its line again, off the loop
+                self.run_worker(self._read_today, name="today-line", group="today-line",
+                                exclusive=True, thread=True)
+
+        self.app.push_screen(ProgrammeScreen(), closed)
+
+    def _read_today(self) -> None:
+        from warmup_tui.ui import today
+        from warmup_tui.ui.messages import TodayRead
+
+        self.post_message(TodayRead(today.label_after_writes(self.services.library)))
 
     def action_guide(self) -> None:
         from warmup_tui.coaching.guide import calves_guide

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import fields
+from dataclasses import fields, replace
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -44,6 +44,8 @@ class SessionScreen(Screen[SessionSummary]):
         Binding("space", "pause", "Pause", id="session.pause"),
         Binding("space", "resume", "Resume", id="session.resume"),
         Binding("n,right", "next", "Next", id="session.next"),
+        # Only on a warmup that leads into a run: straight on to that run.
+        Binding("s", "skip_warmup", "Skip", id="session.skip", tooltip="Skip the warmup"),
         Binding("b,left", "back", "Back", id="session.back", show=False),
         Binding("r", "restart", "Restart", id="session.restart", show=False),
         Binding("plus,equals_sign", "add_time", "Add 10s", key_display="+", id="session.add",
@@ -91,6 +93,7 @@ class SessionScreen(Screen[SessionSummary]):
         # Opened before its sounds loaded: the clock waits for them (see sounds_ready).
         self._waiting_for_sounds = sounds_pending
         self._first_frame_up = False
+        self._skipped = False
 
     def compose(self) -> ComposeResult:
         # Every line keeps its row even when empty, and the countdown takes the rows left
@@ -168,7 +171,14 @@ class SessionScreen(Screen[SessionSummary]):
             return paused
         if action == "toggle_metronome":
             return self._has_runs  # nothing to click to in a warmup
+        if action == "skip_warmup":
+            return self.is_warmup and self.session.state != "finished"
         return True
+
+    @property
+    def is_warmup(self) -> bool:
+        """A session with no running that leads into another: the warmup before a run."""
+        return self._then is not None and not self._has_runs
 
     # ----- the clock-driven loop -----------------------------------------------------
 
@@ -251,7 +261,8 @@ class SessionScreen(Screen[SessionSummary]):
             # top screen whichever screen asks: finish once this one is back on top.
             return
         self._done = True
-        self.dismiss(summarize(self.session, self.run.name))
+        summary = summarize(self.session, self.run.name)
+        self.dismiss(replace(summary, skipped=True) if self._skipped else summary)
 
     def on_screen_resume(self) -> None:
         if self.session.state == "finished":
@@ -298,6 +309,15 @@ class SessionScreen(Screen[SessionSummary]):
 
     def action_remove_time(self) -> None:
         self._control(self.session.add_time(-10))
+
+    def action_skip_warmup(self) -> None:
+        """Straight to the hand-off before the run; the log keeps the warmup as skipped."""
+        self._skipped = True
+        for sink in self.sinks:
+            mark_skipped = getattr(sink, "mark_skipped", None)
+            if callable(mark_skipped):
+                mark_skipped()
+        self._control(self.session.stop())
 
     def action_toggle_mute(self) -> None:
         if self._on_mute is None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Label, Static
 
@@ -24,16 +27,29 @@ class SummaryScreen(Screen[bool]):
 
     BINDINGS = [
         Binding("enter", "start_next", "Start next", id="summary.next"),
+        # With nothing next, Enter finishes too: the end of the last session ends on either.
+        Binding("enter", "finish", "Finish", show=False, id="summary.done"),
         Binding("escape,q", "finish", "Finish", id="summary.finish"),
         Binding("g", "guide", "Sore calves", id="summary.guide"),
     ]
 
-    def __init__(self, summary: SessionSummary, next_run: PlannedRun | None, *,
+    class StandingRead(Message):
+        """Where the runner stands, read from the log on the screen's worker."""
+
+        def __init__(self, lines: list[str]) -> None:
+            super().__init__()
+            self.lines = lines
+
+    def __init__(self, summary: SessionSummary, next_run: PlannedRun | None,
+                 standing: Callable[[], list[str]] | None = None, *,
                  session_key: str | None = None,
                  coaching: CoachingSettings | None = None) -> None:
+        """``standing`` reads this week's runs and the plan's next session (it blocks on
+        the log: it runs on a worker, and its lines fill in under the summary)."""
         super().__init__(classes="summary")
         self.summary = summary
         self.next_run = next_run
+        self._standing = standing
         # The check-in is asked after a run logged in real time (its key in the log).
         self.session_key = session_key if summary.run_seconds > 0 else None
         self.coaching = coaching or CoachingSettings()
@@ -45,17 +61,25 @@ class SummaryScreen(Screen[bool]):
                 yield Static(plain(line), classes="summary-line")
             if self.session_key is not None:
                 yield CheckInPanel(self.coaching.progress_up_to, id="summary-checkin")
+            yield Static("", id="summary-standing")
             if self.next_run is not None:
                 yield Static(plain(f"Next: {self.next_run.describe()}"), id="summary-next")
                 yield Static("Enter to start when you are ready · Esc to finish",
                              id="summary-hint")
             else:
-                yield Static("Esc to finish", id="summary-hint")
+                yield Static("Enter or Esc to finish", id="summary-hint")
         yield Footer()
 
     def on_mount(self) -> None:
         for panel in self.query(CheckInPanel):
             panel.focus()
+        standing = self._standing
+        if standing is not None:
+            self.run_worker(lambda: self.post_message(self.StandingRead(standing())),
+                            name="standing", group="standing", exclusive=True, thread=True)
+
+    def on_summary_screen_standing_read(self, message: StandingRead) -> None:
+        self.query_one("#summary-standing", Static).update(plain("\n".join(message.lines)))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "guide":
