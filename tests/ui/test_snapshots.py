@@ -76,8 +76,14 @@ def test_summary(snap_compare) -> None:
 
 def test_summary_asks_for_a_check_in(snap_compare) -> None:
     clock = FakeClock()
+
+    async def run_before(pilot: Pilot) -> None:
+        await at(1800.5, clock, "6")(pilot)
+        await wait_until(pilot, lambda: "This week" in str(
+            pilot.app.screen.query_one("#summary-standing", Static).render()), "the week line")
+
     assert snap_compare(make_app(clock, "first-steps"), terminal_size=SIZE,
-                        run_before=at(1800.5, clock, "6"))
+                        run_before=run_before)
 
 
 def test_home(snap_compare) -> None:
