@@ -258,9 +258,15 @@ def _history(log: TrainingLog, goal: int, weeks: int, now: datetime | None,
     rows = log.sessions_counted_since(_midnight(first))
 
     def runs_in_week(monday: date) -> int:
-        week = log.sessions_counted_between(_midnight(monday),
-                                            _midnight(monday + timedelta(weeks=1)))
-        return sum(1 for row in week if rule.counts(row))
+        """The week's runs, counted up to the goal: the streak asks only whether it was met,
+        and a log of years of sessions need not be read whole to tell."""
+        runs = 0
+        for row in log.sessions_counted_between(_midnight(monday),
+                                                _midnight(monday + timedelta(weeks=1))):
+            runs += rule.counts(row)
+            if runs >= goal:
+                break
+        return runs
 
     return History(progress(rows, goal, weeks=weeks, now=now, runs_in_week=runs_in_week,
                             rule=rule), rows, rule,

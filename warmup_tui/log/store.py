@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 from pathlib import Path
@@ -279,12 +279,14 @@ class TrainingLog:
             f" WHERE {COUNTED_AT} >= ?"
             " ORDER BY started_at DESC, id DESC", (since,))]
 
-    def sessions_counted_between(self, start: float, end: float) -> list[SessionRow]:
+    def sessions_counted_between(self, start: float, end: float) -> Iterator[SessionRow]:
         """Sessions counted from ``start`` up to ``end`` (a week's worth): whether each is a
-        run is then told by the one rule (counting.RunRule), not a copy of it in SQL."""
-        return [SessionRow(*row) for row in self.conn.execute(
-            f"SELECT {_COLUMNS} FROM sessions INDEXED BY sessions_counted"
-            f" WHERE {COUNTED_AT} >= ? AND {COUNTED_AT} < ?", (start, end))]
+        run is then told by the one rule (counting.RunRule), not a copy of it in SQL. Read
+        as they are asked for, so a caller that has seen enough stops reading."""
+        for row in self.conn.execute(
+                f"SELECT {_COLUMNS} FROM sessions INDEXED BY sessions_counted"
+                f" WHERE {COUNTED_AT} >= ? AND {COUNTED_AT} < ?", (start, end)):
+            yield SessionRow(*row)
 
     def session(self, session_id: int) -> SessionRow | None:
         row = self.conn.execute(f"SELECT {_COLUMNS} FROM sessions WHERE id = ?",
