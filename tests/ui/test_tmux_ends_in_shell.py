@@ -35,6 +35,7 @@ def test_esc_after_a_skipped_warmup_returns_to_the_shell(tmux: TmuxServer) -> No
     pane.keys("Escape")
     screen = pane.wait_for(EXITED)
     assert f"{EXITED}0" in screen
+    assert "Traceback" not in screen and "Error" not in screen
     assert "Routines" not in screen
 
 
@@ -44,6 +45,7 @@ def test_enter_at_the_end_of_the_last_session_returns_to_the_shell(tmux: TmuxSer
     pane.keys("Enter")
     screen = pane.wait_for(EXITED)
     assert f"{EXITED}0" in screen
+    assert "Traceback" not in screen and "Error" not in screen
 
 
 def test_today_from_the_shell_runs_on_into_the_session_then_ends(tmux: TmuxServer) -> None:

@@ -133,9 +133,12 @@ class HomeScreen(Screen[None]):
         if self._unbuilt and self.app.screen is self:
             self._unbuilt = False
             await self.mount_all(self._widgets())
-            self.show_today(self.today_label)  # it may have moved on while they mounted
-            self._highlight_first()
-            self.query_one(OptionList).focus()
+            # An app ending (a session from the shell is over) may have taken them away
+            # again while they mounted: then there is nothing left to fill in.
+            for routines in self.query(OptionList):
+                self.show_today(self.today_label)  # it may have moved on while they mounted
+                self._highlight_first()
+                routines.focus()
 
     def fill(self, entries: list[Entry], today_label: str | None) -> None:
         """Show the routines and today's session, read from disk after the first frame."""
@@ -156,8 +159,9 @@ class HomeScreen(Screen[None]):
         self.show_today(today_label)
 
     def _highlight_first(self) -> None:
-        if self.entries:
-            self.query_one(OptionList).highlighted = 0
+        for routines in self.query(OptionList):
+            if self.entries:
+                routines.highlighted = 0
 
     def on_mount(self) -> None:
         if not self._unbuilt:
