@@ -30,6 +30,10 @@ FIELDS = (("minutes", "Minutes", "how long you ran, such as 30"),
 class AddRunScreen(ModalScreen[Saved | None]):
     """Dismisses with the saved run, or None when cancelled."""
 
+    # Focus by selector when the screen is shown, so a screen closed before its
+    # children mount (an app quitting) has nothing to look up.
+    AUTO_FOCUS = "#add-run-minutes Input"
+
     DEFAULT_CSS = """
     AddRunScreen { align: center middle; }
     AddRunScreen > Vertical {
@@ -57,9 +61,6 @@ class AddRunScreen(ModalScreen[Saved | None]):
             with Horizontal():
                 yield Button("Save (ctrl+s)", variant="primary", id="add-run-save")
                 yield Button("Cancel (esc)", id="add-run-cancel")
-
-    def on_mount(self) -> None:
-        self.query_one("#add-run-minutes", FormField).input.focus()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

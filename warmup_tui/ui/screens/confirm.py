@@ -14,6 +14,10 @@ from warmup_tui.ui.plain_text import plain
 class ConfirmScreen(ModalScreen[bool]):
     """Asks a question; dismisses with True for yes."""
 
+    # Focus by selector when the screen is shown, so a screen closed before its
+    # children mount (an app quitting) has nothing to look up.
+    AUTO_FOCUS = "#no"
+
     DEFAULT_CSS = """
     ConfirmScreen { align: center middle; }
     ConfirmScreen > Vertical {
@@ -44,9 +48,6 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal():
                 yield Button(f"{self.yes_label} (y)", variant="warning", id="yes")
                 yield Button(f"{self.no_label} (n)", id="no")
-
-    def on_mount(self) -> None:
-        self.query_one("#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss(event.button.id == "yes")

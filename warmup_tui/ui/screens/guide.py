@@ -27,6 +27,10 @@ def rich_text(text: str, lead: str = "") -> Text:
 class GuideScreen(Screen[None]):
     """Read-only; the arrow keys and page keys scroll, escape, q or g goes back."""
 
+    # Focus by selector when the screen is shown, so a screen closed before its
+    # children mount (an app quitting) has nothing to look up.
+    AUTO_FOCUS = "#guide-body"
+
     DEFAULT_CSS = """
     GuideScreen #guide-body { padding: 1 2; }
     GuideScreen #guide-title { text-style: bold; color: $accent; }
@@ -57,9 +61,6 @@ class GuideScreen(Screen[None]):
                 yield Label(section.title, classes="guide-heading", markup=False)
                 yield Static(rich_text(section.text))
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#guide-body", VerticalScroll).focus()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -85,6 +85,10 @@ async def fix_by_hand(app: App[object], path: Path, library: Library) -> Outcome
 class HandEditProblemsScreen(ModalScreen[Choice]):
     """Lists what is wrong with the file; dismisses with "again" or "leave"."""
 
+    # Focus by selector when the screen is shown, so a screen closed before its
+    # children mount (an app quitting) has nothing to look up.
+    AUTO_FOCUS = "#again"
+
     DEFAULT_CSS = """
     HandEditProblemsScreen { align: center middle; }
     HandEditProblemsScreen > Vertical {
@@ -123,9 +127,6 @@ class HandEditProblemsScreen(ModalScreen[Choice]):
             with Horizontal():
                 yield Button("Edit again (e)", variant="primary", id="again")
                 yield Button("Leave as written (l)", id="leave")
-
-    def on_mount(self) -> None:
-        self.query_one("#again", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.dismiss("again" if event.button.id == "again" else "leave")
