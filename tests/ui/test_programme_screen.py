@@ -3,11 +3,14 @@ the moves warmup program makes, saved to the real state file and seen by the CLI
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
 from pathlib import Path
 
+from rich.console import Console
+from rich.table import Table
 from textual.widgets import Static
 
 from warmup_tui.common.paths import bundled_dir
@@ -27,7 +30,12 @@ def _text(app: object, widget_id: str) -> str:
     from textual.app import App
 
     assert isinstance(app, App)
-    return str(app.screen.query_one(f"#{widget_id}", Static).render())
+    shown = app.screen.query_one(f"#{widget_id}", Static).content
+    if isinstance(shown, Table):  # the weeks' grid, one line a week at this width
+        console = Console(width=200, record=True, file=io.StringIO())
+        console.print(shown)
+        return console.export_text()
+    return str(shown)
 
 
 def _cli_programme() -> dict[str, object]:
@@ -51,9 +59,14 @@ async def test_p_shows_the_weeks_where_you_are_and_the_next_session() -> None:
         assert "Build to 30" in _text(app, "programme-title")
         assert "Next: week 1, session 1: run 1 min / walk 1 min 30 s x 8" in _text(
             app, "programme-next")
-        weeks = _text(app, "programme-weeks").splitlines()
+        lines = _text(app, "programme-weeks").splitlines()
+        weeks = [line for line in lines if line[2:].startswith("Week ")]
         assert len(weeks) == 9
         assert weeks[0].startswith("> Week 1") and "▶ · · ·" in weeks[0]
+        # A week's second group of sessions goes under its first, not to the edge.
+        second = lines[lines.index(weeks[0]) + 1]
+        assert second.lstrip().startswith("s3-4: ")
+        assert second.index("s3-4") == weeks[0].index("s1-2")
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), "home again")
 
@@ -67,7 +80,8 @@ async def test_go_to_week_and_repeat_are_saved_as_warmup_program_saves_them() ->
         await pilot.press("3", "enter")
         await wait_until(pilot, lambda: "Next: week 3, session 1" in _text(
             app, "programme-next"), "week 3")
-        assert _text(app, "programme-weeks").splitlines()[2].startswith("> Week 3")
+        assert [line for line in _text(app, "programme-weeks").splitlines()
+                if line[2:].startswith("Week ")][2].startswith("> Week 3")
         await wait_until(pilot, lambda: _cli_programme()["anchor"] is not None, "the save")
         anchor = _cli_programme()["anchor"]
         assert isinstance(anchor, dict) and anchor["session"] == "w3s1"

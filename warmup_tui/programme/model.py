@@ -96,6 +96,10 @@ class Week:
 
     def summary(self) -> str:
         """Runs of identical sessions grouped: "s1-2: run 1m / walk 1m30s x 8; s3-4: ..."."""
+        return "; ".join(self.summary_parts())
+
+    def summary_parts(self) -> list[str]:
+        """The summary's groups, one each: ["s1-2: run 1m / walk 1m30s x 8", "s3-4: ..."]."""
         groups: list[tuple[int, int, str]] = []
         for session in self.sessions:
             text = session.summary()
@@ -104,10 +108,9 @@ class Week:
             else:
                 groups.append((session.number, session.number, text))
         if len(groups) == 1 and len(self.sessions) > 1:
-            return f"all {len(self.sessions)}: {groups[0][2]}"
-        return "; ".join(f"s{first}{f'-{last}' if last != first else ''}: {text}"
-                         for first, last, text in groups)
-
+            return [f"all {len(self.sessions)}: {groups[0][2]}"]
+        return [f"s{first}{f'-{last}' if last != first else ''}: {text}"
+                for first, last, text in groups]
 
 @dataclass(frozen=True)
 class Programme:

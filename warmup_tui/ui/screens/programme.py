@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar
 
+from rich.table import Table
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -33,12 +34,25 @@ from warmup_tui.ui.screens.programme_choice import ProgrammeQuestion, WeekQuesti
 Now = Callable[[], datetime]
 
 
-def week_line(week: Week, position: Position) -> str:
-    """'> Week 2   ✓ ✓ ▶ ·   run 1 min 30 s / walk 2 min x 6': done, next, still to do."""
+def week_row(week: Week, position: Position) -> tuple[str, str, str]:
+    """('> Week 2', '✓ ✓ ▶ ·', 'run 1 min 30 s / walk 2 min x 6'): where the runner is,
+    each session done, next or still to do, and the week in words, its sessions a line each."""
     marks = " ".join("▶" if position.next is not None and s.key == position.next.key
                      else "✓" if s.key in position.done else "·" for s in week.sessions)
     here = ">" if position.next is not None and position.next.week == week.number else " "
-    return f"{here} Week {week.number:<3} {marks}   {week.summary()}"
+    return f"{here} Week {week.number}", marks, "\n".join(week.summary_parts())
+
+
+def weeks_grid(position: Position) -> Table:
+    """The weeks as a grid, so a long week wraps under its own words at 80 columns
+    instead of back to the screen's edge."""
+    grid = Table.grid(padding=(0, 3))
+    grid.add_column(no_wrap=True)
+    grid.add_column(no_wrap=True)
+    grid.add_column(ratio=1)
+    for week in position.programme.weeks:
+        grid.add_row(*(plain(cell) for cell in week_row(week, position)))
+    return grid
 
 
 def plan_lines(position: Position) -> list[str]:
@@ -128,8 +142,7 @@ class ProgrammeScreen(Screen[bool]):
             f"{programme.name}" + (f" · {programme.description}" if programme.description
                                    else "")))
         self.query_one("#programme-next", Static).update(plain("\n".join(plan_lines(position))))
-        self.query_one("#programme-weeks", Static).update(plain("\n".join(
-            week_line(week, position) for week in programme.weeks)))
+        self.query_one("#programme-weeks", Static).update(weeks_grid(position))
 
     def _moved(self, move: Callable[[PlanPlace, datetime], PlanPlace], said: str) -> None:
         place = self.place
