@@ -127,7 +127,10 @@ def test_a_session_stopped_early_ends_without_the_finish_sound(capture: Capture,
     process = subprocess.Popen(
         [sys.executable, "-m", "warmup_tui", "run", str(routine), "--json", "--speed", "1",
          "--no-voice"], env=capture.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        text=True, cwd=tmp_path)
+        text=True, cwd=tmp_path,
+        # A shell running tests in the background may ignore SIGINT, and children inherit
+        # that; the app rightly leaves an ignored SIGINT ignored.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     assert process.stdout is not None
     first = json.loads(process.stdout.readline())  # the first segment has started
     assert first["event"] == "segment_start"
