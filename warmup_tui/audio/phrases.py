@@ -65,7 +65,15 @@ def clean_name(name: str) -> str:
 
 def start_phrase(segment: Segment, planned: Sequence[PlannedCue] = ()) -> str:
     """What to say as ``segment`` starts; ``planned`` is the cues the session planned for
-    it (a ``segment_start`` event carries them)."""
+    it (a ``segment_start`` event carries them). A segment whose cue line is ``spoken``
+    has it said after its name: "Run for 2 minutes. Slower today: ..."."""
+    words = _start_words(segment, planned)
+    if segment.spoken and (line := clean_name(segment.cue)):
+        return f"{words}. {line}"
+    return words
+
+
+def _start_words(segment: Segment, planned: Sequence[PlannedCue]) -> str:
     length = spoken_duration(segment.duration)
     cues = {cue.cue for cue in planned}
     if segment.kind == "switch":

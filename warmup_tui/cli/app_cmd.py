@@ -47,9 +47,10 @@ def open_home(args: argparse.Namespace) -> int:
 
 def open_session(entry: Entry, args: argparse.Namespace) -> int:
     """Start the app straight into ``entry`` and whatever it chains into."""
+    from warmup_tui.runs.fixes import fixes_after_sore_run
     from warmup_tui.runs.today import routine_and_chain
 
-    runs = routine_and_chain(Library(), entry)
+    runs = fixes_after_sore_run(routine_and_chain(Library(), entry))  # before the app starts
     runs[0] = replace(runs[0], asked_by_name=True)
     return _run_app(args, runs)
 

@@ -9,6 +9,7 @@ from warmup_tui.common.problems import Problem, ProblemsError
 from warmup_tui.engine.timeline import build_timeline
 from warmup_tui.routines.model import Routine, RunWalk
 from warmup_tui.routines.size import routine_size, size_problem
+from warmup_tui.runs.fixes import fixes_after_sore_run
 from warmup_tui.runs.plan import PlannedRun
 
 ROUTINE_ID = "intervals"
@@ -29,7 +30,8 @@ def run_intervals(args: argparse.Namespace) -> int:
     too_big = size_problem(routine_size(routine))
     if too_big is not None:  # checked before build_timeline, as for a routine file
         raise ProblemsError([Problem("warmup intervals", too_big)])
-    runs = [PlannedRun(ROUTINE_ID, routine.name, tuple(build_timeline(routine)))]
+    runs = fixes_after_sore_run([PlannedRun(ROUTINE_ID, routine.name,
+                                            tuple(build_timeline(routine)))])
     if args.plain or args.json:
         from warmup_tui.cli.headless_runs import run_planned
 

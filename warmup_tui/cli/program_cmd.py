@@ -10,8 +10,10 @@ from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any
 
-from warmup_tui.common.config import load_settings
+from warmup_tui.coaching.cadence import RAISE_PERCENT, CadenceSuggestion
+from warmup_tui.common.config import config_path, load_settings
 from warmup_tui.common.counting import count_of
+from warmup_tui.common.problems import display_path
 from warmup_tui.common.terminal_text import shown
 from warmup_tui.programme.model import ProgrammeSession, Week
 from warmup_tui.programme.progress import Position, ProgressSource
@@ -22,6 +24,7 @@ from warmup_tui.runs.advice import (
     advice_from_log,
     advice_json,
     anchor_for,
+    cadence_from_log,
 )
 from warmup_tui.runs.programme_moves import (
     PlanPlace,
@@ -55,7 +58,8 @@ def show_programme(args: argparse.Namespace) -> int:
     # say, as no programme is shown "without your progress".
     notices: list[str] = []
     place = where_in_plan(state, now=now, on_notice=_notice, log_notice=notices.append)
-    coaching = load_settings()[0].coaching
+    settings = load_settings()[0]
+    coaching = settings.coaching
     advice = advice_from_log(place.position, coaching, now)
     moved = _moved(args, place, advice, now)
     if moved is not None:
@@ -64,13 +68,16 @@ def show_programme(args: argparse.Namespace) -> int:
     for notice in notices:
         _notice(notice)
     chosen_by = place.chosen.chosen_by
+    cadence = cadence_from_log(now)
     if args.json:
         shown_json = programme_json(place.position, chosen_by)
         shown_json["advice"] = None if advice is None else {
             **advice_json(advice.advice), "followed": advice.followed}
+        shown_json["cadence"] = cadence_json(cadence, settings.training.cadence)
         print(json.dumps(shown_json, indent=2))
     else:
-        lines = programme_lines(place.position, chosen_by) + advice_lines(advice)
+        lines = (programme_lines(place.position, chosen_by) + advice_lines(advice)
+                 + cadence_lines(cadence, settings.training.cadence))
         print("\n".join(shown(line) for line in lines))
     return 0
 
@@ -102,6 +109,26 @@ def advice_lines(advice: PlanAdvice | None) -> list[str]:
     if advice.waiting:
         return [line, "        warmup program --accept-advice follows it."]
     return [line]
+
+
+def cadence_lines(cadence: CadenceSuggestion | None, setting: int) -> list[str]:
+    """The runner's own cadence and 5 % more, for the metronome: shown, never set."""
+    if cadence is None:
+        return []
+    runs = "your last run" if cadence.runs == 1 else f"your last {cadence.runs} runs"
+    line = (f"Cadence: about {cadence.own} steps a minute in {runs}; try {cadence.suggested}"
+            f" with the metronome ({RAISE_PERCENT} % quicker steps).")
+    if setting == cadence.suggested:
+        return [line, "         Your metronome is set to it already."]
+    return [line, f"         To follow it: cadence = {cadence.suggested} under [training] in "
+                  f"{display_path(config_path())} (now {setting})."]
+
+
+def cadence_json(cadence: CadenceSuggestion | None, setting: int) -> dict[str, Any] | None:
+    if cadence is None:
+        return None
+    return {"own": cadence.own, "suggested": cadence.suggested, "runs": cadence.runs,
+            "setting": setting}
 
 
 # ----- text ------------------------------------------------------------------------------

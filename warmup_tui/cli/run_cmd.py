@@ -13,10 +13,11 @@ def run_routine(args: argparse.Namespace) -> int:
     entry = library.resolve(args.routine)
     if args.plain or args.json:
         from warmup_tui.cli.headless_runs import run_planned
+        from warmup_tui.runs.fixes import fixes_after_sore_run
         from warmup_tui.runs.today import routine_and_chain
 
         runs = routine_and_chain(library, entry) if args.chain else [planned_run(entry)]
-        return run_planned(runs, args)
+        return run_planned(fixes_after_sore_run(runs), args)
     from warmup_tui.cli.app_cmd import open_session
 
     return open_session(entry, args)

@@ -12,6 +12,7 @@ import sys
 
 from warmup_tui.cli.program_cmd import log_progress
 from warmup_tui.common.terminal_text import shown
+from warmup_tui.runs.fixes import fixes_after_sore_run
 from warmup_tui.runs.today import load_today
 
 
@@ -33,7 +34,7 @@ def run_today(args: argparse.Namespace) -> int:
         _notice(str(problem))
     if plan.maintenance:
         _notice(f"{plan.programme.name} is complete; today repeats its last session")
-    runs = plan.runs()
+    runs = fixes_after_sore_run(plan.runs())  # reads the log, before any screen
     if not (args.plain or args.json):
         from warmup_tui.cli.app_cmd import open_runs
 

@@ -52,6 +52,8 @@ class Event:
             "side": seg.side if seg else None,
             "duration": seg.duration if seg else None,
         }
+        if self.name == "segment_start" and seg is not None and seg.spoken:
+            data["coaching"] = seg.cue  # said aloud: today's fixes after a sore run
         if self.cue is not None:
             data["cue"] = self.cue
         if self.value is not None:

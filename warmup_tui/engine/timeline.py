@@ -38,6 +38,9 @@ class Segment:
     interval: int | None = None
     intervals: int | None = None
     cadence: int | None = None
+    # The cue line is said aloud too, after the segment's name (the fixes on a day after a
+    # sore run); the usual lines are only shown, so the voice stays short.
+    spoken: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {

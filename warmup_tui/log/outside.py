@@ -8,6 +8,7 @@ Such a run is a session like the app's own (completed, real time, its running ti
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from warmup_tui.log.store import Source, TrainingLog
 
@@ -68,3 +69,14 @@ def add_outside_run(log: TrainingLog, run: OutsideRun) -> int:
              run.avg_heart_rate, run.avg_cadence, run.sport, run.note, run.external_key))
     assert cursor.lastrowid is not None
     return cursor.lastrowid
+
+
+def run_cadences(log: TrainingLog, *, since: float) -> list[tuple[datetime, int]]:
+    """(when, average steps a minute) of each run since ``since`` whose file told its
+    cadence, oldest first; other sports count another thing (a bike's pedal turns)."""
+    rows = log.conn.execute(
+        "SELECT started_at, avg_cadence FROM sessions WHERE avg_cadence IS NOT NULL"
+        " AND started_at >= ? AND (sport IS NULL OR sport = 'running') ORDER BY started_at",
+        (since,))
+    return [(datetime.fromtimestamp(started_at).astimezone(), int(steps))
+            for started_at, steps in rows]

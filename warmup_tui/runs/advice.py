@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from warmup_tui.coaching.cadence import RECENT_DAYS, CadenceSuggestion, suggest_cadence
 from warmup_tui.coaching.rules import Advice, advise
 from warmup_tui.common.config import CoachingSettings
 from warmup_tui.log import LogUnavailable, TrainingLog
 from warmup_tui.log.checkins import checkins
+from warmup_tui.log.outside import run_cadences
 from warmup_tui.programme.progress import Anchor, Position, repeat_week, skip_to
 from warmup_tui.programme.state import load_state, save_state
 
@@ -58,6 +60,17 @@ def advice_from_log(position: Position, settings: CoachingSettings,
     try:
         with TrainingLog.open() as log:
             return plan_advice(log, position, settings, now)
+    except LogUnavailable:
+        return None
+
+
+def cadence_from_log(now: datetime) -> CadenceSuggestion | None:
+    """The metronome suggestion from the runner's recent runs' cadence, to show (never
+    set); None when no recent run tells one or the log cannot be read."""
+    since = (now - timedelta(days=RECENT_DAYS + 1)).timestamp()
+    try:
+        with TrainingLog.open() as log:
+            return suggest_cadence(run_cadences(log, since=since), now.date())
     except LogUnavailable:
         return None
 

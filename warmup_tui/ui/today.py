@@ -15,6 +15,7 @@ from warmup_tui.log.writer import wait_for_writes
 from warmup_tui.programme.progress import ProgressSource
 from warmup_tui.routines.library import Library
 from warmup_tui.runs.advice import PlanAdvice, advice_from_log, follow
+from warmup_tui.runs.fixes import fixes_after_sore_run
 from warmup_tui.runs.plan import PlannedRun
 from warmup_tui.runs.programme_resume import programme_timeline
 from warmup_tui.runs.progress_source import log_progress
@@ -83,7 +84,7 @@ def runs(library: Library, notify: Notify) -> tuple[list[PlannedRun], RestDay | 
         return [], None
     for problem in problems:
         notify(str(problem), severity="warning", timeout=8)
-    return today.runs(), today.rest
+    return fixes_after_sore_run(today.runs()), today.rest  # a worker's call: reads the log
 
 
 def waiting_advice(library: Library, coaching: CoachingSettings) -> PlanAdvice | None:
