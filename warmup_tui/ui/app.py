@@ -27,6 +27,7 @@ from warmup_tui.routines.library import Library
 from warmup_tui.runs.plan import PlannedRun
 from warmup_tui.ui import start_up
 from warmup_tui.ui.messages import (
+    CheckInSaved,
     HomeLoaded,
     MorningDue,
     SoundsLoaded,
@@ -179,7 +180,7 @@ class WarmupApp(App[int]):
     def on_home_loaded(self, message: HomeLoaded) -> None:
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
-                screen.fill(message.entries, message.today_label)
+                screen.fill(message.entries, message.today_label, message.advice)
 
     def on_start_checked(self, message: StartChecked) -> None:
         if self._ended_by_signal:
@@ -214,6 +215,7 @@ class WarmupApp(App[int]):
         problem = save_morning(session_id, score)
         if problem is not None:
             self.call_from_thread(partial(self.notify, problem, severity="warning"))
+        self.post_message(CheckInSaved())
 
     def _resume_answered(self, resumed: PlannedRun | None) -> None:
         """Yes (``resumed``) replaces the sessions that were asked for; no lets them start."""
@@ -465,14 +467,21 @@ class WarmupApp(App[int]):
                         exclusive=True, thread=True)
 
     def _read_today(self) -> None:
+        from textual.worker import get_current_worker
+
         from warmup_tui.ui import today
 
-        self.post_message(TodayRead(today.label_after_writes(self.library)))
+        line = today.line_after_writes(self.library, self.settings.coaching)
+        if not get_current_worker().is_cancelled:  # a later read, after a check-in, won
+            self.post_message(TodayRead(line.label, line.advice))
+
+    def on_check_in_saved(self, _message: CheckInSaved) -> None:
+        self._refresh_home()
 
     def on_today_read(self, message: TodayRead) -> None:
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
-                screen.show_today(message.today_label)
+                screen.show_today(message.today_label, message.advice)
 
     # ----- command palette -------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from warmup_tui.coaching.guide import calves_guide
 from warmup_tui.common.config import CoachingSettings
 from warmup_tui.engine.summary import SessionSummary
 from warmup_tui.runs.plan import PlannedRun
+from warmup_tui.ui.messages import CheckInSaved
 from warmup_tui.ui.plain_text import plain
 from warmup_tui.ui.screens.guide import GuideScreen
 from warmup_tui.ui.widgets.checkin_panel import CheckInPanel
@@ -99,6 +100,8 @@ class SummaryScreen(Screen[bool]):
         problem = save_after_run(session_key, answers)
         if problem is not None:
             self.app.call_from_thread(self.notify, problem, severity="warning")
+        else:  # home's Today line shows the advice it leads to
+            self.app.post_message(CheckInSaved())
 
     def action_guide(self) -> None:
         self.app.push_screen(GuideScreen(calves_guide(self.coaching)))
