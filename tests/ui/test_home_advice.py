@@ -128,9 +128,12 @@ def test_lines_are_even_and_never_leave_a_word_alone() -> None:
     assert abs(len(lines[0]) - len(lines[1])) < 12
     assert balanced_lines("Advice: Hold week 3: calves 4/10 yesterday.", 76) == [
         "Advice: Hold week 3: calves 4/10 yesterday."]
-    # Plain wrapping at 40 would leave "morning." alone on a third line.
-    assert all(" " in line for line in balanced_lines(
-        "Advice: Hold week 3: calves 4/10 yesterday, 1/10 the next morning.", 40))
+    # Plain wrapping at 66 or 36 leaves "morning." alone on the last line.
+    held = "Advice: Hold week 3: calves 4/10 yesterday, still 1/10 the next morning."
+    for width in (66, 36):
+        lines = balanced_lines(held, width)
+        assert all(" " in line and len(line) <= width for line in lines)
+        assert " ".join(lines) == held
 
 
 def test_home_with_advice_at_80x24(snap_compare) -> None:
