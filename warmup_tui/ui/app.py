@@ -47,6 +47,7 @@ if TYPE_CHECKING:  # the session's screens and engine load with the first sessio
 
 if TYPE_CHECKING:  # sound, voice, log and programme load on start-up's worker thread
     from warmup_tui.runs.advice import PlanAdvice
+    from warmup_tui.runs.after_run import AfterRunOffer
     from warmup_tui.runs.resume import ResumeOffer
     from warmup_tui.runs.sinks import SessionSinks
 
@@ -407,18 +408,24 @@ class WarmupApp(App[int]):
         def after_session(summary: SessionSummary | None) -> None:
             if summary is None:
                 return
+            from warmup_tui.runs.after_run import offer_telling
             from warmup_tui.runs.checkin_save import checkin_key  # the log, loaded by now
 
             # The plan's next session is said once: not again under a hand-off to it.
             plan_next = not (rest and rest[0].programme_session)
+            after_run = partial(offer_telling, self.library, self.settings.training,
+                                self.warn_from_anywhere)
             self.push_screen(SummaryScreen(summary, rest[0] if rest else None,
                                            partial(self._standing_lines, plan_next),
                                            session_key=checkin_key(session.sinks),
-                                           coaching=self.services.settings.coaching),
+                                           coaching=self.services.settings.coaching,
+                                           after_run=after_run),
                              after_summary)
 
-        def after_summary(start_next: bool | None) -> None:
-            if start_next and rest:
+        def after_summary(start_next: bool | AfterRunOffer | None) -> None:
+            if start_next is not None and not isinstance(start_next, bool):
+                self.start_runs(list(start_next.runs))  # the after-run routine, taken
+            elif start_next and rest:
                 self.start_runs(rest)
             elif self.ends_in_shell:
                 self.stop_and_exit(0)  # back to the shell the session was started from
