@@ -123,9 +123,14 @@ async def test_the_mornings_answer_changes_the_advice() -> None:
 def test_lines_are_even_and_never_leave_a_word_alone() -> None:
     text = ("Advice: Rest until Thursday, then ease back to week 2: calves 6/10 on "
             "Tuesday, still 3/10 the next morning.")
-    lines = balanced_lines(text, 76)
-    assert len(lines) == 2 and all(len(line) <= 76 for line in lines)
-    assert abs(len(lines[0]) - len(lines[1])) < 12
+    # Broken where the sense breaks, the action first, then why.
+    assert balanced_lines(text, 76) == [
+        "Advice: Rest until Thursday, then ease back to week 2:",
+        "calves 6/10 on Tuesday, still 3/10 the next morning."]
+    # Too narrow for that: even lines instead.
+    lines = balanced_lines(text, 50)
+    assert len(lines) == 3 and all(" " in line and len(line) <= 50 for line in lines)
+    assert " ".join(lines) == text
     assert balanced_lines("Advice: Hold week 3: calves 4/10 yesterday.", 76) == [
         "Advice: Hold week 3: calves 4/10 yesterday."]
     # Plain wrapping at 66 or 36 leaves "morning." alone on the last line.

@@ -29,8 +29,27 @@ def advice_words(advice: Advice | None) -> str | None:
 
 
 def balanced_lines(text: str, width: int) -> list[str]:
-    """``text`` in as few lines as fit ``width``, made as even as those lines allow: the
-    last line is never one word left over when the others could give it company."""
+    """``text`` in as few lines as fit ``width``. Where the sense breaks ("Hold week 3:"
+    then its reason) and that costs no extra line, the break goes there; otherwise the
+    lines are made as even as they can be, so no word is left alone on the last one."""
+    lines = _even_lines(text, width)
+    if len(lines) == 1:
+        return lines
+    for head, _colon, tail in _colon_splits(text):
+        if " " in head and len(head) + 1 <= width:  # a phrase, not "Advice:" alone
+            split = [f"{head}:", *_even_lines(tail, width)]
+            if len(split) <= len(lines):
+                return split
+    return lines
+
+
+def _colon_splits(text: str) -> list[tuple[str, str, str]]:
+    """Every way to cut ``text`` after a ": ", the latest first."""
+    cuts = [index for index in range(len(text)) if text.startswith(": ", index)]
+    return [(text[:cut], ":", text[cut + 2:]) for cut in reversed(cuts)]
+
+
+def _even_lines(text: str, width: int) -> list[str]:
     lines = textwrap.wrap(text, max(1, width)) or [""]
     narrower = width - 1
     while len(lines) > 1 and narrower > 0:
