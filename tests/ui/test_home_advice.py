@@ -77,6 +77,17 @@ async def test_see_someone_stands_out_in_words_and_colour() -> None:
         assert line.styles.color != home(app).query_one("#routines-title").styles.color
 
 
+async def test_advice_already_followed_stays_quiet() -> None:
+    week_3_run(Answers(calves=6, morning=3))  # rest, then ease back to week 2
+    now = datetime.now().astimezone()
+    save_state(ProgrammeState(anchors={"build-to-30": Anchor("w2s1", now, "skip")}))
+    app = make_app(FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert home(app).today_label is not None and "week 2, session 1" in home(app).today_label
+        assert home(app).today_advice is None and not advice_line(app).display
+
+
 async def test_going_on_with_the_plan_stays_quiet() -> None:
     week_3_run(Answers(calves=1, morning=0))
     app = make_app(FakeClock())

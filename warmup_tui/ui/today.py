@@ -16,7 +16,7 @@ from warmup_tui.common.problems import ProblemsError
 from warmup_tui.log.writer import wait_for_writes
 from warmup_tui.programme.progress import ProgressSource
 from warmup_tui.routines.library import Library
-from warmup_tui.runs.advice import PlanAdvice, advice_from_log, follow
+from warmup_tui.runs.advice import CHANGES_PLAN, PlanAdvice, advice_from_log, follow
 from warmup_tui.runs.plan import PlannedRun
 from warmup_tui.runs.programme_resume import programme_timeline
 from warmup_tui.runs.progress_source import log_progress
@@ -69,7 +69,11 @@ def line(library: Library, coaching: CoachingSettings,
     if today is None:
         return TodayLine()
     advice = advice_from_log(today.position, coaching, datetime.now().astimezone())
-    return TodayLine(_label(today), None if advice is None else advice.advice)
+    if advice is None or (advice.followed and advice.advice.action in CHANGES_PLAN):
+        # Followed: Today already shows the moved plan, and the advice, worked out from
+        # where the plan now stands, would say to move it again ("ease back to week 1").
+        return TodayLine(_label(today))
+    return TodayLine(_label(today), advice.advice)
 
 
 def line_after_writes(library: Library, coaching: CoachingSettings) -> TodayLine:
