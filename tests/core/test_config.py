@@ -63,7 +63,7 @@ def test_bad_values_name_their_lines_and_good_values_still_apply(in_tmp: Path) -
         "c.toml:3: sound.volume: expected 0 to 1, got 3; using 0.8",
         "c.toml:7: voice.rate: expected a whole number, got \"fast\"; using 165",
         "c.toml:11: training.colour: unknown key; known keys: weekly_goal, cadence, programme,"
-        " units, warmup, min_run_minutes",
+        " units, warmup, min_run_minutes, after_run",
         "c.toml:10: training.weekly_goal: expected a whole number, got 2.5; using 4",
     ]
     assert settings.sound.mute is True and settings.sound.volume == 0.8

@@ -2,7 +2,8 @@
 
 Headless (``--plain``/``--json``) runs the two back to back; the programme session is
 recorded in the training log with its programme and session key, so the programme moves
-on (previews at ``--speed`` are logged but never count as done).
+on (previews at ``--speed`` are logged but never count as done). ``--plain`` ends by
+naming the after-run routine (``training.after_run``); ``--json`` keeps to its events.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import sys
 
 from warmup_tui.cli.program_cmd import log_progress
 from warmup_tui.common.terminal_text import shown
+from warmup_tui.routines.library import Library
 from warmup_tui.runs.fixes import fixes_after_sore_run
 from warmup_tui.runs.today import load_today
 
@@ -40,8 +42,14 @@ def run_today(args: argparse.Namespace) -> int:
 
         return open_runs(runs, args)
     from warmup_tui.cli.headless_runs import run_planned
+    from warmup_tui.common.config import load_settings
+    from warmup_tui.runs.after_run import offer_telling
 
+    after_run = offer_telling(Library(), load_settings(create=False)[0].training, _notice)
     # Between the warmup and the run a runner puts their shoes on; only a person at a
     # terminal can say when. Piped or scripted, it never waits.
     wait = len(runs) > 1 and not args.no_wait and _on_a_terminal()
-    return run_planned(runs, args, wait_between=wait)
+    code = run_planned(runs, args, wait_between=wait)
+    if code == 0 and after_run is not None and args.plain:  # the run was completed
+        print(shown(after_run.next_line()), flush=True)
+    return code

@@ -49,6 +49,8 @@ class TrainingSettings:
     units: str = "km"
     warmup: str = "pre-run"
     min_run_minutes: int = 5
+    after_run: str = "after-run"
+    """The routine offered at the end of a run; empty: none."""
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,7 @@ programme = "build-to-30"   # the programme `warmup today` follows, by name or p
 units = "km"        # distances and paces in history: "km" or "mi"
 warmup = "pre-run"  # the routine `warmup today` runs before the run, by name or path
 min_run_minutes = 5 # a session without a programme counts as a run from this much running
+after_run = "after-run"     # the routine offered when a run ends (calf care); "" offers none
 
 [coaching]
 # How calf soreness steers the plan, on a 0-10 scale (0 none, 10 the worst you can imagine).
@@ -128,6 +131,8 @@ ENGINE_CHOICES = ("auto", "piper", "espeak", "say", "none")
 # Text settings that take one of a few words.
 _CHOICES: dict[str, tuple[str, ...]] = {"training.units": ("km", "mi"),
                                         "voice.engine": ENGINE_CHOICES}
+# Text settings where an empty string means "none".
+_MAY_BE_EMPTY = ("training.after_run",)
 
 
 def _one_of(choices: tuple[str, ...]) -> str:
@@ -218,7 +223,7 @@ def _checked(value: Any, default: Any, path: str, checker: Checker) -> Any:
         checker.add(path, f"expected {_one_of(choices)}, got {shown_value(value)}; "
                     f"using {default!r}")
         return None
-    if isinstance(value, str) and value.strip():
+    if isinstance(value, str) and (value.strip() or path in _MAY_BE_EMPTY):
         return value
     checker.add(path, f"expected text, got {shown_value(value)}; using {default!r}")
     return None

@@ -27,6 +27,7 @@ from warmup_tui.routines.library import Library
 from warmup_tui.runs.plan import PlannedRun
 from warmup_tui.ui import start_up
 from warmup_tui.ui.messages import (
+    CheckInSaved,
     HomeLoaded,
     MorningDue,
     SoundsLoaded,
@@ -46,6 +47,7 @@ if TYPE_CHECKING:  # the session's screens and engine load with the first sessio
 
 if TYPE_CHECKING:  # sound, voice, log and programme load on start-up's worker thread
     from warmup_tui.runs.advice import PlanAdvice
+    from warmup_tui.runs.after_run import AfterRunOffer
     from warmup_tui.runs.resume import ResumeOffer
     from warmup_tui.runs.sinks import SessionSinks
 
@@ -179,7 +181,7 @@ class WarmupApp(App[int]):
     def on_home_loaded(self, message: HomeLoaded) -> None:
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
-                screen.fill(message.entries, message.today_label)
+                screen.fill(message.entries, message.today_label, message.advice)
 
     def on_start_checked(self, message: StartChecked) -> None:
         if self._ended_by_signal:
@@ -214,6 +216,7 @@ class WarmupApp(App[int]):
         problem = save_morning(session_id, score)
         if problem is not None:
             self.call_from_thread(partial(self.notify, problem, severity="warning"))
+        self.post_message(CheckInSaved())
 
     def _resume_answered(self, resumed: PlannedRun | None) -> None:
         """Yes (``resumed``) replaces the sessions that were asked for; no lets them start."""
@@ -405,18 +408,24 @@ class WarmupApp(App[int]):
         def after_session(summary: SessionSummary | None) -> None:
             if summary is None:
                 return
+            from warmup_tui.runs.after_run import offer_telling
             from warmup_tui.runs.checkin_save import checkin_key  # the log, loaded by now
 
             # The plan's next session is said once: not again under a hand-off to it.
             plan_next = not (rest and rest[0].programme_session)
+            after_run = partial(offer_telling, self.library, self.settings.training,
+                                self.warn_from_anywhere)
             self.push_screen(SummaryScreen(summary, rest[0] if rest else None,
                                            partial(self._standing_lines, plan_next),
                                            session_key=checkin_key(session.sinks),
-                                           coaching=self.services.settings.coaching),
+                                           coaching=self.services.settings.coaching,
+                                           after_run=after_run),
                              after_summary)
 
-        def after_summary(start_next: bool | None) -> None:
-            if start_next and rest:
+        def after_summary(start_next: bool | AfterRunOffer | None) -> None:
+            if start_next is not None and not isinstance(start_next, bool):
+                self.start_runs(list(start_next.runs))  # the after-run routine, taken
+            elif start_next and rest:
                 self.start_runs(rest)
             elif self.ends_in_shell:
                 self.stop_and_exit(0)  # back to the shell the session was started from
@@ -465,14 +474,21 @@ class WarmupApp(App[int]):
                         exclusive=True, thread=True)
 
     def _read_today(self) -> None:
+        from textual.worker import get_current_worker
+
         from warmup_tui.ui import today
 
-        self.post_message(TodayRead(today.label_after_writes(self.library)))
+        line = today.line_after_writes(self.library, self.settings.coaching)
+        if not get_current_worker().is_cancelled:  # a later read, after a check-in, won
+            self.post_message(TodayRead(line.label, line.advice))
+
+    def on_check_in_saved(self, _message: CheckInSaved) -> None:
+        self._refresh_home()
 
     def on_today_read(self, message: TodayRead) -> None:
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
-                screen.show_today(message.today_label)
+                screen.show_today(message.today_label, message.advice)
 
     # ----- command palette -------------------------------------------------------------
 

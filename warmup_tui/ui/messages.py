@@ -10,6 +10,7 @@ from textual.message import Message
 from warmup_tui.routines.library import Entry
 
 if TYPE_CHECKING:  # the log and the sounds load after the first frame, on the worker
+    from warmup_tui.coaching.rules import Advice
     from warmup_tui.runs.advice import PlanAdvice
     from warmup_tui.runs.morning import MorningQuestion
     from warmup_tui.runs.plan import PlannedRun
@@ -20,10 +21,12 @@ if TYPE_CHECKING:  # the log and the sounds load after the first frame, on the w
 
 @dataclass
 class HomeLoaded(Message):
-    """Every routine, read from disk, and the label of today's session (None: no plan)."""
+    """Every routine, read from disk, and the label of today's session (None: no plan),
+    with the check-ins' advice for the plan (None: none)."""
 
     entries: list[Entry]
     today_label: str | None
+    advice: Advice | None = None
 
 
 @dataclass
@@ -44,9 +47,16 @@ class SoundsLoaded(Message):
 @dataclass
 class TodayRead(Message):
     """Today's session read again after a session, once its log writes were made (None:
-    no plan)."""
+    no plan), and the check-ins' advice, which a check-in or the morning's answer changes."""
 
     today_label: str | None
+    advice: Advice | None = None
+
+
+@dataclass
+class CheckInSaved(Message):
+    """A check-in reached the log (after a run, or the morning's answer): the advice on
+    home's Today line may have changed."""
 
 
 @dataclass

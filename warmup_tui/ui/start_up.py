@@ -37,7 +37,8 @@ def _load_home(app: WarmupApp) -> None:
 
     entries = app.library.entries()
     # The start is where a damaged log is found and kept aside: say so, once.
-    app.post_message(HomeLoaded(entries, today.label(app.library, app.warn_from_anywhere)))
+    line = today.line(app.library, app.settings.coaching, app.warn_from_anywhere)
+    app.post_message(HomeLoaded(entries, line.label, line.advice))
 
 
 def _check(app: WarmupApp) -> None:

@@ -6,15 +6,17 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from warmup_tui.coaching.rules import Advice
 from warmup_tui.common.config import CoachingSettings
 from warmup_tui.common.problems import ProblemsError
 from warmup_tui.log.writer import wait_for_writes
 from warmup_tui.programme.progress import ProgressSource
 from warmup_tui.routines.library import Library
-from warmup_tui.runs.advice import PlanAdvice, advice_from_log, follow
+from warmup_tui.runs.advice import CHANGES_PLAN, PlanAdvice, advice_from_log, follow
 from warmup_tui.runs.fixes import fixes_after_sore_run
 from warmup_tui.runs.plan import PlannedRun
 from warmup_tui.runs.programme_resume import programme_timeline
@@ -45,21 +47,41 @@ def plan(library: Library, on_notice: Callable[[str], None] | None = None) -> To
     return today
 
 
-def label(library: Library, on_notice: Callable[[str], None] | None = None) -> str | None:
-    today = plan(library, on_notice)
-    if today is None:
-        return None
+@dataclass(frozen=True)
+class TodayLine:
+    """Home's Today: the session's label (None: no plan) and the check-ins' advice."""
+
+    label: str | None = None
+    advice: Advice | None = None
+
+
+def _label(today: TodayPlan) -> str:
     done = " (done for today)" if today.rest is not None and today.rest.asks_first else ""
     if today.warmup is None or today.warmup.routine is None:
         return today.label + done
     return f"{today.warmup.routine.name}, then {today.label}{done}"  # the warmup it will run
 
 
-def label_after_writes(library: Library) -> str | None:
-    """Today's label once the sessions run in this process are in the log, so the one just
+def line(library: Library, coaching: CoachingSettings,
+         on_notice: Callable[[str], None] | None = None) -> TodayLine:
+    """Today's label and the advice for where the plan stands, from one reading of the
+    plan (reads the log: call it from a worker)."""
+    today = plan(library, on_notice)
+    if today is None:
+        return TodayLine()
+    advice = advice_from_log(today.position, coaching, datetime.now().astimezone())
+    if advice is None or (advice.followed and advice.advice.action in CHANGES_PLAN):
+        # Followed: Today already shows the moved plan, and the advice, worked out from
+        # where the plan now stands, would say to move it again ("ease back to week 1").
+        return TodayLine(_label(today))
+    return TodayLine(_label(today), advice.advice)
+
+
+def line_after_writes(library: Library, coaching: CoachingSettings) -> TodayLine:
+    """Today's line once the sessions run in this process are in the log, so the one just
     finished counts. Blocks until then: call it from a worker."""
     wait_for_writes()
-    return label(library)
+    return line(library, coaching)
 
 
 def runs_after_writes(library: Library, notify: Notify

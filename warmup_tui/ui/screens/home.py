@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -20,6 +22,10 @@ from warmup_tui.routines.library import Entry
 from warmup_tui.ui.plain_text import plain, plain_line
 from warmup_tui.ui.screens.help import HelpScreen
 from warmup_tui.ui.services import AppServices
+from warmup_tui.ui.widgets.today_advice import TodayAdvice
+
+if TYPE_CHECKING:  # the rules load with the log, on start-up's worker
+    from warmup_tui.coaching.rules import Advice
 
 
 def today_button_label(today_label: str) -> str:
@@ -111,6 +117,7 @@ class HomeScreen(Screen[None]):
         self.entries = entries or []
         self.loaded = entries is not None
         self.today_label = today_label
+        self.today_advice: Advice | None = None
         self._unbuilt = hidden_at_first
 
     def compose(self) -> ComposeResult:
@@ -122,7 +129,8 @@ class HomeScreen(Screen[None]):
                        variant="primary")
         today.display = bool(self.today_label)
         body = Vertical(
-            today, Label("Routines" if self.loaded else LOADING, id="routines-title"),
+            today, TodayAdvice(self.today_advice, id="today-advice"),
+            Label("Routines" if self.loaded else LOADING, id="routines-title"),
             OptionList(*[routine_option(e) for e in self.entries], id="routines"),
             id="home-body")
         return [Header(), body, Footer()]
@@ -136,16 +144,18 @@ class HomeScreen(Screen[None]):
             # An app ending (a session from the shell is over) may have taken them away
             # again while they mounted: then there is nothing left to fill in.
             for routines in self.query(OptionList):
-                self.show_today(self.today_label)  # it may have moved on while they mounted
+                # It may have moved on while they mounted.
+                self.show_today(self.today_label, self.today_advice)
                 self._highlight_first()
                 routines.focus()
 
-    def fill(self, entries: list[Entry], today_label: str | None) -> None:
+    def fill(self, entries: list[Entry], today_label: str | None,
+             advice: Advice | None = None) -> None:
         """Show the routines and today's session, read from disk after the first frame."""
         self.entries = entries
         self.loaded = True
         if self._unbuilt:  # made from these when first shown
-            self.today_label = today_label
+            self.today_label, self.today_advice = today_label, advice
             return
         self.query_one("#routines-title", Label).update("Routines")
         routines = self.query_one(OptionList)
@@ -156,7 +166,7 @@ class HomeScreen(Screen[None]):
             routines.highlighted = kept
         else:
             self._highlight_first()
-        self.show_today(today_label)
+        self.show_today(today_label, advice)
 
     def _highlight_first(self) -> None:
         for routines in self.query(OptionList):
@@ -179,9 +189,10 @@ class HomeScreen(Screen[None]):
             if highlighted is not None and highlighted < len(self.entries):
                 routines.highlighted = highlighted
 
-    def show_today(self, today_label: str | None) -> None:
-        """Update the Today button after a session moved the programme on."""
-        self.today_label = today_label
+    def show_today(self, today_label: str | None, advice: Advice | None = None) -> None:
+        """Update the Today button and its advice after a session moved the programme on
+        or a check-in changed the advice."""
+        self.today_label, self.today_advice = today_label, advice
         if self._unbuilt:
             self.refresh_bindings()
             return
@@ -190,6 +201,8 @@ class HomeScreen(Screen[None]):
             if today_label:
                 button.label = today_button_label(today_label)
             button.display = bool(today_label)
+        for line in self.query("#today-advice").results(TodayAdvice):
+            line.show(advice)
         self.refresh_bindings()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -249,7 +262,8 @@ class HomeScreen(Screen[None]):
         from warmup_tui.ui.messages import HomeLoaded
 
         library = self.services.library
-        self.post_message(HomeLoaded(library.entries(), today.label(library)))
+        line = today.line(library, self.services.settings.coaching)
+        self.post_message(HomeLoaded(library.entries(), line.label, line.advice))
 
     def action_programme(self) -> None:
         from warmup_tui.ui.screens.programme import ProgrammeScreen
@@ -265,7 +279,8 @@ class HomeScreen(Screen[None]):
         from warmup_tui.ui import today
         from warmup_tui.ui.messages import TodayRead
 
-        self.post_message(TodayRead(today.label_after_writes(self.services.library)))
+        line = today.line_after_writes(self.services.library, self.services.settings.coaching)
+        self.post_message(TodayRead(line.label, line.advice))
 
     def action_guide(self) -> None:
         from warmup_tui.coaching.guide import calves_guide

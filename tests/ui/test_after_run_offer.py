@@ -1,0 +1,124 @@
+"""The after-run routine (``training.after_run``) is offered on the summary of a finished
+run: a starts it at once, and it ends back on home like any session; a sore check-in puts
+it forward; an empty setting offers nothing, and a name that is no routine says so."""
+
+from __future__ import annotations
+
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from warmup_tui.common.config import Settings, TrainingSettings
+from warmup_tui.engine.clock import FakeClock
+from warmup_tui.ui.screens.home import HomeScreen
+from warmup_tui.ui.screens.session import SessionScreen
+from warmup_tui.ui.screens.summary import SummaryScreen
+
+from .app_factory import StartedApp, advance, runs_for, session_screen
+from .app_factory import test_library as bundled_library
+from .pilot_wait import wait_until
+
+SIZE = (100, 32)
+FIRST_STEPS = 1800.5  # the whole of first-steps, run to its end
+OFFER = "a  After-run calf care (after-run, 3 min)"
+
+
+def app_after(routine_id: str, clock: FakeClock, after_run: str = "after-run") -> StartedApp:
+    library = bundled_library()
+    return StartedApp(library=library, mute=True, clock_factory=lambda: clock,
+                      settings=Settings(training=TrainingSettings(after_run=after_run)),
+                      start_runs=runs_for(routine_id, library), get_ready=0.0)
+
+
+async def summary_after(pilot: Pilot[object], clock: FakeClock, seconds: float) -> SummaryScreen:
+    await pilot.pause()
+    advance(pilot.app, seconds, clock)  # type: ignore[arg-type]
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, SummaryScreen), "the summary")
+    screen = pilot.app.screen
+    assert isinstance(screen, SummaryScreen)
+    # The week line and the offer are read on the summary's worker, together.
+    await wait_until(pilot, lambda: "This week" in standing(screen), "the week line")
+    return screen
+
+
+def standing(screen: SummaryScreen) -> str:
+    return str(screen.query_one("#summary-standing", Static).render())
+
+
+def offer_line(screen: SummaryScreen) -> Static | None:
+    line = screen.query_one("#summary-after-run", Static)
+    return line if line.display else None
+
+
+async def test_a_starts_the_after_run_routine_which_ends_on_home() -> None:
+    clock = FakeClock()
+    app = app_after("first-steps", clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await summary_after(pilot, clock, FIRST_STEPS)
+        line = offer_line(screen)
+        assert line is not None and str(line.render()) == OFFER
+        assert not line.has_class("-sore")
+        await pilot.press("a")
+        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen),
+                         "the after-run session")
+        assert session_screen(app).run.routine_id == "after-run"
+        after = await summary_after_care(pilot, clock)
+        assert offer_line(after) is None  # no running in it: nothing offered after it
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), "home")
+
+
+async def summary_after_care(pilot: Pilot[object], clock: FakeClock) -> SummaryScreen:
+    app = pilot.app
+    assert isinstance(app, StartedApp)
+    await wait_until(pilot, lambda: session_screen(app).session.state != "idle",
+                     "the after-run clock to start")
+    return await summary_after(pilot, clock, session_screen(app).session.remaining_total() + 1)
+
+
+async def test_sore_calves_put_the_offer_forward() -> None:
+    clock = FakeClock()
+    app = app_after("first-steps", clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await summary_after(pilot, clock, FIRST_STEPS)
+        await pilot.press("6")  # above the go limit (2)
+        line = offer_line(screen)
+        assert line is not None and line.has_class("-sore")
+        assert str(line.render()) == f"{OFFER}\n   good for sore calves"
+        await pilot.press("c", "a")  # the talk test answered, then the offer taken
+        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen),
+                         "the after-run session")
+        assert session_screen(app).run.routine_id == "after-run"
+
+
+async def test_an_empty_setting_offers_nothing() -> None:
+    clock = FakeClock()
+    app = app_after("first-steps", clock, after_run="")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await summary_after(pilot, clock, FIRST_STEPS)
+        assert offer_line(screen) is None
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.screen is screen
+
+
+async def test_a_warmup_is_not_followed_by_it() -> None:
+    clock = FakeClock()
+    app = app_after("pre-run", clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await summary_after(pilot, clock, 260.5)
+        assert offer_line(screen) is None
+
+
+async def test_a_name_that_is_no_routine_is_said_in_one_line() -> None:
+    clock = FakeClock()
+    app = app_after("first-steps", clock, after_run="calf-stuff")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await summary_after(pilot, clock, FIRST_STEPS)
+        assert offer_line(screen) is None
+        await wait_until(pilot, lambda: any(
+            "training.after_run" in n.message for n in app._notifications), "the warning")
+        (warning,) = [n.message for n in app._notifications
+                      if "training.after_run" in n.message]
+        assert warning.endswith(': no routine named "calf-stuff"; nothing is offered after '
+                                "a run")
+        assert "config.toml" in warning
