@@ -72,6 +72,11 @@ def test_a_step_back_goes_to_the_week_before(warmup: Warmup) -> None:
     assert "then ease back to week 2" in advice["reason"]  # type: ignore[index]
     moved = warmup("program", "--accept-advice")
     assert "Back to week 2" in moved.stdout and "Next: week 2, session 1" in moved.stdout
+    # Once followed, the advice still names the week the sore run was in, not one more
+    # step back from week 2.
+    followed = programme(warmup)["advice"]
+    assert followed["followed"] is True  # type: ignore[index]
+    assert "then ease back to week 2" in followed["reason"]  # type: ignore[index]
 
 
 def test_easy_calves_mean_go_on_and_nothing_to_accept(warmup: Warmup) -> None:

@@ -48,9 +48,27 @@ def current_week(position: Position) -> int | None:
 def plan_advice(log: TrainingLog, position: Position, settings: CoachingSettings,
                 now: datetime) -> PlanAdvice:
     since = (now - timedelta(days=HISTORY_DAYS)).timestamp()
-    advice = advise(checkins(log, since=since), settings, now.date(),
-                    week=current_week(position))
-    return PlanAdvice(advice, _followed(advice, position))
+    history = checkins(log, since=since)
+    advice = advise(history, settings, now.date(), week=current_week(position))
+    if not _followed(advice, position):
+        return PlanAdvice(advice, followed=False)
+    # The plan has moved since that run: the advice names the week the run was in, not
+    # one more step back from where the move put the runner.
+    week = _week_of_latest_run(log, advice, position)
+    if week is not None:
+        advice = advise(history, settings, now.date(), week=week)
+    return PlanAdvice(advice, followed=True)
+
+
+def _week_of_latest_run(log: TrainingLog, advice: Advice, position: Position) -> int | None:
+    """The plan's week of the latest run the advice rests on, when it counted as a
+    session of the programme followed now."""
+    latest = max(advice.based_on, key=lambda checkin: checkin.when)
+    row = None if latest.session_id is None else log.session(latest.session_id)
+    if row is None or row.programme_id != position.programme.id or not row.programme_session:
+        return None
+    session = position.programme.session(row.programme_session)
+    return session.week if session is not None else None
 
 
 def advice_from_log(position: Position, settings: CoachingSettings,
