@@ -21,10 +21,11 @@ class ConfirmScreen(ModalScreen[bool]):
     DEFAULT_CSS = """
     ConfirmScreen { align: center middle; }
     ConfirmScreen > Vertical {
-        width: auto; max-width: 60; height: auto;
+        width: 64; max-width: 100%; height: auto;
         border: thick $warning; background: $surface; padding: 1 2;
     }
     ConfirmScreen #question { text-style: bold; }
+    ConfirmScreen #question, ConfirmScreen #detail { width: 100%; }
     ConfirmScreen #detail { color: $text-muted; }
     ConfirmScreen Horizontal { height: auto; margin-top: 1; }
     ConfirmScreen Button { margin-right: 2; }
