@@ -13,9 +13,11 @@ from warmup_tui.log import TrainingLog
 from warmup_tui.log.checkins import save_answers
 from warmup_tui.log.outside import OutsideRun, add_outside_run
 from warmup_tui.programme.progress import Anchor
-from warmup_tui.programme.state import ProgrammeState, save_state
+from warmup_tui.programme.state import ProgrammeState, load_state, save_state
+from warmup_tui.ui.screens.confirm import ConfirmScreen
 from warmup_tui.ui.screens.home import HomeScreen
 from warmup_tui.ui.screens.morning import MorningScreen
+from warmup_tui.ui.screens.session import SessionScreen
 from warmup_tui.ui.screens.summary import SummaryScreen
 from warmup_tui.ui.widgets.today_advice import TodayAdvice, balanced_lines
 
@@ -155,3 +157,31 @@ def test_lines_are_even_and_never_leave_a_word_alone() -> None:
 def test_home_with_advice_at_80x24(snap_compare) -> None:
     week_3_run(Answers(calves=3, morning=1, red_flag=True))
     assert snap_compare(make_app(FakeClock()), terminal_size=(80, 24), run_before=started)
+
+
+async def _follow_from_today(app: StartedApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.press("t")
+    await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
+    await pilot.press("y")
+
+
+async def test_following_advice_to_rest_starts_nothing_today() -> None:
+    week_3_run(Answers(calves=7, morning=2))  # above 5 yesterday: rest today, tomorrow
+    app = make_app(FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await _follow_from_today(app, pilot)
+        said = lambda: [n.message for n in app._notifications if n.title == "Rest day"]  # noqa: E731
+        await wait_until(pilot, lambda: bool(said()), "the rest word")
+        assert said()[0].startswith("Plan moved as advised. Rest today and tomorrow;")
+        assert isinstance(app.screen, HomeScreen)
+        assert not any(isinstance(s, SessionScreen) for s in app.screen_stack)
+        assert load_state()[0].anchors["build-to-30"].session == "w2s1"
+
+
+async def test_following_advice_to_hold_starts_the_repeated_week() -> None:
+    week_3_run(Answers(calves=4, morning=1))
+    app = make_app(FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await _follow_from_today(app, pilot)
+        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen), "the session")
+        assert load_state()[0].anchors["build-to-30"].reason == "repeat"

@@ -34,6 +34,18 @@ def until_day(day: date, today: date) -> str:
     return f"until {short_date(day)}"
 
 
+def coming_day(day: date, today: date) -> str:
+    """A day ahead, as seen from today: "today", "tomorrow", "Friday", "3 Dec"."""
+    ahead = (day - today).days
+    if ahead <= 0:
+        return "today"
+    if ahead == 1:
+        return "tomorrow"
+    if ahead < 7:
+        return _WEEKDAYS[day.weekday()]
+    return short_date(day)
+
+
 def short_date(day: date) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]}"
 

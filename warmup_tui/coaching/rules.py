@@ -46,6 +46,7 @@ class Advice:
     action: Action
     reason: str
     based_on: tuple[CheckIn, ...] = ()
+    rest_until: date | None = None  # "rest": the last rest day, today or later
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,7 @@ def _back_or_rest(sign: _Sign, latest: CheckIn, settings: CoachingSettings, toda
     back = _back(week)
     if today <= last_rest_day and settings.rest_days > 0:
         rest = f"Rest {until_day(last_rest_day, today)}, then {back[0].lower()}{back[1:]}"
-        return Advice("rest", f"{rest}: {sign.words}.", sign.based_on)
+        return Advice("rest", f"{rest}: {sign.words}.", sign.based_on, last_rest_day)
     return Advice("back", f"{back}: {sign.words}.", sign.based_on)
 
 

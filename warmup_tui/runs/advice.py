@@ -9,10 +9,11 @@ agrees (Today's question, ``warmup program --accept-advice``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from warmup_tui.coaching.cadence import RECENT_DAYS, CadenceSuggestion, suggest_cadence
+from warmup_tui.coaching.days import coming_day, until_day
 from warmup_tui.coaching.rules import Advice, advise
 from warmup_tui.common.config import CoachingSettings
 from warmup_tui.log import LogUnavailable, TrainingLog
@@ -129,3 +130,12 @@ def follow(advice: Advice, position: Position, now: datetime) -> bool:
     state, _problems = load_state()
     save_state(state.with_anchor(position.programme.id, anchor))
     return True
+
+
+def rest_word(advice: Advice, today: date) -> str:
+    """What Today says once the runner has followed advice to rest: no session today."""
+    if advice.rest_until is None:
+        return "Plan moved as advised."
+    back_on = advice.rest_until + timedelta(days=1)
+    return (f"Plan moved as advised. Rest {until_day(advice.rest_until, today)}; the next "
+            f"session is there for you from {coming_day(back_on, today)}.")

@@ -381,7 +381,17 @@ class WarmupApp(App[int]):
         from warmup_tui.ui import today
 
         today.follow_advice(self.library, advice)
+        if advice.advice.action == "rest":  # today is one of its rest days: nothing starts
+            self.call_from_thread(self._rest_as_advised, advice)
+            return
         self._plan_today(ask_advice=False)
+
+    def _rest_as_advised(self, advice: PlanAdvice) -> None:
+        from warmup_tui.runs.advice import rest_word
+
+        self.notify(rest_word(advice.advice, self.now_factory().date()), title="Rest day",
+                    timeout=12)
+        self._refresh_home()
 
     # ----- running sessions ------------------------------------------------------------
 
