@@ -9,7 +9,8 @@ each ALSA's file plugin in a process of its own (libasound reads its config once
 SLOW_OPEN seconds after the last stream closed it (the next cue comes sooner, so its
 open waits): a stand-in for a sound server slow to answer. If the stream opened without
 holding the GIL, the thread would leave the timer on time however slow the device; the
-figures show whether it does.
+figures show whether it does. Where PulseAudio is installed, a third device is a real
+server of our own (tests/sound_server/pulse.py) through ALSA's pulse plugin, as on a desktop.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.sound_server import pulse  # noqa: E402  (the tests' own server, reused)
+
 PLAYS = 5
 SLOW_OPEN = 0.5  # seconds from one stream's end to the slow device taking the next
 CONFIG = """pcm.!default {
@@ -85,25 +89,31 @@ def slow_reader(fifo: Path, stop: threading.Event) -> None:
             os.close(fd)
 
 
-def measure(device: str, mode: str, folder: Path) -> dict[str, list[float]]:
+def file_device(device: str, mode: str, folder: Path,
+                stop: threading.Event) -> dict[str, str]:
+    """The environment of a child whose default ALSA device is the ``device`` file."""
     target = folder / f"{device}-{mode}.raw"
-    stop = threading.Event()
     if device == "slow":
         os.mkfifo(target)
         threading.Thread(target=slow_reader, args=(target, stop), daemon=True).start()
     config = folder / f"{device}-{mode}.conf"
     config.write_text(CONFIG % target)
-    env = {**os.environ, "ALSA_CONFIG_PATH": str(config)}
-    code = CHILD % {"plays": PLAYS}
-    try:
-        done = subprocess.run([sys.executable, "-c", code, mode], env=env, cwd=ROOT,
-                              capture_output=True, text=True, timeout=60)
-    finally:
-        stop.set()
+    return {**os.environ, "ALSA_CONFIG_PATH": str(config)}
+
+
+def measure(mode: str, env: dict[str, str]) -> dict[str, list[float]]:
+    done = subprocess.run([sys.executable, "-c", CHILD % {"plays": PLAYS}, mode], env=env,
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
     if done.returncode != 0:
         raise RuntimeError(done.stderr)
     figures: dict[str, list[float]] = json.loads(done.stdout)
     return figures
+
+
+def row(device: str, mode: str, f: dict[str, list[float]]) -> str:
+    opens, lags = sorted(f["open_ms"]), sorted(f["lag_ms"])
+    return (f"| {device} | on the {mode} | {opens[len(opens) // 2]:.1f} / {opens[-1]:.1f} |"
+            f" {lags[len(lags) // 2]:.1f} / {lags[-1]:.1f} |")
 
 
 def main() -> int:
@@ -111,12 +121,22 @@ def main() -> int:
           " median / worst (ms) |")
     print("|---|---|---:|---:|")
     with tempfile.TemporaryDirectory(prefix="warmup-cue-lag-") as name:
+        folder = Path(name)
         for device in ("fast", "slow"):
             for mode in ("loop", "thread"):
-                f = measure(device, mode, Path(name))
-                opens, lags = sorted(f["open_ms"]), sorted(f["lag_ms"])
-                print(f"| {device} | on the {mode} | {opens[len(opens) // 2]:.1f} /"
-                      f" {opens[-1]:.1f} | {lags[len(lags) // 2]:.1f} / {lags[-1]:.1f} |")
+                stop = threading.Event()
+                try:
+                    print(row(device, mode, measure(mode, file_device(device, mode, folder,
+                                                                      stop))))
+                finally:
+                    stop.set()
+        if pulse.missing_tools() is None:
+            server = pulse.start(folder / "pulse")
+            try:
+                for mode in ("loop", "thread"):
+                    print(row("PulseAudio", mode, measure(mode, server.alsa_env())))
+            finally:
+                server.stop()
     print(f"\nload average {os.getloadavg()[0]:.2f}; {PLAYS} cues each; slow device: "
           f"a named pipe taking a stream {SLOW_OPEN * 1000:.0f} ms after the last ended")
     return 0
