@@ -18,7 +18,6 @@ from warmup_tui.engine.session import Session
 from warmup_tui.engine.timeline import Segment
 from warmup_tui.engine.wording import SWITCH_SIDES, switch_words
 from warmup_tui.engine.wording import segment_title as segment_title  # re-exported
-from warmup_tui.log.recorder import LogRecorder
 
 
 class JsonLines:
@@ -139,15 +138,20 @@ class _Delivery:
     """
 
     def __init__(self, sinks: Sequence[EventSink]) -> None:
+        # Imported here: the screens import this module for its wording, and home's first
+        # frame loads nothing of the log.
+        from warmup_tui.log.recorder import LogRecorder
+
         self.healthy = list(sinks)
         self.failures: list[Exception] = []
+        self.tiers = ([s for s in sinks if not isinstance(s, LogRecorder)],
+                      [s for s in sinks if isinstance(s, LogRecorder)])
 
     def __call__(self, events: list[Event]) -> None:
         with signals.held():  # every sink hears of the batch, or none does
-            for logs in (False, True):
+            for tier in self.tiers:
                 for event in events:
-                    self._hand(event, [s for s in self.healthy
-                                       if isinstance(s, LogRecorder) == logs])
+                    self._hand(event, [s for s in tier if s in self.healthy])
         if self.failures:
             raise self.failures[0]
 
