@@ -60,11 +60,16 @@ def verdicts(r: dict[str, Any]) -> list[Verdict]:
         ratio(f"home today line shown, {big} ≤ 1.5x empty log", f["home big loaded"],
               f["home loaded"], 1.5),
     ]
-    out += lateness("TUI lateness, quiet", r["quiet"]["tui"].late_ms, 5, 30)
-    out += lateness("TUI lateness, 2 cores busy", r["loaded"]["tui"].late_ms, 20, 100)
-    out += lateness("--json lateness, quiet", r["quiet"]["headless"].late_ms, 1, 1)
-    out += lateness("--json lateness, 2 cores busy", r["loaded"]["headless"].late_ms, 1, 1)
-    return out
+    return out + lateness_verdicts(r)
+
+
+def lateness_verdicts(r: dict[str, Any]) -> list[Verdict]:
+    return [
+        *lateness("TUI lateness, quiet", r["quiet"]["tui"].late_ms, 5, 30),
+        *lateness("TUI lateness, 2 cores busy", r["loaded"]["tui"].late_ms, 20, 100),
+        *lateness("--json lateness, quiet", r["quiet"]["headless"].late_ms, 1, 1),
+        *lateness("--json lateness, 2 cores busy", r["loaded"]["headless"].late_ms, 1, 1),
+    ]
 
 
 def goals_table(r: dict[str, Any]) -> str:

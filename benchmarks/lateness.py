@@ -35,6 +35,8 @@ def write_routine(folder: Path, steps: int, seconds: int, name: str = "bench") -
 @dataclass
 class HeadlessResult:
     late_ms: list[float] = field(default_factory=list)  # segment starts after the first
+    # The same starts as read from the pipe: arrival - t, from the first start's arrival
+    arrival_late_ms: list[float] = field(default_factory=list)
     offset_ms: float = 0.0  # wall - t of the first start: set-up before the session began
     first_line_ms: float = 0.0
     cpu_percent: float = 0.0  # from the second segment start to the last one
@@ -52,14 +54,17 @@ def headless_lateness(proc: subprocess.Popen[str], launched: float) -> HeadlessR
     out = HeadlessResult()
     marks: list[tuple[float, float]] = []
     starts: list[dict[str, float]] = []
+    arrivals: list[float] = []
     assert proc.stdout is not None
     for line in proc.stdout:
+        arrived = time.monotonic()
         if not out.first_line_ms:
-            out.first_line_ms = (time.monotonic() - launched) * 1000
+            out.first_line_ms = (arrived - launched) * 1000
         event = json.loads(line)
         if event["event"] != "segment_start":
             continue
         starts.append(event)
+        arrivals.append(arrived)
         if len(starts) == 2:
             out.rss_mb = rss_mb(proc.pid)
         if len(starts) >= 2:
@@ -70,6 +75,8 @@ def headless_lateness(proc: subprocess.Popen[str], launched: float) -> HeadlessR
         raise RuntimeError("the headless run printed no segment_start")
     out.offset_ms = (starts[0]["wall"] - starts[0]["t"]) * 1000
     out.late_ms = [(s["wall"] - s["t"]) * 1000 - out.offset_ms for s in starts[1:]]
+    out.arrival_late_ms = [(a - arrivals[0] - s["t"]) * 1000
+                           for s, a in zip(starts[1:], arrivals[1:], strict=True)]
     if len(marks) >= 2:
         (w0, c0), (w1, c1) = marks[0], marks[-1]
         out.cpu_percent = 100 * (c1 - c0) / (w1 - w0)

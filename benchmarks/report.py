@@ -5,7 +5,7 @@ from __future__ import annotations
 from statistics import median
 from typing import Any
 
-from goals import BIG_LOG
+from goals import BIG_LOG, lateness_verdicts
 
 COLUMNS = ("warmup TUI", "warmup --json", "minimal Textual", "termdown")
 
@@ -31,6 +31,14 @@ def _lateness_rows(r: dict[str, Any]) -> list[tuple[str, ...]]:
             rows.append((f"segment start lateness, {words}, {label} (ms)", _ms(t.late_ms, how),
                          _ms(h.late_ms, how), "n/a", "n/a"))
     return rows
+
+
+def lateness_table(r: dict[str, Any]) -> str:
+    """The lateness rows alone (``--only lateness``), with their goals."""
+    rows = [(label, tui, json) for label, tui, json, _, _ in _lateness_rows(r)]
+    verdicts = [f"| {v.goal} | {v.figure} | {v.mark} |" for v in lateness_verdicts(r)]
+    return "\n".join([_markdown(("", *COLUMNS[:2]), rows), "",
+                      "| goal | measured | |", "|---|---:|---|", *verdicts])
 
 
 def main_table(r: dict[str, Any]) -> str:
@@ -75,7 +83,7 @@ def startup_table(r: dict[str, Any]) -> str:
     return _markdown((f"start-up, {runs} runs each", "median (ms)", "min", "max"), rows)
 
 
-def notes(r: dict[str, Any]) -> str:
+def lateness_notes(r: dict[str, Any]) -> str:
     p, h, t = r["plan"], r["quiet"]["headless"], r["quiet"]["tui"]
     return "\n".join([
         f"- lateness: {p.steps} steps of {p.step_seconds} s, no rests, speed 1, headless and"
@@ -86,6 +94,19 @@ def notes(r: dict[str, Any]) -> str:
         "  TUI: when each step's heading showed in the tmux pane; no origin is visible there,"
         " so figures are beyond the least late start (timers never fire early);"
         f" one capture-pane took {t.poll_ms:.1f} ms (the resolution).",
+        "  --json as read from the pipe (arrival - t, from the first start's arrival),"
+        f" median / worst: quiet {_ms(h.arrival_late_ms, 'median')} /"
+        f" {_ms(h.arrival_late_ms, 'max')} ms, 2 cores busy"
+        f" {_ms(r['loaded']['headless'].arrival_late_ms, 'median')} /"
+        f" {_ms(r['loaded']['headless'].arrival_late_ms, 'max')} ms.",
+        f"- load average: {r['load_before_quiet']:.2f} before the quiet lateness run.",
+    ])
+
+
+def notes(r: dict[str, Any]) -> str:
+    p = r["plan"]
+    return "\n".join([
+        *lateness_notes(r).splitlines()[:-1],
         f"- CPU: utime+stime from /proc/PID/stat over {p.window:.0f} s, from"
         f" {p.settle:.0f} s after the first frame (warmup inside a 60 s step, termdown 60,"
         " the minimal app idle); one tick is 10 ms. --json: from the second segment start"

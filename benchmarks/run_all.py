@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/run_all.py           # about 6 minutes
     .venv/bin/python benchmarks/run_all.py --quick   # about 2.5 minutes, shorter windows
+    .venv/bin/python benchmarks/run_all.py --only lateness   # the lateness runs alone
 
 It measures the lateness of segment starts (quiet, then with every core kept busy by
 processes it starts and stops itself), CPU and memory, the first frame of the get-ready and
@@ -34,7 +35,7 @@ from busy_load import busy_cores
 from goals import BIG_LOG, goals_table
 from lateness import HeadlessResult, headless_lateness, shows_get_ready, tui_lateness, write_routine
 from procstat import machine_line
-from report import main_table, notes, startup_table
+from report import lateness_notes, lateness_table, main_table, notes, startup_table
 from startup import commands, startup_ms
 from terminal_costs import TerminalApp, first_frame_ms, idle_costs
 from tmux_driver import TmuxDriver
@@ -154,18 +155,9 @@ def lateness_pair(tmux: TmuxDriver, routine: Path, env: dict[str, str],
     return {"headless": headless, "tui": tui}
 
 
-def measure(args: argparse.Namespace, folder: Path, tmux: TmuxDriver) -> dict[str, Any]:
-    plan = QUICK if args.quick else FULL
-    env, empty, big = xdg(folder / "run"), xdg(folder / "empty"), xdg(folder / "big")
-    termdown = ensure_termdown()
-    apps = terminal_apps(folder, env, termdown)
-    routine = write_routine(folder, plan.steps, plan.step_seconds, name="lateness")
-    log(f"logs: an empty one and one of {BIG_LOG:,} sessions")
-    make_log(empty, 0)
-    make_log(big, BIG_LOG)
-    r: dict[str, Any] = {"plan": plan}
-
-    r["load_before_quiet"] = os.getloadavg()[0]
+def measure_lateness(tmux: TmuxDriver, routine: Path, env: dict[str, str],
+                     plan: Plan) -> dict[str, Any]:
+    r: dict[str, Any] = {"load_before_quiet": os.getloadavg()[0]}
     log(f"lateness, quiet: {plan.steps} steps of {plan.step_seconds} s, headless and in the"
         " TUI at the same time")
     r["quiet"] = lateness_pair(tmux, routine, env, plan)
@@ -173,6 +165,22 @@ def measure(args: argparse.Namespace, folder: Path, tmux: TmuxDriver) -> dict[st
         log(f"lateness, {len(spinners)} busy processes: the same again")
         r["loaded"] = lateness_pair(tmux, routine, env, plan)
     log("busy processes stopped")
+    return r
+
+
+def measure(args: argparse.Namespace, folder: Path, tmux: TmuxDriver) -> dict[str, Any]:
+    plan = QUICK if args.quick else FULL
+    env, empty, big = xdg(folder / "run"), xdg(folder / "empty"), xdg(folder / "big")
+    termdown = args.only != "lateness" and ensure_termdown()
+    apps = terminal_apps(folder, env, termdown)
+    r: dict[str, Any] = {"plan": plan}
+    routine = write_routine(folder, plan.steps, plan.step_seconds, name="lateness")
+    r.update(measure_lateness(tmux, routine, env, plan))
+    if args.only == "lateness":
+        return r
+    log(f"logs: an empty one and one of {BIG_LOG:,} sessions")
+    make_log(empty, 0)
+    make_log(big, BIG_LOG)
 
     r["costs"] = {}
     for app in apps:
@@ -200,6 +208,8 @@ def as_data(results: dict[str, Any]) -> dict[str, Any]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="shorter routine and windows")
+    parser.add_argument("--only", choices=["lateness"],
+                        help="measure only this part (the figures are not saved)")
     args = parser.parse_args()
     if not (VENV / "warmup").exists():
         print("run `bash setup.sh install` first", file=sys.stderr)
@@ -225,10 +235,13 @@ def main() -> int:
             return 1
         finally:
             tmux.close()
+    head = [f"warmup-tui benchmark, {when} (took {time.monotonic() - started:.0f} s)",
+            f"machine: {machine}", f"command: {command}", ""]
+    if args.only == "lateness":
+        print("\n".join([*head, lateness_table(results), "", lateness_notes(results)]))
+        return 0
     report = "\n".join([
-        f"warmup-tui benchmark, {when} (took {time.monotonic() - started:.0f} s)",
-        f"machine: {machine}",
-        f"command: {command}", "", main_table(results), "", startup_table(results), "",
+        *head, main_table(results), "", startup_table(results), "",
         goals_table(results), "", notes(results),
     ])
     print(report)

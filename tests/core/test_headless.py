@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import pytest
 
 from warmup_tui.engine.clock import FakeClock, ScaledClock, make_clock
 from warmup_tui.engine.events import Event
 from warmup_tui.engine.timeline import Segment
+from warmup_tui.log.recorder import LogRecorder
 from warmup_tui.runs.headless import JsonLines, PlainLines, run_headless
 
 SEGMENTS = [
@@ -156,3 +158,40 @@ def test_plain_lines_say_stopped_when_the_session_was_cut_short() -> None:
     PlainLines(out, "mine").handle(Event("session_end", 12.0))
     PlainLines(out, "mine").handle(Event("session_end", 30.0, completed=True))
     assert out.getvalue().splitlines() == ["00:12.0 stopped", "00:30.0 session finished"]
+
+
+class HeardByTheLog(LogRecorder):
+    """The real recorder, on a real file, noting each event as it hears it."""
+
+    def __init__(self, heard: list[tuple[str, str]], path: Path) -> None:
+        super().__init__("mine", SEGMENTS, log_path=path)
+        self.heard = heard
+
+    def handle(self, event: Event) -> None:
+        self.heard.append(("log", event.name))
+        super().handle(event)
+
+
+def test_the_log_hears_a_batch_only_after_the_output_has_written_all_of_it(
+        tmp_path: Path) -> None:
+    # Handing a write to the log's thread can cost the CPU on a busy machine: the next
+    # segment's start must not wait behind the last one's end being logged.
+    heard: list[tuple[str, str]] = []
+
+    class Output:
+        def handle(self, event: Event) -> None:
+            heard.append(("out", event.name))
+
+    recorder = HeardByTheLog(heard, tmp_path / "log.sqlite3")
+    clock = FakeClock()
+    run_headless(SEGMENTS, clock, [Output(), recorder], sleep=clock.advance)
+    recorder.close()
+    assert recorder.wait_written(timeout=30)
+    # At 6 s the first segment ends and the second starts, in one batch.
+    batch = heard[heard.index(("out", "segment_end")):]
+    heard_by_log = batch.index(("log", "segment_end"))
+    assert ("out", "segment_start") in batch[:heard_by_log]
+    assert all(who == "out" for who, _ in batch[:heard_by_log])
+    assert [name for who, name in heard if who == "log"] == [
+        name for who, name in heard if who == "out"]
+    assert recorder.status == "completed"

@@ -129,20 +129,36 @@ def run_headless(
 
 class _Delivery:
     """Hands events to the sinks; one that fails is dropped, and its error raised once the
-    others have heard the event."""
+    others have heard the event.
+
+    The log hears a batch (a segment's end and the next one's start, say) only after the
+    other sinks have heard all of it: handing a write to its thread wakes that thread,
+    which on a busy machine can take this one's CPU for a few milliseconds, and the next
+    start's sound and line would wait for it.
+    """
 
     def __init__(self, sinks: Sequence[EventSink]) -> None:
+        # Imported here: the screens import this module for its wording, and home's first
+        # frame loads nothing of the log.
+        from warmup_tui.log.recorder import LogRecorder
+
         self.healthy = list(sinks)
         self.failures: list[Exception] = []
+        self.tiers = ([s for s in sinks if not isinstance(s, LogRecorder)],
+                      [s for s in sinks if isinstance(s, LogRecorder)])
 
     def __call__(self, events: list[Event]) -> None:
-        for event in events:
-            with signals.held():  # every sink hears of an event, or none does
-                for sink in list(self.healthy):
-                    try:
-                        sink.handle(event)
-                    except Exception as error:
-                        self.healthy.remove(sink)
-                        self.failures.append(error)
+        with signals.held():  # every sink hears of the batch, or none does
+            for tier in self.tiers:
+                for event in events:
+                    self._hand(event, [s for s in tier if s in self.healthy])
         if self.failures:
             raise self.failures[0]
+
+    def _hand(self, event: Event, sinks: list[EventSink]) -> None:
+        for sink in sinks:
+            try:
+                sink.handle(event)
+            except Exception as error:
+                self.healthy.remove(sink)
+                self.failures.append(error)
