@@ -43,24 +43,36 @@ def lateness(goal: str, late_ms: list[float], median_most: float,
 
 
 def verdicts(r: dict[str, Any]) -> list[Verdict]:
-    f = {key: median(values) for key, values in r["frames"].items()}
-    s = {key: median(values) for key, values in r["startup"].items()}
+    """The goals whose figures were measured (``run_all.py --only`` measures some parts),
+    in the README's order."""
     big = f"{BIG_LOG:,} sessions"
-    out = [
-        ratio("first frame, home ≤ 1.3x minimal Textual", f["home"], f["minimal"], 1.3),
-        ratio("first frame, get ready ≤ 1.3x minimal Textual", f["get ready"], f["minimal"],
-              1.3),
-        ratio("RSS after settle ≤ 1.25x minimal Textual", r["costs"]["warmup"].rss_mb,
-              r["costs"]["minimal"].rss_mb, 1.25, "MB"),
-        ratio("warmup --version ≈ python -c 'import warmup_tui' (≤ 1.1x)",
-              s["warmup --version"], s["python -c 'import warmup_tui'"], 1.1),
-        ratio(f"warmup history, {big} ≤ 1.5x empty log", s[f"warmup history, {big}"],
-              s["warmup history, empty log"], 1.5),
-        ratio(f"first frame, home, {big} ≤ 1.5x empty log", f["home big"], f["home"], 1.5),
-        ratio(f"home today line shown, {big} ≤ 1.5x empty log", f["home big loaded"],
-              f["home loaded"], 1.5),
-    ]
-    return out + lateness_verdicts(r)
+    frames: list[Verdict] = []
+    if "frames" in r:
+        f = {key: median(values) for key, values in r["frames"].items()}
+        frames = [
+            ratio("first frame, home ≤ 1.3x minimal Textual", f["home"], f["minimal"], 1.3),
+            ratio("first frame, get ready ≤ 1.3x minimal Textual", f["get ready"],
+                  f["minimal"], 1.3),
+            ratio(f"first frame, home, {big} ≤ 1.5x empty log", f["home big"], f["home"], 1.5),
+            ratio(f"home today line shown, {big} ≤ 1.5x empty log", f["home big loaded"],
+                  f["home loaded"], 1.5),
+        ]
+    out = frames[:2]
+    if "costs" in r:
+        out.append(ratio("RSS after settle ≤ 1.25x minimal Textual", r["costs"]["warmup"].rss_mb,
+                         r["costs"]["minimal"].rss_mb, 1.25, "MB"))
+    if "startup" in r:
+        s = {key: median(values) for key, values in r["startup"].items()}
+        out += [
+            ratio("warmup --version ≈ python -c 'import warmup_tui' (≤ 1.1x)",
+                  s["warmup --version"], s["python -c 'import warmup_tui'"], 1.1),
+            ratio(f"warmup history, {big} ≤ 1.5x empty log", s[f"warmup history, {big}"],
+                  s["warmup history, empty log"], 1.5),
+        ]
+    out += frames[2:]
+    if "quiet" in r:
+        out += lateness_verdicts(r)
+    return out
 
 
 def lateness_verdicts(r: dict[str, Any]) -> list[Verdict]:

@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/run_all.py           # about 6 minutes
     .venv/bin/python benchmarks/run_all.py --quick   # about 2.5 minutes, shorter windows
-    .venv/bin/python benchmarks/run_all.py --only lateness   # the lateness runs alone
+    .venv/bin/python benchmarks/run_all.py --quick --only frames,costs   # while iterating
 
 It measures the lateness of segment starts (quiet, then with every core kept busy by
 processes it starts and stops itself), CPU and memory, the first frame of the get-ready and
@@ -26,9 +26,10 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from statistics import median
 from typing import Any
 
 from busy_load import busy_cores
@@ -155,45 +156,70 @@ def lateness_pair(tmux: TmuxDriver, routine: Path, env: dict[str, str],
     return {"headless": headless, "tui": tui}
 
 
-def measure_lateness(tmux: TmuxDriver, routine: Path, env: dict[str, str],
-                     plan: Plan) -> dict[str, Any]:
-    r: dict[str, Any] = {"load_before_quiet": os.getloadavg()[0]}
-    log(f"lateness, quiet: {plan.steps} steps of {plan.step_seconds} s, headless and in the"
-        " TUI at the same time")
-    r["quiet"] = lateness_pair(tmux, routine, env, plan)
-    with busy_cores() as spinners:
-        log(f"lateness, {len(spinners)} busy processes: the same again")
-        r["loaded"] = lateness_pair(tmux, routine, env, plan)
-    log("busy processes stopped")
-    return r
+PARTS = ("lateness", "costs", "frames", "startup")
 
 
 def measure(args: argparse.Namespace, folder: Path, tmux: TmuxDriver) -> dict[str, Any]:
     plan = QUICK if args.quick else FULL
+    if args.launches:
+        plan = replace(plan, launches=args.launches)
     env, empty, big = xdg(folder / "run"), xdg(folder / "empty"), xdg(folder / "big")
-    termdown = args.only != "lateness" and ensure_termdown()
+    termdown = bool({"costs", "frames"} & set(args.only)) and ensure_termdown()
     apps = terminal_apps(folder, env, termdown)
-    r: dict[str, Any] = {"plan": plan}
     routine = write_routine(folder, plan.steps, plan.step_seconds, name="lateness")
-    r.update(measure_lateness(tmux, routine, env, plan))
-    if args.only == "lateness":
-        return r
-    log(f"logs: an empty one and one of {BIG_LOG:,} sessions")
-    make_log(empty, 0)
-    make_log(big, BIG_LOG)
+    r: dict[str, Any] = {"plan": plan, "parts": args.only}
 
-    r["costs"] = {}
-    for app in apps:
-        log(f"CPU and RSS: {app.key}, {plan.window:.0f} s window after "
-            f"{plan.settle:.0f} s settle")
-        r["costs"][app.key] = idle_costs(tmux, app, plan.settle, plan.window)
+    if "lateness" in args.only:
+        r["load_before_quiet"] = os.getloadavg()[0]
+        log(f"lateness, quiet: {plan.steps} steps of {plan.step_seconds} s, headless and in"
+            " the TUI at the same time")
+        r["quiet"] = lateness_pair(tmux, routine, env, plan)
+        with busy_cores() as spinners:
+            log(f"lateness, {len(spinners)} busy processes: the same again")
+            r["loaded"] = lateness_pair(tmux, routine, env, plan)
+        log("busy processes stopped")
+    if {"frames", "startup"} & set(args.only):  # built after the lateness runs, kept quiet
+        log(f"logs: an empty one and one of {BIG_LOG:,} sessions")
+        make_log(empty, 0)
+        make_log(big, BIG_LOG)
+    if "costs" in args.only:
+        r["costs"] = {}
+        for app in apps:
+            log(f"CPU and RSS: {app.key}, {plan.window:.0f} s window after "
+                f"{plan.settle:.0f} s settle")
+            r["costs"][app.key] = idle_costs(tmux, app, plan.settle, plan.window)
     r["load_before_startup"] = os.getloadavg()[0]
-    log(f"launch to first frame: {plan.launches} launches each")
-    r["frames"] = first_frame_ms(tmux, startup_apps(apps, empty, big), plan.launches)
-    log(f"start-up of the headless commands: {plan.launches} runs each")
-    r["startup"] = startup_ms(commands(VENV, routine, empty, big, BIG_LOG), dict(os.environ),
-                              plan.launches)
+    if "frames" in args.only:
+        log(f"launch to first frame: {plan.launches} launches each")
+        r["frames"] = first_frame_ms(tmux, startup_apps(apps, empty, big), plan.launches)
+    if "startup" in args.only:
+        log(f"start-up of the headless commands: {plan.launches} runs each")
+        r["startup"] = startup_ms(commands(VENV, routine, empty, big, BIG_LOG),
+                                  dict(os.environ), plan.launches)
     return r
+
+
+def parts(text: str) -> tuple[str, ...]:
+    """``--only``'s comma-separated parts, each one of PARTS."""
+    chosen = tuple(part.strip() for part in text.split(",") if part.strip())
+    unknown = [part for part in chosen if part not in PARTS]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(f"parts are {', '.join(PARTS)}; not {text!r}")
+    return chosen
+
+
+def partial_report(results: dict[str, Any]) -> str:
+    """Some parts only (``--only``): their goals, and the medians behind them."""
+    lines = [goals_table(results), ""]
+    for key, values in results.get("frames", {}).items():
+        lines.append(f"- first frame, {key}: median {median(values):.0f} ms of "
+                     + ", ".join(f"{v:.0f}" for v in values))
+    for key, costs in results.get("costs", {}).items():
+        lines.append(f"- {key}: RSS {costs.rss_mb:.1f} MB, CPU {costs.cpu_percent:.2f} %")
+    lines.append(f"- load average before the start-up runs: {results['load_before_startup']:.2f}")
+    if "quiet" in results:
+        lines += ["", lateness_table(results), "", lateness_notes(results)]
+    return "\n".join(lines)
 
 
 def as_data(results: dict[str, Any]) -> dict[str, Any]:
@@ -208,8 +234,10 @@ def as_data(results: dict[str, Any]) -> dict[str, Any]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="shorter routine and windows")
-    parser.add_argument("--only", choices=["lateness"],
-                        help="measure only this part (the figures are not saved)")
+    parser.add_argument("--only", type=parts, default=PARTS, metavar="PARTS",
+                        help=f"measure only these, comma-separated: {','.join(PARTS)}")
+    parser.add_argument("--launches", type=int, default=0,
+                        help="launches for each first-frame and start-up median")
     args = parser.parse_args()
     if not (VENV / "warmup").exists():
         print("run `bash setup.sh install` first", file=sys.stderr)
@@ -235,14 +263,12 @@ def main() -> int:
             return 1
         finally:
             tmux.close()
-    head = [f"warmup-tui benchmark, {when} (took {time.monotonic() - started:.0f} s)",
-            f"machine: {machine}", f"command: {command}", ""]
-    if args.only == "lateness":
-        print("\n".join([*head, lateness_table(results), "", lateness_notes(results)]))
-        return 0
+    body = ([main_table(results), "", startup_table(results), "", goals_table(results), "",
+             notes(results)] if args.only == PARTS else [partial_report(results)])
     report = "\n".join([
-        *head, main_table(results), "", startup_table(results), "",
-        goals_table(results), "", notes(results),
+        f"warmup-tui benchmark, {when} (took {time.monotonic() - started:.0f} s)",
+        f"machine: {machine}",
+        f"command: {command}", "", *body,
     ])
     print(report)
     out = ROOT / "benchmarks" / "results"

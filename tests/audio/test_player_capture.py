@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import tracemalloc
 import wave
 from array import array
 from pathlib import Path
 
 from tests.audio.conftest import SOUNDS, Capture, identify, run_python, scaled_values
-from warmup_tui.audio.player import SOUND_NAMES
+from warmup_tui.audio.player import SOUND_NAMES, Player
 
 PLAY_ALL = """
 import json, sys, time
@@ -104,3 +105,18 @@ def test_without_the_audio_library_every_cue_rings_the_bell_with_one_notice(
     assert report["bells"] == 3
     assert len(report["notices"]) == 1 and "simpleaudio" in report["notices"][0]
     assert capture.files() == []
+
+
+def test_the_player_holds_each_sound_once() -> None:
+    """The cues at the player's volume are all it keeps: no second copy for simpleaudio
+    (which copies what it plays), no copy as read from the files."""
+    on_disk = sum(len(wav_frames(name)) * 2 for name in SOUND_NAMES)
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        player = Player(volume=0.5)
+        held = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert player.available
+    assert on_disk <= held < 1.25 * on_disk

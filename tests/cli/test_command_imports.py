@@ -47,16 +47,20 @@ def cli_modules(tmp_path: Path, *args: str) -> tuple[dict[str, object], set[str]
     return report, {name for name in report["modules"] if name.startswith("warmup_tui.cli")}
 
 
-@pytest.mark.parametrize(("args", "own"), [
-    ((), {"warmup_tui.cli.app_cmd"}),
-    (("run", "pre-run"), {"warmup_tui.cli.run_cmd", "warmup_tui.cli.app_cmd"}),
+# A bare ``warmup`` opens home without building any command's parser: not even the registry.
+HOME = {"warmup_tui.cli", "warmup_tui.cli.main", "warmup_tui.cli.app_cmd"}
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    ((), HOME),
+    (("run", "pre-run"), FRONT | {"warmup_tui.cli.run_cmd", "warmup_tui.cli.app_cmd"}),
 ])
 def test_the_app_loads_no_other_command(tmp_path: Path, args: tuple[str, ...],
-                                        own: set[str]) -> None:
+                                        expected: set[str]) -> None:
     report, modules = cli_modules(tmp_path, *args)
     assert report["code"] == 0
     assert report["opened"] == ["WarmupApp"]  # the command really reached the app
-    assert modules == FRONT | own
+    assert modules == expected
 
 
 def test_a_headless_run_loads_no_other_command(tmp_path: Path) -> None:

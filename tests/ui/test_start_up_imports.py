@@ -1,6 +1,7 @@
 """The app loads only what the home screen shows: nothing of a session (its screen, its
 engine, sound) before home's first frame, and nothing of the other commands (export,
-import, the doctor, the editor) even once home has filled in.
+import, the doctor, the editor) even once home has filled in; and a session's get-ready
+loads neither its summary nor the stop question before its first frame.
 
 The real app runs in a fresh interpreter (Textual's headless driver, the test's own XDG
 folders); its modules are listed at the first frame (just before start-up's worker is
@@ -68,3 +69,47 @@ def test_home_loads_nothing_it_does_not_show(tmp_path: Path) -> None:
     assert "warmup_tui.ui.screens.home" in report["first_frame"]  # the listing is real
     assert loaded(report["first_frame"], SESSION + ELSEWHERE) == []
     assert loaded(report["settled"], SESSION + ELSEWHERE) == []
+
+
+GET_READY = r"""
+import asyncio, json, sys
+from warmup_tui.routines.library import Library
+from warmup_tui.runs.plan import planned_run
+from warmup_tui.ui.app import WarmupApp
+
+class Listed(WarmupApp):
+    def _load_the_rest(self):
+        self.at_first_frame = sorted(sys.modules)
+        super()._load_the_rest()
+
+async def main():
+    run = planned_run(Library().resolve("pre-run"))
+    app = Listed(mute=True, start_runs=[run], ends_in_shell=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(6000):  # a minute at most, for a loaded machine
+            if hasattr(app, "at_first_frame"):
+                break
+            await pilot.pause(0.01)
+        shown = type(app.screen).__name__
+    with open(sys.argv[1], "w") as file:
+        json.dump({"first_frame": app.at_first_frame, "shown": shown}, file)
+
+asyncio.run(main())
+"""
+
+# What a session needs only once it ends or is asked to stop.
+AFTER_GET_READY = ("warmup_tui.ui.screens.summary", "warmup_tui.ui.screens.confirm",
+                   "warmup_tui.coaching.guide")
+
+
+def test_get_ready_loads_neither_summary_nor_stop_question_before_its_first_frame(
+        tmp_path: Path) -> None:
+    out = tmp_path / "modules.json"
+    result = subprocess.run([sys.executable, "-c", GET_READY, str(out)], cwd=tmp_path,
+                            env=warmup_env(), capture_output=True, text=True, timeout=120,
+                            check=False)
+    assert out.exists(), result.stderr
+    report = json.loads(out.read_text())
+    assert report["shown"] == "SessionScreen"
+    assert "warmup_tui.ui.screens.session" in report["first_frame"]  # the listing is real
+    assert loaded(report["first_frame"], AFTER_GET_READY) == []

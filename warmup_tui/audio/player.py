@@ -23,7 +23,8 @@ import wave
 import weakref
 from array import array
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -46,11 +47,15 @@ class PlayHandle(Protocol):
 
 @dataclass(frozen=True)
 class Clip:
-    """A sound's samples as read from its WAV file, before the volume is applied."""
+    """A sound's samples: as read from its WAV file, or once the player's volume is applied."""
 
     samples: array[int]
     channels: int
     rate: int
+
+    @property
+    def seconds(self) -> float:
+        return len(self.samples) / self.channels / self.rate
 
 
 def _no_bell() -> None:
@@ -118,8 +123,9 @@ class Player:
         self._failures = 0
         self._ever_played = False
         self._playing: list[PlayHandle] = []  # cues only: what an exit lets ring out
+        # Each cue once, at the player's volume (fixed for its life): simpleaudio copies
+        # what it plays, so no second copy is kept for it.
         self._clips: dict[str, Clip] = {}
-        self._waves: dict[str, Any] = {}
         self._library: Any = None
         # Real time (tests: a fake clock): when the sound last fell quiet.
         self.quiet = QuietTracker(clock or MonotonicClock())
@@ -140,23 +146,14 @@ class Player:
         bad = []
         for name in SOUND_NAMES:
             try:
-                self._clips[name] = read_clip(self.sounds_dir / f"{name}.wav")
+                clip = read_clip(self.sounds_dir / f"{name}.wav")
             except (OSError, EOFError, ValueError, wave.Error):
                 bad.append(f"{name}.wav")
+                continue
+            self._clips[name] = replace(clip, samples=scale(clip.samples, self.volume))
         if bad:
             self._notice(f"sound: cannot use {', '.join(bad)} in {self.sounds_dir}; "
                          "the bell stands in for those cues")
-        self._build_waves()
-
-    def _build_waves(self) -> None:
-        library = self._library
-        if library is None:
-            return
-        self._waves = {
-            name: library.WaveObject(scale(clip.samples, self.volume).tobytes(),
-                                     clip.channels, 2, clip.rate)
-            for name, clip in self._clips.items()
-        }
 
     # ----- public ------------------------------------------------------------------------
 
@@ -170,15 +167,15 @@ class Player:
         clip = self._clips.get(name)
         if clip is None or clip.channels != 1 or clip.rate != RATE:
             return None
-        return scale(clip.samples, self.volume)
+        return array("h", clip.samples)  # a copy: the caller may change it
 
     def play(self, name: str) -> None:
         """Start the named cue and return at once; the bell when sound is unavailable."""
         try:
-            wave_object = self._waves.get(name) if self.available else None
-            clip = self._clips.get(name)
-            seconds = len(clip.samples) / clip.channels / clip.rate if clip else 0.0
-            if wave_object is not None and self._start(wave_object.play, seconds) is not None:
+            library, clip = self._library, self._clips.get(name)
+            if (library is not None and clip is not None and self._start(
+                    partial(library.play_buffer, clip.samples, clip.channels, 2, clip.rate),
+                    clip.seconds) is not None):
                 return
             held, self._held_notice = self._held_notice, None
             if held:
@@ -245,7 +242,6 @@ class Player:
             give_up = not self._ever_played or self._failures >= FAILURES_BEFORE_GIVING_UP
             if give_up:
                 self._library = None
-                self._waves = {}
         if give_up:
             reason = str(error).split(" -- ")[0].strip().rstrip(".") or type(error).__name__
             message = (f"sound: no sound device could be used ({reason}); "

@@ -58,11 +58,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Runs one command line; the signal handlers are already installed (``__main__``)."""
-    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words == ["--version"]:
         print(VERSION)  # argparse's answer, without loading every command first
         return EXIT_OK
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    # A bare ``warmup`` opens home: building every command's parser would only delay its
+    # first frame (no options, so each setting takes its default).
+    args = build_parser().parse_args(words) if words else argparse.Namespace(func=None)
     try:
         if args.func is None:
             from warmup_tui.cli.app_cmd import open_home

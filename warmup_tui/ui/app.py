@@ -409,8 +409,6 @@ class WarmupApp(App[int]):
         """Run each planned session in turn; between them a summary waits for Enter."""
         if not runs:
             return
-        from warmup_tui.ui.screens.summary import SummaryScreen
-
         run, rest = runs[0], runs[1:]
 
         session = self._session_screen(run, rest[0].name if rest else None)
@@ -418,8 +416,10 @@ class WarmupApp(App[int]):
         def after_session(summary: SessionSummary | None) -> None:
             if summary is None:
                 return
+            # Imported when the session ends, not before its get-ready's first frame.
             from warmup_tui.runs.after_run import offer_telling
             from warmup_tui.runs.checkin_save import checkin_key  # the log, loaded by now
+            from warmup_tui.ui.screens.summary import SummaryScreen
 
             # The plan's next session is said once: not again under a hand-off to it.
             plan_next = not (rest and rest[0].programme_session)

@@ -20,7 +20,6 @@ from warmup_tui.engine.summary import SessionSummary, summarize
 from warmup_tui.engine.view import SessionView, build_view
 from warmup_tui.runs.plan import PlannedRun
 from warmup_tui.runs.sound_status import SoundStatus
-from warmup_tui.ui.screens.confirm import ConfirmScreen
 from warmup_tui.ui.screens.help import HelpScreen
 from warmup_tui.ui.widgets.countdown import Countdown
 from warmup_tui.ui.widgets.cue_line import CueLine
@@ -365,6 +364,9 @@ class SessionScreen(Screen[SessionSummary]):
                     on_stopped()
             elif paused_here:
                 self._control(self.session.resume())
+
+        # Imported when first asked: the get-ready's first frame does not wait for it.
+        from warmup_tui.ui.screens.confirm import ConfirmScreen
 
         self.app.push_screen(
             ConfirmScreen("Stop this session?", "Your progress so far is kept."), confirmed
