@@ -101,6 +101,14 @@ async def test_an_empty_setting_offers_nothing() -> None:
         assert app.screen is screen
 
 
+async def test_a_preview_at_speed_offers_nothing() -> None:
+    clock = FakeClock(speed=10.0)  # warmup run first-steps --speed 10
+    app = app_after("first-steps", clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await summary_after(pilot, clock, FIRST_STEPS)
+        assert offer_line(screen) is None
+
+
 async def test_a_warmup_is_not_followed_by_it() -> None:
     clock = FakeClock()
     app = app_after("pre-run", clock)

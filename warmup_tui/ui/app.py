@@ -423,8 +423,10 @@ class WarmupApp(App[int]):
 
             # The plan's next session is said once: not again under a hand-off to it.
             plan_next = not (rest and rest[0].programme_session)
-            after_run = partial(offer_telling, self.library, self.settings.training,
-                                self.warn_from_anywhere)
+            # Calf care follows a run done at real speed, not a --speed preview of one.
+            after_run = (partial(offer_telling, self.library, self.settings.training,
+                                 self.warn_from_anywhere)
+                         if session.session.clock.speed == 1 else None)
             self.push_screen(SummaryScreen(summary, rest[0] if rest else None,
                                            partial(self._standing_lines, plan_next),
                                            session_key=checkin_key(session.sinks),
