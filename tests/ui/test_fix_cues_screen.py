@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from textual.widgets import OptionList
+
+from warmup_tui.coaching.answers import Answers
 from warmup_tui.coaching.sore_run import FLAT_ROUTE, SLOWER, UNDER_HIPS
 from warmup_tui.common.config import Settings
 from warmup_tui.engine.clock import FakeClock
@@ -9,10 +12,14 @@ from warmup_tui.programme.files import resolve_programme
 from warmup_tui.programme.progress import MemoryProgress
 from warmup_tui.runs.fixes import lean_on_fixes
 from warmup_tui.runs.today import today_plan
+from warmup_tui.ui.screens.home import HomeScreen
+from warmup_tui.ui.screens.session import SessionScreen
 from warmup_tui.ui.widgets.text_line import TextLine
 
-from .app_factory import StartedApp, advance, session_screen
+from .app_factory import StartedApp, advance, make_app, session_screen
 from .app_factory import test_library as bundled_library
+from .pilot_wait import wait_until
+from .test_home_advice import week_3_run
 
 SIZE = (100, 30)
 
@@ -38,3 +45,18 @@ async def test_the_cue_line_shows_the_flat_route_then_the_fixes_at_each_run() ->
         advance(app, 60 + 90, clock)  # run 1, then its walk: run 2
         await pilot.pause()
         assert cue_line(app) == UNDER_HIPS
+
+
+async def test_a_routine_picked_on_home_after_a_sore_run_leans_on_the_fixes() -> None:
+    week_3_run(Answers(calves=6, morning=3))  # yesterday: sore
+    app = make_app(FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen)
+                         and app.screen.loaded, "home")
+        routines = app.screen.query_one(OptionList)
+        routines.highlighted = next(i for i in range(routines.option_count)
+                                    if routines.get_option_at_index(i).id == "easy-run-walk")
+        await pilot.press("enter")  # planned on a worker, which reads the check-ins
+        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen), "the session")
+        cues = [segment.cue for segment in session_screen(app).run.segments if segment.spoken]
+        assert cues[:3] == [FLAT_ROUTE, SLOWER, UNDER_HIPS]

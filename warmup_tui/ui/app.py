@@ -30,6 +30,7 @@ from warmup_tui.ui.messages import (
     CheckInSaved,
     HomeLoaded,
     MorningDue,
+    RoutinePlanned,
     SoundsLoaded,
     StartChecked,
     TodayPlanned,
@@ -323,15 +324,25 @@ class WarmupApp(App[int]):
     # ----- what the home screen offers -----------------------------------------------
 
     def on_home_screen_start_routine(self, message: HomeScreen.StartRoutine) -> None:
+        # Read on a worker: the routine's file, what it chains into, the log's check-ins.
+        self.run_worker(partial(self._plan_routine, message.routine_id), name="routine",
+                        group="today", exclusive=True, thread=True)
+
+    def _plan_routine(self, routine_id: str) -> None:
+        from warmup_tui.runs.fixes import fixes_after_sore_run
         from warmup_tui.runs.today import routine_and_chain
 
         try:
-            runs = routine_and_chain(self.library, self.library.resolve(message.routine_id))
+            runs = routine_and_chain(self.library, self.library.resolve(routine_id))
         except ProblemsError as error:
             for problem in error.problems:
-                self.notify(str(problem), severity="error", timeout=8)
+                self.call_from_thread(self.notify, str(problem), severity="error", timeout=8)
             return
-        self.start_runs(runs)
+        self.post_message(RoutinePlanned(fixes_after_sore_run(runs)))
+
+    def on_routine_planned(self, message: RoutinePlanned) -> None:
+        if isinstance(self.screen, HomeScreen):  # not when Enter was pressed twice
+            self.start_runs(message.runs)
 
     def on_home_screen_start_today(self, message: HomeScreen.StartToday) -> None:
         # Read on a worker once the log has the sessions run so far: it reads the log.

@@ -71,6 +71,13 @@ class TodayPlanned(Message):
 
 
 @dataclass
+class RoutinePlanned(Message):
+    """A routine chosen on home, with what it chains into, read on a worker."""
+
+    runs: list[PlannedRun]
+
+
+@dataclass
 class MorningDue(Message):
     """The last run was on an earlier day and its morning question was never put."""
 
