@@ -129,3 +129,22 @@ def test_history_shows_the_calf_trend_and_each_runs_check_in(warmup: Warmup) -> 
     assert [s["checkin"]["calves"] for s in sessions] == [6, 4, 2]  # newest first
     assert sessions[0]["checkin"] == {"calves": 6, "morning": 3, "effort": "chat",
                                       "hills": False, "red_flag": False, "note": "hill"}
+
+
+def test_headless_today_says_advice_waiting_and_still_runs(warmup: Warmup) -> None:
+    logged_week_3_run(warmup)
+    warmup("checkin", "--calves", "4", "--morning", "1")
+    ran = warmup("today", "--plain", "--no-warmup", "--speed", "1000", "--mute")
+    assert ran.returncode == 0, ran.stderr
+    assert ("warmup: advice from your check-ins: Hold week 3: calves 4/10 yesterday, still "
+            "1/10 the next morning. (warmup program --accept-advice follows it)") in ran.stderr
+    assert "session finished" in ran.stdout  # advice is said, never followed silently
+
+
+def test_headless_today_after_todays_run_says_so(warmup: Warmup) -> None:
+    done = warmup("log", "--minutes", "31", "--programme")
+    assert done.returncode == 0, done.stderr
+    ran = warmup("today", "--plain", "--no-warmup", "--speed", "1000", "--mute")
+    assert ran.returncode == 0, ran.stderr
+    assert "you ran today's session already: this is the next one" in ran.stderr
+    assert "advice from your check-ins" not in ran.stderr  # no check-in: nothing to advise

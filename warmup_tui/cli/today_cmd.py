@@ -15,7 +15,7 @@ from warmup_tui.cli.program_cmd import log_progress
 from warmup_tui.common.terminal_text import shown
 from warmup_tui.routines.library import Library
 from warmup_tui.runs.fixes import fixes_after_sore_run
-from warmup_tui.runs.today import load_today
+from warmup_tui.runs.today import TodayPlan, load_today
 
 
 def _notice(message: str) -> None:
@@ -36,6 +36,7 @@ def run_today(args: argparse.Namespace) -> int:
         _notice(str(problem))
     if plan.maintenance:
         _notice(f"{plan.programme.name} is complete; today repeats its last session")
+    _say_rest_and_advice(plan)
     runs = fixes_after_sore_run(plan.runs())  # reads the log, before any screen
     if not (args.plain or args.json):
         from warmup_tui.cli.app_cmd import open_runs
@@ -53,3 +54,23 @@ def run_today(args: argparse.Namespace) -> int:
     if code == 0 and after_run is not None and args.plain:  # the run was completed
         print(shown(after_run.next_line()), flush=True)
     return code
+
+
+def _say_rest_and_advice(plan: TodayPlan) -> None:
+    """The rest-day word and advice still waiting for the runner's yes, as the app's Today
+    says them; here only said (the run goes ahead: ``warmup program --accept-advice``
+    follows the advice)."""
+    from datetime import datetime
+
+    from warmup_tui.common.config import load_settings
+    from warmup_tui.runs.advice import advice_from_log
+
+    if plan.rest is not None and plan.rest.kind == "done today":
+        _notice("you ran today's session already: this is the next one, ahead of the plan")
+    elif plan.rest is not None:
+        _notice(plan.rest.message)
+    now = datetime.now().astimezone()
+    advice = advice_from_log(plan.position, load_settings(create=False)[0].coaching, now)
+    if advice is not None and advice.waiting:
+        _notice(f"advice from your check-ins: {advice.advice.reason} "
+                "(warmup program --accept-advice follows it)")
