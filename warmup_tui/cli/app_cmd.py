@@ -8,10 +8,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from warmup_tui.common import signals
-from warmup_tui.routines.library import Entry, Library
-from warmup_tui.runs.plan import PlannedRun
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # home loads the routines after its first frame (see WarmupApp.library)
+    from warmup_tui.routines.library import Entry
+    from warmup_tui.runs.plan import PlannedRun
     from warmup_tui.ui.app import WarmupApp
 
 
@@ -47,6 +47,7 @@ def open_home(args: argparse.Namespace) -> int:
 
 def open_session(entry: Entry, args: argparse.Namespace) -> int:
     """Start the app straight into ``entry`` and whatever it chains into."""
+    from warmup_tui.routines.library import Library
     from warmup_tui.runs.fixes import fixes_after_sore_run
     from warmup_tui.runs.today import routine_and_chain
 
@@ -64,6 +65,7 @@ def open_editor(ref: str, args: argparse.Namespace) -> int:
     """Start the app in the routine editor on ``ref`` (a name or a path); the app ends when
     the editor closes. A routine that does not load raises ProblemsError before the app
     starts (``warmup edit --external`` fixes such a file by hand)."""
+    from warmup_tui.routines.library import Library
     from warmup_tui.ui.app import WarmupApp
     from warmup_tui.ui.screens.editor import editor_for
 

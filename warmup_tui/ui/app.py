@@ -23,8 +23,6 @@ from warmup_tui.common import signals
 from warmup_tui.common.config import Settings, load_settings
 from warmup_tui.common.problems import ProblemsError
 from warmup_tui.common.terminal_text import shown, shown_lines
-from warmup_tui.routines.library import Library
-from warmup_tui.runs.plan import PlannedRun
 from warmup_tui.ui import start_up
 from warmup_tui.ui.messages import (
     CheckInSaved,
@@ -37,6 +35,10 @@ from warmup_tui.ui.messages import (
 )
 from warmup_tui.ui.screens.home import HomeScreen
 from warmup_tui.ui.services import AppServices
+
+if TYPE_CHECKING:  # routines load on start-up's worker, after home's first frame
+    from warmup_tui.routines.library import Library
+    from warmup_tui.runs.plan import PlannedRun
 
 if TYPE_CHECKING:  # the session's screens and engine load with the first session
     from warmup_tui.engine.clock import Clock
@@ -88,7 +90,7 @@ class WarmupApp(App[int]):
         rather than going on to home."""
         super().__init__()
         self.now_factory = now or (lambda: datetime.now().astimezone())  # "this morning"
-        self.library = library or Library()
+        self._library = library
         if settings is None:
             settings, self.setting_problems = load_settings()
         else:
@@ -124,8 +126,19 @@ class WarmupApp(App[int]):
 
     def get_default_screen(self) -> Screen[None]:
         # "loading" until start_up's HomeLoaded fills it in
-        return HomeScreen(AppServices(self.library, self.settings),
+        return HomeScreen(AppServices(lambda: self.library, self.settings),
                           hidden_at_first=bool(self.pending_runs))
+
+    @property
+    def library(self) -> Library:
+        """The routines, bundled and the user's. Made on first use, which for home is
+        start-up's worker: importing the library brings the routines' model, schema and
+        files, which home's first frame does not show."""
+        if self._library is None:  # two threads at once would make two equal ones: harmless
+            from warmup_tui.routines.library import Library
+
+            self._library = Library()
+        return self._library
 
     @property
     def services(self) -> SessionSinks:

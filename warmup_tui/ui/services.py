@@ -3,15 +3,24 @@ screen has to look attributes up on ``self.app``."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from warmup_tui.common.config import Settings
-from warmup_tui.routines.library import Library
+if TYPE_CHECKING:  # the library's modules load after home's first frame (see WarmupApp.library)
+    from warmup_tui.common.config import Settings
+    from warmup_tui.routines.library import Library
 
 
 @dataclass(frozen=True)
 class AppServices:
     """The routines (bundled and the user's) and the settings the app runs with."""
 
-    library: Library
+    library_of_app: Callable[[], Library]
     settings: Settings
+
+    @property
+    def library(self) -> Library:
+        """The app's library: asked for only once a screen reads routines, so that home is
+        made without loading the routines' model and schema."""
+        return self.library_of_app()

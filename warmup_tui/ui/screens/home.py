@@ -17,15 +17,15 @@ from textual.widgets.option_list import Option
 
 from warmup_tui.common.durations import format_clock
 from warmup_tui.common.problems import Problem
-from warmup_tui.engine.timeline import build_timeline, total_seconds
-from warmup_tui.routines.library import Entry
 from warmup_tui.ui.plain_text import plain, plain_line
 from warmup_tui.ui.screens.help import HelpScreen
 from warmup_tui.ui.services import AppServices
 from warmup_tui.ui.widgets.today_advice import TodayAdvice
 
-if TYPE_CHECKING:  # the rules load with the log, on start-up's worker
+if TYPE_CHECKING:  # the rules load with the log, the routines with the library: on
+    # start-up's worker, after the first frame
     from warmup_tui.coaching.rules import Advice
+    from warmup_tui.routines.library import Entry
 
 
 def today_button_label(today_label: str) -> str:
@@ -39,6 +39,9 @@ def routine_option(entry: Entry) -> Option:
     """Two lines per routine: length, name and source, then the description, which wraps
     under the name; a broken file shows its first problem instead (it can still be
     highlighted, so that e can open it for fixing)."""
+    # Imported here: the list is filled after the first frame, which need not wait for it.
+    from warmup_tui.engine.timeline import build_timeline, total_seconds
+
     if entry.routine is None:
         count = len(entry.problems)
         first = _where_and_what(entry.problems[0]) if entry.problems else "cannot be loaded"
