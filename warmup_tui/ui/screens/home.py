@@ -128,15 +128,19 @@ class HomeScreen(Screen[None]):
             yield from self._widgets()
 
     def _widgets(self) -> list[Widget]:
-        today = Button(today_button_label(self.today_label or ""), id="today",
-                       variant="primary")
-        today.display = bool(self.today_label)
+        # The Today button comes with today's line: no frame shows it before, and its
+        # long default CSS would only slow the first frame down.
+        today = [self._today_button(self.today_label)] if self.today_label else []
         body = Vertical(
-            today, TodayAdvice(self.today_advice, id="today-advice"),
+            *today, TodayAdvice(self.today_advice, id="today-advice"),
             Label("Routines" if self.loaded else LOADING, id="routines-title"),
             OptionList(*[routine_option(e) for e in self.entries], id="routines"),
             id="home-body")
         return [Header(), body, Footer()]
+
+    @staticmethod
+    def _today_button(today_label: str) -> Button:
+        return Button(today_button_label(today_label), id="today", variant="primary")
 
     async def on_screen_resume(self) -> None:
         if self.loaded and not self._unbuilt:
@@ -200,10 +204,15 @@ class HomeScreen(Screen[None]):
             self.refresh_bindings()
             return
         # Being built (first shown just now): its Today button is made from today_label.
-        for button in self.query("#today").results(Button):
+        buttons = list(self.query("#today").results(Button))
+        for button in buttons:
             if today_label:
                 button.label = today_button_label(today_label)
             button.display = bool(today_label)
+        if today_label and not buttons:
+            for advice_line in self.query("#today-advice"):  # none while being built
+                self.query_one("#home-body").mount(self._today_button(today_label),
+                                                   before=advice_line)
         for line in self.query("#today-advice").results(TodayAdvice):
             line.show(advice)
         self.refresh_bindings()
