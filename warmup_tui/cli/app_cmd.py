@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -10,6 +9,8 @@ from typing import TYPE_CHECKING
 from warmup_tui.common import signals
 
 if TYPE_CHECKING:  # home loads the routines after its first frame (see WarmupApp.library)
+    import argparse
+
     from warmup_tui.routines.library import Entry
     from warmup_tui.runs.plan import PlannedRun
     from warmup_tui.ui.app import WarmupApp
@@ -22,7 +23,8 @@ def _follow_the_terminal_size() -> None:
     os.environ.pop("LINES", None)
 
 
-def _run_app(args: argparse.Namespace, runs: list[PlannedRun] | None) -> int:
+def _run_app(args: argparse.Namespace | None, runs: list[PlannedRun] | None) -> int:
+    """``args``: the command's options; None (a bare ``warmup``) takes every default."""
     from warmup_tui.ui.app import WarmupApp
 
     _follow_the_terminal_size()
@@ -41,7 +43,7 @@ def _until_it_ends(app: WarmupApp) -> int:
     return result if isinstance(result, int) else 0
 
 
-def open_home(args: argparse.Namespace) -> int:
+def open_home(args: argparse.Namespace | None) -> int:
     return _run_app(args, None)
 
 
