@@ -1,9 +1,9 @@
 """The app loads only what the home screen shows: nothing of a session (its screen, its
-engine, sound), nothing of the routines (their model, schema and files, the library: read
-on start-up's worker) and no command-line parser before home's first frame, and nothing
-of the other commands (export, import, the doctor, the editor) even once home has filled
-in; and a session's get-ready loads neither its summary nor the stop question before its
-first frame.
+engine, sound), nothing of the routines (their model, schema and files, the library) or
+the settings (both read on start-up's worker) and no command-line parser before home's
+first frame, and nothing of the other commands (export, import, the doctor, the editor)
+even once home has filled in; and a session's get-ready loads neither its summary nor
+the stop question before its first frame.
 
 The real app runs in a fresh interpreter (Textual's headless driver, the test's own XDG
 folders), after the command-line modules a bare ``warmup`` goes through; its modules are
@@ -51,7 +51,8 @@ SESSION = ("warmup_tui.ui.screens.session", "warmup_tui.ui.screens.summary",
            "warmup_tui.engine.session", "warmup_tui.runs.sinks", "warmup_tui.audio",
            "simpleaudio")
 # Read by start-up's worker once home's first frame is up: the list fills in after it.
-ROUTINES = ("warmup_tui.routines", "warmup_tui.engine", "warmup_tui.runs", "tomli_w")
+ROUTINES = ("warmup_tui.routines", "warmup_tui.engine", "warmup_tui.runs", "tomli_w",
+            "warmup_tui.common.config", "tomllib")
 # A bare `warmup` parses nothing: no argparse, no command's options.
 COMMAND_LINE = ("argparse", "warmup_tui.cli.parser", "warmup_tui.cli.commands_registry")
 # Other commands and screens, loaded only when used.
@@ -77,7 +78,8 @@ def test_home_loads_nothing_it_does_not_show(tmp_path: Path) -> None:
     assert "warmup_tui.ui.screens.home" in report["first_frame"]  # the listing is real
     assert loaded(report["first_frame"], SESSION + ELSEWHERE + ROUTINES
                   + COMMAND_LINE) == []
-    assert "warmup_tui.routines.library" in report["settled"]  # loaded after, as said
+    assert {"warmup_tui.routines.library",  # loaded after, as said
+            "warmup_tui.common.config"} <= set(report["settled"])
     assert loaded(report["settled"], SESSION + ELSEWHERE) == []
 
 

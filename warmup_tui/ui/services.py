@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # the library's modules load after home's first frame (see WarmupApp.library)
+if TYPE_CHECKING:  # both load after home's first frame (see WarmupApp.library and .settings)
     from warmup_tui.common.config import Settings
     from warmup_tui.routines.library import Library
 
@@ -17,10 +17,15 @@ class AppServices:
     """The routines (bundled and the user's) and the settings the app runs with."""
 
     library_of_app: Callable[[], Library]
-    settings: Settings
+    settings_of_app: Callable[[], Settings]
 
     @property
     def library(self) -> Library:
         """The app's library: asked for only once a screen reads routines, so that home is
         made without loading the routines' model and schema."""
         return self.library_of_app()
+
+    @property
+    def settings(self) -> Settings:
+        """The app's settings, read on first use like the library."""
+        return self.settings_of_app()

@@ -15,7 +15,6 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Label, OptionList
 from textual.widgets.option_list import Option
 
-from warmup_tui.common.durations import format_clock
 from warmup_tui.common.problems import Problem
 from warmup_tui.ui.plain_text import plain, plain_line
 from warmup_tui.ui.screens.help import HelpScreen
@@ -40,6 +39,7 @@ def routine_option(entry: Entry) -> Option:
     under the name; a broken file shows its first problem instead (it can still be
     highlighted, so that e can open it for fixing)."""
     # Imported here: the list is filled after the first frame, which need not wait for it.
+    from warmup_tui.common.durations import format_clock
     from warmup_tui.engine.timeline import build_timeline, total_seconds
 
     if entry.routine is None:
