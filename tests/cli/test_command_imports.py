@@ -33,8 +33,8 @@ with open(out, "w") as file:
 """
 
 # The command line's own modules, loaded whichever command runs.
-FRONT = {"warmup_tui.cli", "warmup_tui.cli.main", "warmup_tui.cli.commands_registry",
-         "warmup_tui.cli.option_types"}
+FRONT = {"warmup_tui.cli", "warmup_tui.cli.main", "warmup_tui.cli.parser",
+         "warmup_tui.cli.commands_registry", "warmup_tui.cli.option_types"}
 
 
 def cli_modules(tmp_path: Path, *args: str) -> tuple[dict[str, object], set[str]]:
@@ -61,6 +61,12 @@ def test_the_app_loads_no_other_command(tmp_path: Path, args: tuple[str, ...],
     assert report["code"] == 0
     assert report["opened"] == ["WarmupApp"]  # the command really reached the app
     assert modules == expected
+
+
+def test_a_bare_warmup_parses_nothing(tmp_path: Path) -> None:
+    report, _ = cli_modules(tmp_path)
+    assert report["opened"] == ["WarmupApp"]
+    assert "argparse" not in report["modules"]  # home's first frame does not wait for it
 
 
 def test_a_headless_run_loads_no_other_command(tmp_path: Path) -> None:

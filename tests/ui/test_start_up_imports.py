@@ -1,11 +1,14 @@
 """The app loads only what the home screen shows: nothing of a session (its screen, its
-engine, sound) before home's first frame, and nothing of the other commands (export,
-import, the doctor, the editor) even once home has filled in; and a session's get-ready
-loads neither its summary nor the stop question before its first frame.
+engine, sound), nothing of the routines (their model, schema and files, the library) or
+the settings (both read on start-up's worker) and no command-line parser before home's
+first frame, and nothing of the other commands (export, import, the doctor, the editor)
+even once home has filled in; and a session's get-ready loads neither its summary nor
+the stop question before its first frame.
 
 The real app runs in a fresh interpreter (Textual's headless driver, the test's own XDG
-folders); its modules are listed at the first frame (just before start-up's worker is
-made) and again once home shows today's session.
+folders), after the command-line modules a bare ``warmup`` goes through; its modules are
+listed at the first frame (just before start-up's worker is made) and again once home
+shows today's session.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from ..cli.conftest import warmup_env
 
 WRAPPER = r"""
 import asyncio, json, sys
+import warmup_tui.cli.app_cmd, warmup_tui.cli.main  # what a bare `warmup` loads first
 from warmup_tui.ui.app import WarmupApp
 
 class Listed(WarmupApp):
@@ -46,6 +50,11 @@ asyncio.run(main())
 SESSION = ("warmup_tui.ui.screens.session", "warmup_tui.ui.screens.summary",
            "warmup_tui.engine.session", "warmup_tui.runs.sinks", "warmup_tui.audio",
            "simpleaudio")
+# Read by start-up's worker once home's first frame is up: the list fills in after it.
+ROUTINES = ("warmup_tui.routines", "warmup_tui.engine", "warmup_tui.runs", "tomli_w",
+            "warmup_tui.common.config", "tomllib")
+# A bare `warmup` parses nothing: no argparse, no command's options.
+COMMAND_LINE = ("argparse", "warmup_tui.cli.parser", "warmup_tui.cli.commands_registry")
 # Other commands and screens, loaded only when used.
 ELSEWHERE = ("warmup_tui.export", "warmup_tui.activities", "warmup_tui.outdoors",
              "warmup_tui.runs.doctor", "warmup_tui.ui.screens.editor",
@@ -67,7 +76,10 @@ def test_home_loads_nothing_it_does_not_show(tmp_path: Path) -> None:
     report = json.loads(out.read_text())
     assert report["filled"], "home never showed today's session"
     assert "warmup_tui.ui.screens.home" in report["first_frame"]  # the listing is real
-    assert loaded(report["first_frame"], SESSION + ELSEWHERE) == []
+    assert loaded(report["first_frame"], SESSION + ELSEWHERE + ROUTINES
+                  + COMMAND_LINE) == []
+    assert {"warmup_tui.routines.library",  # loaded after, as said
+            "warmup_tui.common.config"} <= set(report["settled"])
     assert loaded(report["settled"], SESSION + ELSEWHERE) == []
 
 

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from warmup_tui.common import signals
-from warmup_tui.routines.library import Entry, Library
-from warmup_tui.runs.plan import PlannedRun
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # home loads the routines after its first frame (see WarmupApp.library)
+    import argparse
+
+    from warmup_tui.routines.library import Entry
+    from warmup_tui.runs.plan import PlannedRun
     from warmup_tui.ui.app import WarmupApp
 
 
@@ -22,7 +23,8 @@ def _follow_the_terminal_size() -> None:
     os.environ.pop("LINES", None)
 
 
-def _run_app(args: argparse.Namespace, runs: list[PlannedRun] | None) -> int:
+def _run_app(args: argparse.Namespace | None, runs: list[PlannedRun] | None) -> int:
+    """``args``: the command's options; None (a bare ``warmup``) takes every default."""
     from warmup_tui.ui.app import WarmupApp
 
     _follow_the_terminal_size()
@@ -41,12 +43,13 @@ def _until_it_ends(app: WarmupApp) -> int:
     return result if isinstance(result, int) else 0
 
 
-def open_home(args: argparse.Namespace) -> int:
+def open_home(args: argparse.Namespace | None) -> int:
     return _run_app(args, None)
 
 
 def open_session(entry: Entry, args: argparse.Namespace) -> int:
     """Start the app straight into ``entry`` and whatever it chains into."""
+    from warmup_tui.routines.library import Library
     from warmup_tui.runs.fixes import fixes_after_sore_run
     from warmup_tui.runs.today import routine_and_chain
 
@@ -64,6 +67,7 @@ def open_editor(ref: str, args: argparse.Namespace) -> int:
     """Start the app in the routine editor on ``ref`` (a name or a path); the app ends when
     the editor closes. A routine that does not load raises ProblemsError before the app
     starts (``warmup edit --external`` fixes such a file by hand)."""
+    from warmup_tui.routines.library import Library
     from warmup_tui.ui.app import WarmupApp
     from warmup_tui.ui.screens.editor import editor_for
 

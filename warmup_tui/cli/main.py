@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 import traceback
-from collections.abc import Callable, Sequence
-from typing import Any, NoReturn
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from warmup_tui import VERSION
 from warmup_tui.common import paths, signals
@@ -14,46 +13,12 @@ from warmup_tui.common.cannot_write import CannotWrite
 from warmup_tui.common.problems import ProblemsError
 from warmup_tui.common.terminal_text import shown
 
+if TYPE_CHECKING:  # argparse loads only when there are words to parse (see _parsed)
+    import argparse
+
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_CANNOT_WRITE = 1
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse, with its complaints made safe to show: it echoes some arguments as typed
-    ("unrecognized arguments: ..."). Sub-command parsers are made of the same class."""
-
-    def __init__(self, *args: Any, epilog_from: Callable[[], str] | None = None,
-                 **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        # A long epilog from a command's own module, read only when help is shown.
-        self.epilog_from = epilog_from
-
-    def error(self, message: str) -> NoReturn:
-        super().error(shown(message))
-
-    def format_help(self) -> str:
-        if self.epilog_from is not None:
-            self.epilog = self.epilog_from()
-        return super().format_help()
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="warmup",
-        description="A guided pre-run warmup and run-walk interval timer. "
-        "With no command, opens the app.",
-    )
-    parser.add_argument("--version", action="version", version=VERSION)
-    parser.set_defaults(func=None)
-    # Imported here, not at the top: --version answers before any command is known (see
-    # main). The registry loads a command's own module only when that command runs.
-    from warmup_tui.cli import commands_registry
-
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for register in commands_registry.REGISTRARS:
-        register(commands)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -62,11 +27,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if words == ["--version"]:
         print(VERSION)  # argparse's answer, without loading every command first
         return EXIT_OK
-    # A bare ``warmup`` opens home: building every command's parser would only delay its
-    # first frame (no options, so each setting takes its default).
-    args = build_parser().parse_args(words) if words else argparse.Namespace(func=None)
+    args = _parsed(words)
     try:
-        if args.func is None:
+        if args is None or args.func is None:
             from warmup_tui.cli.app_cmd import open_home
 
             return open_home(args)
@@ -97,3 +60,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             where = ""
         print(shown(f"warmup: something went wrong: {error}{where}"), file=sys.stderr)
         return 1
+
+
+def _parsed(words: list[str]) -> argparse.Namespace | None:
+    """The parsed command line; None for a bare ``warmup``, which opens home: importing
+    argparse and building every command's parser would only delay its first frame (no
+    options, so each setting takes its default)."""
+    if not words:
+        return None
+    from warmup_tui.cli.parser import build_parser
+
+    return build_parser().parse_args(words)

@@ -20,11 +20,8 @@ from textual.screen import Screen
 from textual.worker import Worker
 
 from warmup_tui.common import signals
-from warmup_tui.common.config import Settings, load_settings
 from warmup_tui.common.problems import ProblemsError
 from warmup_tui.common.terminal_text import shown, shown_lines
-from warmup_tui.routines.library import Library
-from warmup_tui.runs.plan import PlannedRun
 from warmup_tui.ui import start_up
 from warmup_tui.ui.messages import (
     CheckInSaved,
@@ -38,6 +35,11 @@ from warmup_tui.ui.messages import (
 )
 from warmup_tui.ui.screens.home import HomeScreen
 from warmup_tui.ui.services import AppServices
+
+if TYPE_CHECKING:  # settings and routines load on start-up's worker, after home's first frame
+    from warmup_tui.common.config import Settings
+    from warmup_tui.routines.library import Library
+    from warmup_tui.runs.plan import PlannedRun
 
 if TYPE_CHECKING:  # the session's screens and engine load with the first session
     from warmup_tui.engine.clock import Clock
@@ -89,15 +91,13 @@ class WarmupApp(App[int]):
         rather than going on to home."""
         super().__init__()
         self.now_factory = now or (lambda: datetime.now().astimezone())  # "this morning"
-        self.library = library or Library()
-        if settings is None:
-            settings, self.setting_problems = load_settings()
-        else:
-            self.setting_problems = []
-        self.settings = settings
+        self._library = library
+        self._settings = settings
+        self._settings_lock = threading.Lock()
+        self.setting_problems: list[str] = []  # toasts not shown yet
         self.speed = speed
         self.clock_factory = clock_factory or partial(_real_clock, speed)
-        self.start_muted = mute or settings.sound.mute
+        self._muted_asked = mute
         self.voice_choice = voice
         self._services: SessionSinks | None = None
         self.pending_runs = start_runs or []
@@ -125,8 +125,52 @@ class WarmupApp(App[int]):
 
     def get_default_screen(self) -> Screen[None]:
         # "loading" until start_up's HomeLoaded fills it in
-        return HomeScreen(AppServices(self.library, self.settings),
+        return HomeScreen(AppServices(lambda: self.library, lambda: self.settings),
                           hidden_at_first=bool(self.pending_runs))
+
+    @property
+    def settings(self) -> Settings:
+        """The user's settings. Read on first use, which for home is start-up's worker:
+        the settings' module, its checker and tomllib, and the file itself, would delay
+        a first frame that shows none of them. Each bad one is said in a toast."""
+        with self._settings_lock:
+            if self._settings is None:
+                from warmup_tui.common.config import load_settings
+
+                self._settings, problems = load_settings()
+                self.setting_problems = [str(problem) for problem in problems]
+                self._tell_setting_problems()
+            return self._settings
+
+    @property
+    def start_muted(self) -> bool:
+        return self._muted_asked or self.settings.sound.mute
+
+    def _tell_setting_problems(self) -> None:
+        """The settings' problems as toasts, once, from whichever thread read them; read
+        before the app runs, on_mount tells them."""
+        loop = self._loop_for_signals
+        if loop is None:
+            return
+        problems, self.setting_problems = self.setting_problems, []
+        for problem in problems:
+            toast = partial(self.notify, problem, title="Settings", severity="warning",
+                            timeout=8)
+            if threading.get_ident() == self._thread_id:
+                toast()
+            else:
+                loop.call_soon_threadsafe(toast)
+
+    @property
+    def library(self) -> Library:
+        """The routines, bundled and the user's. Made on first use, which for home is
+        start-up's worker: importing the library brings the routines' model, schema and
+        files, which home's first frame does not show."""
+        if self._library is None:  # two threads at once would make two equal ones: harmless
+            from warmup_tui.routines.library import Library
+
+            self._library = Library()
+        return self._library
 
     @property
     def services(self) -> SessionSinks:
@@ -163,8 +207,7 @@ class WarmupApp(App[int]):
 
     def on_mount(self) -> None:
         self._watch_for_signals()
-        for problem in self.setting_problems:
-            self.notify(str(problem), title="Settings", severity="warning", timeout=8)
+        self._tell_setting_problems()
         if self.start_screen is not None:
             self.push_screen(self.start_screen(), lambda _result: self.exit(0))
         if self.pending_runs:  # its get-ready is the first frame; its clock waits

@@ -7,10 +7,9 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from warmup_tui.routines.library import Entry
-
-if TYPE_CHECKING:  # the log and the sounds load after the first frame, on the worker
+if TYPE_CHECKING:  # routines, log and sounds load after the first frame, on the worker
     from warmup_tui.coaching.rules import Advice
+    from warmup_tui.routines.library import Entry
     from warmup_tui.runs.advice import PlanAdvice
     from warmup_tui.runs.morning import MorningQuestion
     from warmup_tui.runs.plan import PlannedRun

@@ -15,17 +15,16 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Header, Label, OptionList
 from textual.widgets.option_list import Option
 
-from warmup_tui.common.durations import format_clock
 from warmup_tui.common.problems import Problem
-from warmup_tui.engine.timeline import build_timeline, total_seconds
-from warmup_tui.routines.library import Entry
 from warmup_tui.ui.plain_text import plain, plain_line
 from warmup_tui.ui.screens.help import HelpScreen
 from warmup_tui.ui.services import AppServices
 from warmup_tui.ui.widgets.today_advice import TodayAdvice
 
-if TYPE_CHECKING:  # the rules load with the log, on start-up's worker
+if TYPE_CHECKING:  # the rules load with the log, the routines with the library: on
+    # start-up's worker, after the first frame
     from warmup_tui.coaching.rules import Advice
+    from warmup_tui.routines.library import Entry
 
 
 def today_button_label(today_label: str) -> str:
@@ -39,6 +38,10 @@ def routine_option(entry: Entry) -> Option:
     """Two lines per routine: length, name and source, then the description, which wraps
     under the name; a broken file shows its first problem instead (it can still be
     highlighted, so that e can open it for fixing)."""
+    # Imported here: the list is filled after the first frame, which need not wait for it.
+    from warmup_tui.common.durations import format_clock
+    from warmup_tui.engine.timeline import build_timeline, total_seconds
+
     if entry.routine is None:
         count = len(entry.problems)
         first = _where_and_what(entry.problems[0]) if entry.problems else "cannot be loaded"
@@ -125,15 +128,19 @@ class HomeScreen(Screen[None]):
             yield from self._widgets()
 
     def _widgets(self) -> list[Widget]:
-        today = Button(today_button_label(self.today_label or ""), id="today",
-                       variant="primary")
-        today.display = bool(self.today_label)
+        # The Today button comes with today's line: no frame shows it before, and its
+        # long default CSS would only slow the first frame down.
+        today = [self._today_button(self.today_label)] if self.today_label else []
         body = Vertical(
-            today, TodayAdvice(self.today_advice, id="today-advice"),
+            *today, TodayAdvice(self.today_advice, id="today-advice"),
             Label("Routines" if self.loaded else LOADING, id="routines-title"),
             OptionList(*[routine_option(e) for e in self.entries], id="routines"),
             id="home-body")
         return [Header(), body, Footer()]
+
+    @staticmethod
+    def _today_button(today_label: str) -> Button:
+        return Button(today_button_label(today_label), id="today", variant="primary")
 
     async def on_screen_resume(self) -> None:
         if self.loaded and not self._unbuilt:
@@ -197,10 +204,15 @@ class HomeScreen(Screen[None]):
             self.refresh_bindings()
             return
         # Being built (first shown just now): its Today button is made from today_label.
-        for button in self.query("#today").results(Button):
+        buttons = list(self.query("#today").results(Button))
+        for button in buttons:
             if today_label:
                 button.label = today_button_label(today_label)
             button.display = bool(today_label)
+        if today_label and not buttons:
+            for advice_line in self.query("#today-advice"):  # none while being built
+                self.query_one("#home-body").mount(self._today_button(today_label),
+                                                   before=advice_line)
         for line in self.query("#today-advice").results(TodayAdvice):
             line.show(advice)
         self.refresh_bindings()
