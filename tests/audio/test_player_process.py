@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.audio.conftest import CAPTURE_CONFIG, Capture, identify, run_python
+from warmup_tui.audio.player import Player
 
 # A 1 ms asyncio timer (the app's loop) while cues and speech-like samples are started.
 LOOP_WHILE_PLAYING = """
@@ -154,3 +155,48 @@ def test_when_the_player_process_dies_cues_play_in_the_app_said_once(
     assert len(notices) == 1 and "player process stopped" in notices[0]
     played = identify(capture.files(), 0.8)
     assert played[0] == "go" and played[-2:] == ["finish", "finish"]
+
+
+@pytest.mark.parametrize("headless", [False, True], ids=["app", "headless"])
+def test_the_app_plays_through_the_process_and_headless_runs_in_their_own(
+        headless: bool) -> None:
+    from warmup_tui.common.config import Settings
+    from warmup_tui.runs.sinks import Notices, SessionSinks
+
+    told: list[str] = []
+    sinks = SessionSinks(Settings(), muted=False, voice=False, bell=lambda: None,
+                         notices=Notices.all_to(told.append), headless=headless)
+    assert sinks.cues is not None
+    player = sinks.cues.player
+    assert isinstance(player, Player)
+    try:
+        pid = player.process_pid()
+        assert (pid is None) == headless
+    finally:
+        player.close()
+    if pid is not None:
+        assert wait_until_gone(pid)
+
+
+CLOSE_AFTER_FINISH = """
+import time
+from pathlib import Path
+from warmup_tui.audio.player import Player
+player = Player(volume=0.8, process=True)
+player.play("finish")
+pid = player.process_pid()
+player.close()  # as the app's shutdown does, right after the last cue
+end = time.monotonic() + 60
+while Path(f"/proc/{{pid}}").exists() and time.monotonic() < end:  # ends on its own
+    if Path(f"/proc/{{pid}}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z":
+        break
+    time.sleep(0.01)
+print(pid, flush=True)
+"""
+
+
+def test_a_closed_player_process_lets_the_last_cue_ring_out(capture: Capture) -> None:
+    result = run_python(CLOSE_AFTER_FINISH.format(), capture.env, timeout=LIMIT)
+    assert result.returncode == 0, result.stderr
+    assert gone(int(result.stdout))
+    assert identify(capture.files(), 0.8) == ["finish"]

@@ -33,7 +33,7 @@ from typing import Any, Protocol
 from warmup_tui.audio.alsa import mark_streams_as_events, silence_alsa
 from warmup_tui.audio.clip import Clip, read_clip, scale
 from warmup_tui.audio.player_process import PlayerProcess
-from warmup_tui.audio.quiet import QuietTracker
+from warmup_tui.audio.quiet import QuietTracker, TimedStream
 from warmup_tui.audio.synth import RATE, SOUNDS
 from warmup_tui.common import paths
 from warmup_tui.engine.clock import Clock, MonotonicClock
@@ -116,7 +116,13 @@ class Player:
                          "the bell stands in for those cues")
 
     def _start_process(self) -> None:
-        self._process = PlayerProcess(self._process_answered, self._process_died)
+        # Told weakly, so a player dropped without close() (a test's app) can be collected,
+        # and takes its process with it.
+        answered, died = weakref.WeakMethod(self._process_answered), weakref.WeakMethod(
+            self._process_died)
+        self._process = PlayerProcess(lambda ok, why: _call(answered, ok, why),
+                                      lambda why: _call(died, why))
+        weakref.finalize(self, self._process.close, 0.0)
         for name, clip in self._clips.items():
             self._process.load(name, clip.samples, clip.channels, clip.rate)
 
@@ -189,7 +195,7 @@ class Player:
             return
 
     def close(self) -> None:
-        """At exit: hand the player process what is queued and let it end."""
+        """Hand the player process what is queued and let it end (sounds play here after)."""
         if self._process is not None:
             self._process.close()
 
@@ -224,7 +230,7 @@ class Player:
                cue: bool = True, confirmed: bool = True) -> PlayHandle | None:
         """``confirmed``: the stream is open on return (in-process), not merely asked for."""
         try:
-            handle: PlayHandle = _Timed(open_stream(), self.quiet, self.quiet.begin(seconds))
+            handle: PlayHandle = TimedStream(open_stream(), self.quiet, self.quiet.begin(seconds))
         except Exception as error:
             self._failed(error, tell_now=cue)
             return None
@@ -274,19 +280,10 @@ class Player:
             return
 
 
-class _Timed:
-    """A stream whose stop is told to the quiet tracker (a stopped metronome chunk is
-    silence from then on, not at its planned end)."""
-
-    def __init__(self, handle: PlayHandle, quiet: QuietTracker, token: int) -> None:
-        self._handle, self._quiet, self._token = handle, quiet, token
-
-    def stop(self) -> None:
-        self._quiet.cut(self._token)
-        self._handle.stop()
-
-    def is_playing(self) -> bool:
-        return self._handle.is_playing()
+def _call(method: weakref.WeakMethod[Callable[..., None]], *args: Any) -> None:
+    bound = method()
+    if bound is not None:
+        bound(*args)
 
 
 _PLAYERS: weakref.WeakSet[Player] = weakref.WeakSet()

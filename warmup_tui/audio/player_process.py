@@ -36,6 +36,7 @@ HEADER = struct.Struct("<cIIBHI")
 LOAD, PLAY_CUE, PLAY, STOP, STOP_ALL = b"L", b"C", b"P", b"S", b"A"
 PR_SET_PDEATHSIG = 1
 CLOSE_WAIT = 1.0  # at exit, how long the writer may take to hand over what is queued
+DRAIN_SECONDS = 2.0  # once its pipe closes, how long the process lets a last cue ring out
 
 Message = tuple[bytes, memoryview | bytes]
 
@@ -84,6 +85,7 @@ class PlayerProcess:
         self._handles: dict[int, RemoteHandle] = {}  # plays not yet answered
         self._process: subprocess.Popen[bytes] | None = None
         self._started = threading.Event()
+        self._handed_over = threading.Event()  # closed: all that was queued is written
         self._closing = False
         self.alive = True
         self._writer = threading.Thread(target=self._serve, name="player-process", daemon=True)
@@ -128,10 +130,13 @@ class PlayerProcess:
         return self._process.pid if self._process is not None else None
 
     def close(self, timeout: float = CLOSE_WAIT) -> None:
-        """Hand over what is queued, then close the pipe: the process ends."""
-        self._closing = True
+        """Hand over what is queued (waiting up to ``timeout`` for that), then close the
+        pipe: the process lets what plays ring out a moment and ends."""
+        if self._closing:
+            return
+        self._closing, self.alive = True, False
         self._queue.put(None)
-        self._writer.join(timeout)
+        self._handed_over.wait(timeout)
 
     # ----- our threads -------------------------------------------------------------------
 
@@ -144,6 +149,7 @@ class PlayerProcess:
                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, bufsize=0)
         except OSError as error:
             self._dead(f"cannot start it: {error}")
+            self._handed_over.set()
             return
         finally:
             self._started.set()
@@ -158,6 +164,8 @@ class PlayerProcess:
             pipe.close()
         except (OSError, ValueError) as error:
             self._dead(f"its pipe broke: {error}")
+        self._handed_over.set()
+        self._process.wait()  # this thread's end would kill the process: let it ring out
 
     def _read(self, answers: BinaryIO) -> None:
         for line in answers:
@@ -220,6 +228,9 @@ def serve(source: BinaryIO, out: BinaryIO, library: Any) -> None:
             library.stop_all()
             playing.clear()
         playing = {key: play for key, play in playing.items() if play.is_playing()}
+    end = time.monotonic() + DRAIN_SECONDS
+    while any(play.is_playing() for play in playing.values()) and time.monotonic() < end:
+        time.sleep(0.01)
     library.stop_all()
 
 
