@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.audio.conftest import CAPTURE_CONFIG, Capture, identify, run_python
+from tests.tmux_terminal import TmuxServer, app_command
 from warmup_tui.audio.player import Player
 
 # A 1 ms asyncio timer (the app's loop) while cues and speech-like samples are started.
@@ -200,3 +201,25 @@ def test_a_closed_player_process_lets_the_last_cue_ring_out(capture: Capture) ->
     assert result.returncode == 0, result.stderr
     assert gone(int(result.stdout))
     assert identify(capture.files(), 0.8) == ["finish"]
+
+
+def player_processes_of(app: int) -> list[int]:
+    found = subprocess.run(["pgrep", "-P", str(app), "-f", "warmup_tui.audio.player_process"],
+                           capture_output=True, text=True, check=False).stdout.split()
+    return [int(pid) for pid in found]
+
+
+def test_the_real_app_killed_mid_session_leaves_no_player_process(
+        tmux: TmuxServer, capture: Capture) -> None:
+    command = app_command("intervals", "--run", "30s", "--walk", "30s", "--repeats", "2",
+                          "--no-voice", env={"ALSA_CONFIG_PATH": capture.env["ALSA_CONFIG_PATH"]})
+    # The shell stays after the app dies, so tmux keeps the pane and hangs nothing up:
+    # only the player process itself can notice that the app has gone.
+    pane = tmux.open(f"{command}; sleep 600")
+    assert wait_for(lambda: len(pane.app_pids()) == 2)
+    app = pane.app_pids()[1]
+    assert wait_for(lambda: len(player_processes_of(app)) == 1)
+    [player] = player_processes_of(app)
+    assert wait_for(lambda: len(capture.files()) >= 1)  # the get-ready's pips are playing
+    os.kill(app, signal.SIGKILL)
+    assert wait_until_gone(player)
