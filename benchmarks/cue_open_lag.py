@@ -1,9 +1,11 @@
-"""How long an event loop stalls while a cue's sound stream opens, on the loop and on a thread.
+"""How long an event loop stalls while a cue's sound stream opens: on the loop, on a thread,
+and by the player process (the TUI's way).
 
     .venv/bin/python benchmarks/cue_open_lag.py      # about 15 seconds
 
 A 1 ms asyncio timer runs while the real Player starts a cue (simpleaudio opening an ALSA
-stream), once called on the loop itself and once from a thread of its own. Two devices,
+stream), once called on the loop itself, once from a thread of its own, and once asked of
+the player process (``Player(process=True)``: the loop only queues a request). Two devices,
 each ALSA's file plugin in a process of its own (libasound reads its config once):
 "fast", a plain file, and "slow", a named pipe that a reader here opens again only
 SLOW_OPEN seconds after the last stream closed it (the next cue comes sooner, so its
@@ -29,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 from tests.sound_server import pulse  # noqa: E402  (the tests' own server, reused)
 
 PLAYS = 5
+MODES = ("loop", "thread", "process")
 SLOW_OPEN = 0.5  # seconds from one stream's end to the slow device taking the next
 CONFIG = """pcm.!default {
   type file
@@ -44,7 +47,10 @@ import asyncio, json, sys, threading, time
 from warmup_tui.audio.player import Player
 
 async def main(mode):
-    player = Player(volume=0.8)
+    player = Player(volume=0.8, process=mode == "process")
+    if mode == "process":
+        player.process_pid(10)
+        await asyncio.sleep(0.5)  # the process has started and read the cues
     lags, opens, running = [], [], True
     async def tick():
         while running:
@@ -56,7 +62,7 @@ async def main(mode):
     for _ in range(%(plays)d):
         await asyncio.sleep(0.3)
         started = time.perf_counter()
-        if mode == "loop":
+        if mode in ("loop", "process"):
             player.play("go")
         else:
             opener = threading.Thread(target=player.play, args=("go",))
@@ -112,7 +118,8 @@ def measure(mode: str, env: dict[str, str]) -> dict[str, list[float]]:
 
 def row(device: str, mode: str, f: dict[str, list[float]]) -> str:
     opens, lags = sorted(f["open_ms"]), sorted(f["lag_ms"])
-    return (f"| {device} | on the {mode} | {opens[len(opens) // 2]:.1f} / {opens[-1]:.1f} |"
+    where = "by the player process" if mode == "process" else f"on the {mode}"
+    return (f"| {device} | {where} | {opens[len(opens) // 2]:.1f} / {opens[-1]:.1f} |"
             f" {lags[len(lags) // 2]:.1f} / {lags[-1]:.1f} |")
 
 
@@ -123,7 +130,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="warmup-cue-lag-") as name:
         folder = Path(name)
         for device in ("fast", "slow"):
-            for mode in ("loop", "thread"):
+            for mode in MODES:
                 stop = threading.Event()
                 try:
                     print(row(device, mode, measure(mode, file_device(device, mode, folder,
@@ -133,7 +140,7 @@ def main() -> int:
         if pulse.missing_tools() is None:
             server = pulse.start(folder / "pulse")
             try:
-                for mode in ("loop", "thread"):
+                for mode in MODES:
                     print(row("PulseAudio", mode, measure(mode, server.alsa_env())))
             finally:
                 server.stop()

@@ -14,7 +14,7 @@ from tests.audio.conftest import SOUNDS, Capture, identify
 from tests.audio.test_headless_sound import write_config
 from tests.audio.test_metronome import CLICK, onsets
 from warmup_tui.audio.beats import BeatGrid, render_span
-from warmup_tui.audio.player import scale
+from warmup_tui.audio.clip import scale
 from warmup_tui.audio.synth import RATE
 
 CUE_SOUNDS = {p.stem for p in SOUNDS.glob("*.wav")}

@@ -10,8 +10,9 @@ import pytest
 
 from tests.audio.conftest import SOUNDS, Capture, run_python
 from warmup_tui.audio.beats import BeatGrid, chunk_span, render_span, samples_late
+from warmup_tui.audio.clip import read_clip, scale
 from warmup_tui.audio.metronome import Metronome
-from warmup_tui.audio.player import PlayHandle, read_clip, scale
+from warmup_tui.audio.player import PlayHandle
 from warmup_tui.audio.synth import RATE
 from warmup_tui.engine.clock import FakeClock
 

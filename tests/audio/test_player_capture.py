@@ -1,4 +1,5 @@
-"""The real simpleaudio, played through ALSA into files: every cue arrives byte for byte."""
+"""The real simpleaudio, played through ALSA into files: every cue arrives byte for byte,
+played in this process (headless runs) or by the player process (the app)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import tracemalloc
 import wave
 from array import array
 from pathlib import Path
+
+import pytest
 
 from tests.audio.conftest import SOUNDS, Capture, identify, run_python, scaled_values
 from warmup_tui.audio.player import SOUND_NAMES, Player
@@ -18,7 +21,7 @@ from warmup_tui.audio.player import Player
 notices, bells = [], []
 folder = {folder!r}
 player = Player(Path(folder) if folder else None, volume={volume},
-                bell=lambda: bells.append(1), on_notice=notices.append)
+                bell=lambda: bells.append(1), on_notice=notices.append, process={process})
 took = []
 for name in {names!r}:
     started = time.perf_counter()
@@ -36,21 +39,29 @@ def wav_frames(name: str) -> array[int]:
         return array("h", reader.readframes(reader.getnframes()))
 
 
-def play_code(names: list[str], volume: float, folder: Path | None = None) -> str:
-    return PLAY_ALL.format(volume=volume, names=names, folder=str(folder) if folder else None)
+def play_code(names: list[str], volume: float, folder: Path | None = None, *,
+              process: bool = False) -> str:
+    return PLAY_ALL.format(volume=volume, names=names, folder=str(folder) if folder else None,
+                           process=process)
 
 
-def play(capture: Capture, names: list[str], volume: float) -> dict[str, object]:
-    result = run_python(play_code(names, volume), capture.env)
+def play(capture: Capture, names: list[str], volume: float,
+         process: bool = False) -> dict[str, object]:
+    result = run_python(play_code(names, volume, process=process), capture.env)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     report: dict[str, object] = json.loads(result.stdout)
     return report
 
 
-def test_each_cue_is_captured_exactly_at_full_volume(capture: Capture) -> None:
+IN_APP_OR_PROCESS = pytest.mark.parametrize("process", [False, True],
+                                            ids=["in-process", "player-process"])
+
+
+@IN_APP_OR_PROCESS
+def test_each_cue_is_captured_exactly_at_full_volume(capture: Capture, process: bool) -> None:
     names = list(SOUND_NAMES)
-    report = play(capture, names, 1.0)
+    report = play(capture, names, 1.0, process)
     assert report["notices"] == [] and report["bells"] == 0
     captured = capture.files()
     assert len(captured) == len(names)
@@ -58,9 +69,10 @@ def test_each_cue_is_captured_exactly_at_full_volume(capture: Capture) -> None:
         assert data == wav_frames(name).tobytes(), name
 
 
-def test_volume_scales_every_sample(capture: Capture) -> None:
+@IN_APP_OR_PROCESS
+def test_volume_scales_every_sample(capture: Capture, process: bool) -> None:
     names = ["go", "run", "walk", "finish"]
-    play(capture, names, 0.35)
+    play(capture, names, 0.35, process)
     captured = capture.files()
     for name, data in zip(names, captured, strict=True):
         expected = array("h", scaled_values(wav_frames(name), 0.35))
@@ -68,10 +80,12 @@ def test_volume_scales_every_sample(capture: Capture) -> None:
         assert data != wav_frames(name).tobytes()
 
 
-def test_cues_that_meet_both_play_whole_and_play_returns_at_once(capture: Capture) -> None:
+@IN_APP_OR_PROCESS
+def test_cues_that_meet_both_play_whole_and_play_returns_at_once(capture: Capture,
+                                                                 process: bool) -> None:
     # A pip and a segment start at the same moment: neither cuts the other off.
     names = ["pip", "go", "pip", "switch", "finish"]
-    report = play(capture, names, 0.8)
+    report = play(capture, names, 0.8, process)
     assert identify(capture.files(), 0.8) == names
     took = report["took"]
     assert isinstance(took, list)
@@ -79,14 +93,16 @@ def test_cues_that_meet_both_play_whole_and_play_returns_at_once(capture: Captur
     assert max(took) < 0.05, took
 
 
+@IN_APP_OR_PROCESS
 def test_a_broken_sound_file_rings_the_bell_for_that_cue_only(capture: Capture,
-                                                              tmp_path: Path) -> None:
+                                                              tmp_path: Path,
+                                                              process: bool) -> None:
     folder = tmp_path / "sounds"
     folder.mkdir()
     for path in SOUNDS.glob("*.wav"):
         (folder / path.name).write_bytes(path.read_bytes())
     (folder / "go.wav").write_bytes(b"RIFF not really a wave file")
-    result = run_python(play_code(["go", "pip"], 0.8, folder), capture.env)
+    result = run_python(play_code(["go", "pip"], 0.8, folder, process=process), capture.env)
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["bells"] == 1

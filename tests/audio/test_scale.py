@@ -9,7 +9,7 @@ from array import array
 
 import pytest
 
-from warmup_tui.audio.player import VOLUME_STEPS, scale
+from warmup_tui.audio.clip import VOLUME_STEPS, scale
 
 EVERY_SAMPLE = array("h", range(-32768, 32768))
 

@@ -13,7 +13,7 @@ from array import array
 from collections.abc import Iterator, Sequence
 from typing import Protocol
 
-from warmup_tui.audio.player import scale
+from warmup_tui.audio.clip import scale
 from warmup_tui.audio.speech_cache import SpeechCache
 
 

@@ -2,7 +2,9 @@
 
 ``play(name)`` starts a stream and returns at once (simpleaudio writes the samples from its
 own thread; we never wait for a sound on the caller). Each call opens its own stream, so two
-cues that meet play over each other instead of one cutting the other off.
+cues that meet play over each other instead of one cutting the other off. With ``process``
+(the TUI) the streams are opened by a player process (``player_process``), as simpleaudio
+holds the GIL while it opens one; should that process die, sounds play here again.
 
 When there is no audio library, no sound device, or the library fails, the player falls
 back to a bell callable for the rest of its life and says so once through ``on_notice``.
@@ -23,13 +25,15 @@ import wave
 import weakref
 from array import array
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
 from warmup_tui.audio.alsa import mark_streams_as_events, silence_alsa
-from warmup_tui.audio.quiet import QuietTracker
+from warmup_tui.audio.clip import Clip, read_clip, scale
+from warmup_tui.audio.player_process import PlayerProcess
+from warmup_tui.audio.quiet import QuietTracker, TimedStream
 from warmup_tui.audio.synth import RATE, SOUNDS
 from warmup_tui.common import paths
 from warmup_tui.engine.clock import Clock, MonotonicClock
@@ -45,60 +49,12 @@ class PlayHandle(Protocol):
     def is_playing(self) -> bool: ...
 
 
-@dataclass(frozen=True)
-class Clip:
-    """A sound's samples: as read from its WAV file, or once the player's volume is applied."""
-
-    samples: array[int]
-    channels: int
-    rate: int
-
-    @property
-    def seconds(self) -> float:
-        return len(self.samples) / self.channels / self.rate
-
-
 def _no_bell() -> None:
     return None
 
 
 def _no_notice(message: str) -> None:
     return None
-
-
-VOLUME_STEPS = 1 << 16  # the volume is applied in 1/65536ths, in whole-number arithmetic
-# Samples scaled at a time. A whole clip's worth of Python ints at once (a sound, or a
-# phrase of speech: up to a megabyte of ints each) leaves memory behind for good;
-# blocks of this size reuse the same few pages and cost no time.
-SCALE_BLOCK = 4096
-
-
-def scale(samples: array[int], volume: float) -> array[int]:
-    """Samples multiplied by ``volume`` (0..1, itself rounded to 1/65536ths), rounded to
-    the nearest whole sample."""
-    if volume >= 1.0:
-        return array("h", samples)
-    # Integers only: about five times faster than rounding floats, and the start-up
-    # scales every cue at once while the session's get-ready waits for them.
-    factor, half = round(max(0.0, volume) * VOLUME_STEPS), VOLUME_STEPS // 2
-    scaled = array("h")
-    for start in range(0, len(samples), SCALE_BLOCK):
-        block = samples[start:start + SCALE_BLOCK]
-        scaled.extend([(value * factor + half) >> 16 for value in block])
-    return scaled
-
-
-def read_clip(path: Path) -> Clip:
-    """A 16-bit PCM WAV file's samples. Raises OSError, EOFError or wave.Error, or
-    ValueError for other sample widths."""
-    with wave.open(str(path), "rb") as reader:
-        if reader.getsampwidth() != 2:
-            raise ValueError(f"{reader.getsampwidth() * 8}-bit samples, expected 16-bit")
-        samples = array("h", reader.readframes(reader.getnframes()))
-        channels, rate = reader.getnchannels(), reader.getframerate()
-    if array("h", b"\x01\x00")[0] != 1:  # WAV is little-endian
-        samples.byteswap()
-    return Clip(samples, channels, rate)
 
 
 class Player:
@@ -112,6 +68,7 @@ class Player:
         bell: Callable[[], None] = _no_bell,
         on_notice: Callable[[str], None] = _no_notice,
         clock: Clock | None = None,
+        process: bool = False,
     ) -> None:
         self.sounds_dir = sounds_dir or paths.bundled_dir("sounds")
         self.volume = volume
@@ -129,7 +86,10 @@ class Player:
         self._library: Any = None
         # Real time (tests: a fake clock): when the sound last fell quiet.
         self.quiet = QuietTracker(clock or MonotonicClock())
+        self._process: PlayerProcess | None = None
         self._load()
+        if process and self._library is not None:
+            self._start_process()
         _PLAYERS.add(self)
 
     # ----- set-up ------------------------------------------------------------------------
@@ -155,6 +115,17 @@ class Player:
             self._notice(f"sound: cannot use {', '.join(bad)} in {self.sounds_dir}; "
                          "the bell stands in for those cues")
 
+    def _start_process(self) -> None:
+        # Told weakly, so a player dropped without close() (a test's app) can be collected,
+        # and takes its process with it.
+        answered, died = weakref.WeakMethod(self._process_answered), weakref.WeakMethod(
+            self._process_died)
+        self._process = PlayerProcess(lambda ok, why: _call(answered, ok, why),
+                                      lambda why: _call(died, why))
+        weakref.finalize(self, self._process.close, 0.0)
+        for name, clip in self._clips.items():
+            self._process.load(name, clip.samples, clip.channels, clip.rate)
+
     # ----- public ------------------------------------------------------------------------
 
     @property
@@ -172,15 +143,18 @@ class Player:
     def play(self, name: str) -> None:
         """Start the named cue and return at once; the bell when sound is unavailable."""
         try:
-            library, clip = self._library, self._clips.get(name)
-            if (library is not None and clip is not None and self._start(
-                    partial(library.play_buffer, clip.samples, clip.channels, 2, clip.rate),
-                    clip.seconds) is not None):
-                return
             held, self._held_notice = self._held_notice, None
             if held:
                 self._notice(held)
-            self._bell()
+            library, clip, process = self._library, self._clips.get(name), self._remote()
+            if library is None or clip is None:
+                self._bell()
+            elif process is not None:
+                self._start(partial(process.play_cue, name, clip.seconds), clip.seconds,
+                            confirmed=False)
+            elif self._start(partial(library.play_buffer, clip.samples, clip.channels, 2,
+                                     clip.rate), clip.seconds) is None:
+                self._bell()
         except Exception:
             return
 
@@ -188,11 +162,12 @@ class Player:
         """Start raw 16-bit mono samples (already at the wanted volume); None when sound is
         unavailable or the stream could not start. Never rings the bell."""
         try:
-            library = self._library
+            library, process = self._library, self._remote()
             if library is None:
                 return None
-            return self._start(lambda: library.play_buffer(data, 1, 2, rate),
-                               len(data) / 2 / rate, cue=False)
+            opener = library if process is None else process
+            return self._start(lambda: opener.play_buffer(data, 1, 2, rate),
+                               len(data) / 2 / rate, cue=False, confirmed=process is None)
         except Exception:
             return None
 
@@ -212,23 +187,56 @@ class Player:
             self._playing = []
         self.quiet.cut_all()
         try:
+            if self._process is not None:
+                self._process.stop_all()
             if self._library is not None:
                 self._library.stop_all()
         except Exception:
             return
 
+    def close(self) -> None:
+        """Hand the player process what is queued and let it end (sounds play here after)."""
+        if self._process is not None:
+            self._process.close()
+
+    def process_pid(self, timeout: float = 10.0) -> int | None:
+        """The player process's id, once started; None when cues play in this process."""
+        process = self._process
+        return process.pid(timeout) if process is not None else None
+
     # ----- internals ---------------------------------------------------------------------
 
-    def _start(self, open_stream: Callable[[], PlayHandle], seconds: float, *,
-               cue: bool = True) -> PlayHandle | None:
-        try:
-            handle: PlayHandle = _Timed(open_stream(), self.quiet, self.quiet.begin(seconds))
-        except Exception as error:
-            self._failed(error, tell_now=cue)
-            return None
+    def _remote(self) -> PlayerProcess | None:
+        process = self._process
+        return process if process is not None and process.alive else None
+
+    def _process_answered(self, ok: bool, reason: str) -> None:
+        # The process's thread: a failed open there counts as one here would.
+        if ok:
+            self._opened()
+        else:
+            self._failed(RuntimeError(reason), tell_now=False)
+
+    def _process_died(self, reason: str) -> None:
+        self._held_notice = (f"sound: the sound player process stopped ({reason}); "
+                             "playing sounds in the app, which may stall the screen a moment")
+
+    def _opened(self) -> None:
         with self._lock:
             self._failures = 0
             self._ever_played = True
+
+    def _start(self, open_stream: Callable[[], PlayHandle], seconds: float, *,
+               cue: bool = True, confirmed: bool = True) -> PlayHandle | None:
+        """``confirmed``: the stream is open on return (in-process), not merely asked for."""
+        try:
+            handle: PlayHandle = TimedStream(open_stream(), self.quiet, self.quiet.begin(seconds))
+        except Exception as error:
+            self._failed(error, tell_now=cue)
+            return None
+        if confirmed:
+            self._opened()
+        with self._lock:
             if cue:
                 self._prune()
                 self._playing.append(handle)
@@ -272,19 +280,10 @@ class Player:
             return
 
 
-class _Timed:
-    """A stream whose stop is told to the quiet tracker (a stopped metronome chunk is
-    silence from then on, not at its planned end)."""
-
-    def __init__(self, handle: PlayHandle, quiet: QuietTracker, token: int) -> None:
-        self._handle, self._quiet, self._token = handle, quiet, token
-
-    def stop(self) -> None:
-        self._quiet.cut(self._token)
-        self._handle.stop()
-
-    def is_playing(self) -> bool:
-        return self._handle.is_playing()
+def _call(method: weakref.WeakMethod[Callable[..., None]], *args: Any) -> None:
+    bound = method()
+    if bound is not None:
+        bound(*args)
 
 
 _PLAYERS: weakref.WeakSet[Player] = weakref.WeakSet()
@@ -298,3 +297,4 @@ def _drain_at_exit() -> None:
     for player in list(_PLAYERS):
         player.wait_idle()
         player.stop_all()
+        player.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import threading
+from typing import Protocol
 
 from warmup_tui.engine.clock import Clock
 
@@ -44,3 +45,24 @@ class QuietTracker:
         nothing has played)."""
         with self._lock:
             return max([self._last_end, *self._ends.values()])
+
+
+class Stream(Protocol):
+    def stop(self) -> None: ...
+
+    def is_playing(self) -> bool: ...
+
+
+class TimedStream:
+    """A stream whose stop is told to the quiet tracker (a stopped metronome chunk is
+    silence from then on, not at its planned end)."""
+
+    def __init__(self, handle: Stream, quiet: QuietTracker, token: int) -> None:
+        self._handle, self._quiet, self._token = handle, quiet, token
+
+    def stop(self) -> None:
+        self._quiet.cut(self._token)
+        self._handle.stop()
+
+    def is_playing(self) -> bool:
+        return self._handle.is_playing()

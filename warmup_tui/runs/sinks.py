@@ -53,7 +53,8 @@ class SessionSinks:
     """Builds each run's sinks and keeps the process-wide sound state.
 
     ``headless`` is a run with no keys (``--plain``/``--json``): muted then means no sound
-    at all (no player, no speech engine started), the first phrase is waited for before
+    at all (no player, no speech engine started), sounds play in this process (the app's
+    go through a player process), the first phrase is waited for before
     the timing starts, and the log file is opened before it too.
     """
 
@@ -67,12 +68,17 @@ class SessionSinks:
         self.voice: Voice | None = None
         self.metronome: MetronomeSink | None = None
         self.wake: BluetoothWake | None = None
+        self._player: Player | None = None
         # A muted session's words, rendered only once sound comes back on: until then
         # nothing is said, and the speech would only take memory.
         self._words_waiting: Sequence[Segment] | None = None
         if headless and muted:
             return  # nothing can unmute it: make no sound at all
-        player = Player(volume=settings.sound.volume, bell=bell, on_notice=notices.sound)
+        # The app's cues are opened by a player process, so its event loop never waits
+        # for a device; a headless run has no loop to keep free, and plays them here.
+        player = Player(volume=settings.sound.volume, bell=bell, on_notice=notices.sound,
+                        process=not headless)
+        self._player = player
         self.cues = CueSounds(player, settings.sound, muted=muted)
         if settings.sound.wake > 0:
             self.wake = BluetoothWake(player, self.cues, settings.sound.wake)
@@ -178,3 +184,5 @@ class SessionSinks:
     def shutdown(self) -> None:
         if self.metronome is not None:
             self.metronome.stop()
+        if self._player is not None:
+            self._player.close()  # its process lets a last cue ring out, then ends

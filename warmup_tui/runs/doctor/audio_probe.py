@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from warmup_tui.audio.alsa import mark_streams_as_events, silence_alsa
-from warmup_tui.audio.player import Player, scale
+from warmup_tui.audio.clip import scale
+from warmup_tui.audio.player import Player
 from warmup_tui.audio.speech_engine import Engine, find_engine, render
 from warmup_tui.audio.speech_pcm import load_for_player
 from warmup_tui.audio.synth import RATE
