@@ -20,9 +20,9 @@ from textual.screen import Screen
 from textual.worker import Worker
 
 from warmup_tui.common import signals
-from warmup_tui.common.problems import ProblemsError
 from warmup_tui.common.terminal_text import shown, shown_lines
 from warmup_tui.ui import start_up
+from warmup_tui.ui.home_offers import HomeOffers
 from warmup_tui.ui.messages import (
     CheckInSaved,
     HomeLoaded,
@@ -49,7 +49,6 @@ if TYPE_CHECKING:  # the session's screens and engine load with the first sessio
     from warmup_tui.ui.screens.session import SessionScreen
 
 if TYPE_CHECKING:  # sound, voice, log and programme load on start-up's worker thread
-    from warmup_tui.runs.advice import PlanAdvice
     from warmup_tui.runs.after_run import AfterRunOffer
     from warmup_tui.runs.resume import ResumeOffer
     from warmup_tui.runs.sinks import SessionSinks
@@ -91,6 +90,7 @@ class WarmupApp(App[int]):
         rather than going on to home."""
         super().__init__()
         self.now_factory = now or (lambda: datetime.now().astimezone())  # "this morning"
+        self.home_offers = HomeOffers(self)
         self._library = library
         self._settings = settings
         self._settings_lock = threading.Lock()
@@ -364,88 +364,25 @@ class WarmupApp(App[int]):
 
         return [screen for screen in self.screen_stack if isinstance(screen, SessionScreen)]
 
-    # ----- what the home screen offers -----------------------------------------------
+    # ----- what the home screen offers (ui/home_offers.py) -------------------------
 
     def on_home_screen_start_routine(self, message: HomeScreen.StartRoutine) -> None:
-        # Read on a worker: the routine's file, what it chains into, the log's check-ins.
-        self.run_worker(partial(self._plan_routine, message.routine_id), name="routine",
-                        group="today", exclusive=True, thread=True)
-
-    def _plan_routine(self, routine_id: str) -> None:
-        from warmup_tui.runs.fixes import fixes_after_sore_run
-        from warmup_tui.runs.today import routine_and_chain
-
-        try:
-            runs = routine_and_chain(self.library, self.library.resolve(routine_id))
-        except ProblemsError as error:
-            for problem in error.problems:
-                self.call_from_thread(self.notify, str(problem), severity="error", timeout=8)
-            return
-        self.post_message(RoutinePlanned(fixes_after_sore_run(runs)))
+        self.home_offers.start_routine(message.routine_id)
 
     def on_routine_planned(self, message: RoutinePlanned) -> None:
-        if isinstance(self.screen, HomeScreen):  # not when Enter was pressed twice
-            self.start_runs(message.runs)
+        self.home_offers.routine_planned(message)
 
-    def on_home_screen_start_today(self, message: HomeScreen.StartToday) -> None:
-        # Read on a worker once the log has the sessions run so far: it reads the log.
-        self.run_worker(self._plan_today, name="today", group="today", exclusive=True,
-                        thread=True)
-
-    def _plan_today(self, ask_advice: bool = True) -> None:
-        from warmup_tui.ui import today
-
-        def notify(message: str, **options: Any) -> None:
-            self.call_from_thread(partial(self.notify, message, **options))
-
-        runs, rest = today.runs_after_writes(self.library, notify)
-        if runs:
-            advice = (today.waiting_advice(self.library, self.settings.coaching)
-                      if ask_advice else None)
-            self.post_message(TodayPlanned(runs, advice, rest))
+    def on_home_screen_start_today(self, _message: HomeScreen.StartToday) -> None:
+        self.home_offers.start_today()
 
     def on_today_planned(self, message: TodayPlanned) -> None:
-        if not isinstance(self.screen, HomeScreen):  # already on its way (t pressed twice)
-            return
-        from warmup_tui.ui.rest_day import start_after_rest_word
+        self.home_offers.today_planned(message)
 
-        start_after_rest_word(self, message.rest, lambda: self._start_after_advice(message))
+    def on_check_in_saved(self, _message: CheckInSaved) -> None:
+        self.home_offers.refresh_today()
 
-    def _start_after_advice(self, message: TodayPlanned) -> None:
-        """Today's runs, once the runner has said whether to follow the check-ins' advice."""
-        if message.advice is None:
-            self.start_runs(message.runs)
-            return
-        from warmup_tui.ui.screens.confirm import ConfirmScreen
-
-        advice = message.advice
-
-        def answered(follow: bool | None) -> None:
-            if follow:  # the plan moves, then today is planned again from there
-                self.run_worker(partial(self._follow_advice, advice), name="today",
-                                group="today", exclusive=True, thread=True)
-            else:
-                self.start_runs(message.runs)
-
-        self.push_screen(ConfirmScreen(
-            "Follow the advice from your check-ins?", advice.advice.reason,
-            yes="Follow it", no="Run as planned"), answered)
-
-    def _follow_advice(self, advice: PlanAdvice) -> None:
-        from warmup_tui.ui import today
-
-        today.follow_advice(self.library, advice)
-        if advice.advice.action == "rest":  # today is one of its rest days: nothing starts
-            self.call_from_thread(self._rest_as_advised, advice)
-            return
-        self._plan_today(ask_advice=False)
-
-    def _rest_as_advised(self, advice: PlanAdvice) -> None:
-        from warmup_tui.runs.advice import rest_word
-
-        self.notify(rest_word(advice.advice, self.now_factory().date()), title="Rest day",
-                    timeout=12)
-        self._refresh_home()
+    def on_today_read(self, message: TodayRead) -> None:
+        self.home_offers.today_read(message)
 
     # ----- running sessions ------------------------------------------------------------
 
@@ -496,7 +433,7 @@ class WarmupApp(App[int]):
             elif self.ends_in_shell:
                 self.stop_and_exit(0)  # back to the shell the session was started from
             else:
-                self._refresh_home()
+                self.home_offers.refresh_today()
 
         self.push_screen(session, after_session)
 
@@ -533,28 +470,6 @@ class WarmupApp(App[int]):
 
         self.push_screen(SessionScreen(message.run, message.clock, [],
                                        get_ready=self.get_ready), ended)
-
-    def _refresh_home(self) -> None:
-        """Today's line after a session, read on a worker once the session is in the log."""
-        self.run_worker(self._read_today, name="today-line", group="today-line",
-                        exclusive=True, thread=True)
-
-    def _read_today(self) -> None:
-        from textual.worker import get_current_worker
-
-        from warmup_tui.ui import today
-
-        line = today.line_after_writes(self.library, self.settings.coaching)
-        if not get_current_worker().is_cancelled:  # a later read, after a check-in, won
-            self.post_message(TodayRead(line.label, line.advice))
-
-    def on_check_in_saved(self, _message: CheckInSaved) -> None:
-        self._refresh_home()
-
-    def on_today_read(self, message: TodayRead) -> None:
-        for screen in self.screen_stack:
-            if isinstance(screen, HomeScreen):
-                screen.show_today(message.today_label, message.advice)
 
     # ----- command palette -------------------------------------------------------------
 
