@@ -487,19 +487,12 @@ class WarmupApp(App[int]):
             if command.callback == self.action_quit:
                 command = command._replace(callback=self.action_quit_asking)
             yield command
+        from warmup_tui.ui import palette
+
         if screen in self.session_screens():
-            for binding in screen.BINDINGS:
-                if (isinstance(binding, Binding) and binding.action != "help"
-                        and screen.check_action(binding.action, ()) is not False):
-                    yield SystemCommand(
-                        binding.description, f"Session: {binding.description} ({binding.key})",
-                        _runner(screen, binding.action),
-                    )
-        if isinstance(screen, HomeScreen) and screen.today_label:
-            yield SystemCommand("Today", "Start today's warmup and run", screen.action_today)
+            yield from palette.session_commands(screen)
         if isinstance(screen, HomeScreen):
-            yield SystemCommand("Programme", "Your programme's weeks, and where you are",
-                                screen.action_programme)
+            yield from palette.home_commands(screen)
 
 
 def _real_clock(speed: float) -> Clock:
@@ -507,9 +500,3 @@ def _real_clock(speed: float) -> Clock:
 
     return make_clock(speed)
 
-
-def _runner(screen: Screen[Any], action: str) -> Callable[[], object]:
-    async def run() -> None:
-        await screen.run_action(action)
-
-    return run
