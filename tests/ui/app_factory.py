@@ -19,6 +19,7 @@ from warmup_tui.runs.today import routine_and_chain
 from warmup_tui.ui.app import WarmupApp
 from warmup_tui.ui.screens.home import HomeScreen
 from warmup_tui.ui.screens.session import SessionScreen
+from warmup_tui.ui.screens.summary import SummaryScreen
 
 from .pilot_wait import wait_until
 
@@ -78,12 +79,13 @@ def make_app(
     get_ready: float = 0.0,
     library: Library | None = None,
     mute: bool = True,
+    settings: Settings | None = None,
 ) -> WarmupApp:
     library = library or test_library()
     runs = runs_for(routine_id, library) if routine_id else None
     return StartedApp(
         library=library,
-        settings=Settings(),
+        settings=settings or Settings(),
         clock_factory=lambda: clock,
         start_runs=runs,
         get_ready=get_ready,
@@ -98,6 +100,35 @@ def session_screen(app: WarmupApp) -> SessionScreen:
 
 
 def advance(app: WarmupApp, seconds: float, clock: FakeClock) -> None:
-    """Move the fake clock and let the screen catch up, as its timer would."""
+    """Move the fake clock and let the screen catch up, as its timer would. The session's
+    clock must have started (see :func:`session_started`): time moved before then is not
+    the session's, and it would never end."""
+    screen = session_screen(app)
+    assert screen.session.state != "idle", "advanced before the session's clock started"
     clock.advance(seconds)
-    session_screen(app).tick()
+    screen.tick()
+
+
+async def session_started(pilot: Pilot[Any], what: str) -> SessionScreen:
+    """Waits for a session screen whose clock has started. It starts only after its first
+    frame is up (later still on a loaded machine): a key pressed or time moved before
+    then would be lost, so a test waits for this, not for the screen alone."""
+    app = pilot.app
+    await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen)
+                     and app.screen.session.state != "idle", what)
+    return session_screen(app)  # type: ignore[arg-type]
+
+
+async def run_to_summary(pilot: Pilot[Any], clock: FakeClock,
+                         seconds: float | None = None) -> SummaryScreen:
+    """Runs the session on screen to its end (or ``seconds`` into it, once it has started)
+    and returns the summary that follows."""
+    app = pilot.app
+    assert isinstance(app, WarmupApp)
+    screen = await session_started(pilot, "the session's clock to start")
+    advance(app, screen.session.remaining_total() + 0.01 if seconds is None else seconds,
+            clock)
+    await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary")
+    summary = app.screen
+    assert isinstance(summary, SummaryScreen)
+    return summary

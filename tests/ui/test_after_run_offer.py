@@ -4,17 +4,18 @@ it forward; an empty setting offers nothing, and a name that is no routine says 
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.pilot import Pilot
 from textual.widgets import Static
 
 from warmup_tui.common.config import Settings, TrainingSettings
 from warmup_tui.engine.clock import FakeClock
+from warmup_tui.ui.app import WarmupApp
 from warmup_tui.ui.screens.home import HomeScreen
-from warmup_tui.ui.screens.session import SessionScreen
 from warmup_tui.ui.screens.summary import SummaryScreen
 
-from .app_factory import StartedApp, advance, runs_for, session_screen
-from .app_factory import test_library as bundled_library
+from .app_factory import make_app, run_to_summary, session_started
 from .pilot_wait import wait_until
 
 SIZE = (100, 32)
@@ -22,19 +23,14 @@ FIRST_STEPS = 1800.5  # the whole of first-steps, run to its end
 OFFER = "a  After-run calf care (after-run, 3 min)"
 
 
-def app_after(routine_id: str, clock: FakeClock, after_run: str = "after-run") -> StartedApp:
-    library = bundled_library()
-    return StartedApp(library=library, mute=True, clock_factory=lambda: clock,
-                      settings=Settings(training=TrainingSettings(after_run=after_run)),
-                      start_runs=runs_for(routine_id, library), get_ready=0.0)
+def app_after(routine_id: str, clock: FakeClock, after_run: str = "after-run") -> WarmupApp:
+    return make_app(clock, routine_id,
+                    settings=Settings(training=TrainingSettings(after_run=after_run)))
 
 
-async def summary_after(pilot: Pilot[object], clock: FakeClock, seconds: float) -> SummaryScreen:
-    await pilot.pause()
-    advance(pilot.app, seconds, clock)  # type: ignore[arg-type]
-    await wait_until(pilot, lambda: isinstance(pilot.app.screen, SummaryScreen), "the summary")
-    screen = pilot.app.screen
-    assert isinstance(screen, SummaryScreen)
+async def summary_after(pilot: Pilot[Any], clock: FakeClock,
+                        seconds: float | None = None) -> SummaryScreen:
+    screen = await run_to_summary(pilot, clock, seconds)
     # The week line and the offer are read on the summary's worker, together.
     await wait_until(pilot, lambda: "This week" in standing(screen), "the week line")
     return screen
@@ -58,21 +54,12 @@ async def test_a_starts_the_after_run_routine_which_ends_on_home() -> None:
         assert line is not None and str(line.render()) == OFFER
         assert not line.has_class("-sore")
         await pilot.press("a")
-        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen),
-                         "the after-run session")
-        assert session_screen(app).run.routine_id == "after-run"
-        after = await summary_after_care(pilot, clock)
+        care = await session_started(pilot, "the after-run session")
+        assert care.run.routine_id == "after-run"
+        after = await summary_after(pilot, clock)
         assert offer_line(after) is None  # no running in it: nothing offered after it
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), "home")
-
-
-async def summary_after_care(pilot: Pilot[object], clock: FakeClock) -> SummaryScreen:
-    app = pilot.app
-    assert isinstance(app, StartedApp)
-    await wait_until(pilot, lambda: session_screen(app).session.state != "idle",
-                     "the after-run clock to start")
-    return await summary_after(pilot, clock, session_screen(app).session.remaining_total() + 1)
 
 
 async def test_sore_calves_put_the_offer_forward() -> None:
@@ -85,9 +72,8 @@ async def test_sore_calves_put_the_offer_forward() -> None:
         assert line is not None and line.has_class("-sore")
         assert str(line.render()) == f"{OFFER}\n   good for sore calves"
         await pilot.press("c", "a")  # the talk test answered, then the offer taken
-        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen),
-                         "the after-run session")
-        assert session_screen(app).run.routine_id == "after-run"
+        care = await session_started(pilot, "the after-run session")
+        assert care.run.routine_id == "after-run"
 
 
 async def test_an_empty_setting_offers_nothing() -> None:

@@ -14,10 +14,9 @@ from warmup_tui.log.db import default_path
 from warmup_tui.ui.screens.confirm import ConfirmScreen
 from warmup_tui.ui.screens.history import HistoryScreen
 from warmup_tui.ui.screens.home import HomeScreen
-from warmup_tui.ui.screens.session import SessionScreen
 from warmup_tui.ui.screens.summary import SummaryScreen
 
-from .app_factory import advance, make_app, session_screen
+from .app_factory import advance, make_app, run_to_summary, session_screen, session_started
 from .pilot_wait import wait_until
 
 SIZE = (100, 30)
@@ -31,16 +30,14 @@ async def test_today_runs_the_warmup_then_offers_the_programme_session() -> None
         assert isinstance(app.screen, HomeScreen)
         assert app.screen.today_label and "week 1, session 1" in app.screen.today_label
         await pilot.press("t")  # today's plan is read on a worker
-        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen), "the warmup")
-        assert session_screen(app).run.routine_id == "pre-run"
-        advance(app, session_screen(app).session.remaining_total() + 0.01, clock)
-        await pilot.pause()
-        assert isinstance(app.screen, SummaryScreen)
-        assert app.screen.next_run is not None
-        assert app.screen.next_run.programme_session == "w1s1"
+        warmup = await session_started(pilot, "the warmup")
+        assert warmup.run.routine_id == "pre-run"
+        summary = await run_to_summary(pilot, clock)
+        assert summary.next_run is not None
+        assert summary.next_run.programme_session == "w1s1"
         await pilot.press("enter")
-        await pilot.pause()
-        assert session_screen(app).run.programme_id == "build-to-30"
+        run = await session_started(pilot, "the run")
+        assert run.run.programme_id == "build-to-30"
 
 
 async def test_the_today_line_counts_a_session_whose_last_write_waited_for_a_busy_log(
@@ -51,17 +48,14 @@ async def test_the_today_line_counts_a_session_whose_last_write_waited_for_a_bus
     app = make_app(clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("t")
-        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen), "the warmup")
-        advance(app, session_screen(app).session.remaining_total() + 0.01, clock)
-        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary")
+        await run_to_summary(pilot, clock)
         await pilot.press("enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen), "the run")
-        [recorder] = [s for s in session_screen(app).sinks if isinstance(s, LogRecorder)]
+        run = await session_started(pilot, "the run")
+        [recorder] = [s for s in run.sinks if isinstance(s, LogRecorder)]
         assert recorder.wait_written(timeout=30)
         holder = sqlite3.connect(default_path(), isolation_level=None)
         holder.execute("BEGIN IMMEDIATE")  # another warmup holding the write lock
-        advance(app, session_screen(app).session.remaining_total() + 0.01, clock)
-        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary")
+        await run_to_summary(pilot, clock)
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), "home")
         holder.execute("ROLLBACK")

@@ -4,8 +4,6 @@ after a sore run. A warmup (no running) is not asked about."""
 
 from __future__ import annotations
 
-from textual.pilot import Pilot
-
 from warmup_tui.coaching.checkin import CheckIn
 from warmup_tui.engine.clock import FakeClock
 from warmup_tui.log import TrainingLog
@@ -14,7 +12,7 @@ from warmup_tui.ui.screens.guide import GuideScreen
 from warmup_tui.ui.screens.summary import SummaryScreen
 from warmup_tui.ui.widgets.checkin_panel import CheckInPanel
 
-from .app_factory import advance, make_app
+from .app_factory import make_app, run_to_summary
 from .pilot_wait import wait_until
 
 SIZE = (100, 32)
@@ -26,15 +24,6 @@ def stored() -> list[CheckIn]:
         return checkins(log)
 
 
-async def at_summary(pilot: Pilot[object], clock: FakeClock, seconds: float) -> SummaryScreen:
-    await pilot.pause()
-    advance(pilot.app, seconds, clock)  # type: ignore[arg-type]
-    await wait_until(pilot, lambda: isinstance(pilot.app.screen, SummaryScreen), "the summary")
-    screen = pilot.app.screen
-    assert isinstance(screen, SummaryScreen)
-    return screen
-
-
 def panel_text(screen: SummaryScreen) -> str:
     return screen.query_one(CheckInPanel).text()
 
@@ -43,7 +32,7 @@ async def test_two_keys_check_in_and_the_answers_reach_the_log() -> None:
     clock = FakeClock()
     app = make_app(clock, "first-steps")
     async with app.run_test(size=SIZE) as pilot:
-        screen = await at_summary(pilot, clock, FIRST_STEPS)
+        screen = await run_to_summary(pilot, clock, FIRST_STEPS)
         assert "How were your calves" in panel_text(screen)
         await pilot.press("6")
         assert "calves 6/10" in panel_text(screen) and "Talk test" in panel_text(screen)
@@ -59,7 +48,7 @@ async def test_t_is_ten_and_a_sore_run_links_to_the_guide() -> None:
     clock = FakeClock()
     app = make_app(clock, "first-steps")
     async with app.run_test(size=SIZE) as pilot:
-        screen = await at_summary(pilot, clock, FIRST_STEPS)
+        screen = await run_to_summary(pilot, clock, FIRST_STEPS)
         await pilot.press("g")  # nothing sore said yet: no guide
         assert app.screen is screen
         await pilot.press("t")
@@ -74,7 +63,7 @@ async def test_easy_calves_offer_no_guide_and_x_skips() -> None:
     clock = FakeClock()
     app = make_app(clock, "first-steps")
     async with app.run_test(size=SIZE) as pilot:
-        screen = await at_summary(pilot, clock, FIRST_STEPS)
+        screen = await run_to_summary(pilot, clock, FIRST_STEPS)
         await pilot.press("x")
         assert "skipped" in panel_text(screen)
         await pilot.press("5", "c")  # once skipped, the keys ask nothing
@@ -89,5 +78,5 @@ async def test_a_warmup_has_no_check_in() -> None:
     clock = FakeClock()
     app = make_app(clock, "pre-run")
     async with app.run_test(size=SIZE) as pilot:
-        screen = await at_summary(pilot, clock, 260.5)
+        screen = await run_to_summary(pilot, clock, 260.5)
         assert not screen.query(CheckInPanel)

@@ -3,23 +3,29 @@ by the counting rule, and the plan's next session (read from the real log on a w
 
 from __future__ import annotations
 
+from typing import Any
+
+from textual.pilot import Pilot
 from textual.widgets import Static
 
 from warmup_tui.engine.clock import FakeClock
+from warmup_tui.ui.screens.confirm import ConfirmScreen
+from warmup_tui.ui.screens.home import HomeScreen
 from warmup_tui.ui.screens.session import SessionScreen
 from warmup_tui.ui.screens.summary import SummaryScreen
 
-from .app_factory import advance, make_app, session_screen
+from .app_factory import make_app, run_to_summary, session_started
 from .pilot_wait import wait_until
 
 SIZE = (100, 30)
 
 
-def _standing(app: object) -> str:
-    from textual.app import App
-
-    assert isinstance(app, App)
-    return str(app.screen.query_one("#summary-standing", Static).render())
+async def standing_after(pilot: Pilot[Any], clock: FakeClock) -> str:
+    """The summary's standing lines once the session on screen has run to its end."""
+    summary = await run_to_summary(pilot, clock)
+    line = summary.query_one("#summary-standing", Static)
+    await wait_until(pilot, lambda: "This week" in str(line.render()), "the week line")
+    return str(line.render())
 
 
 async def test_the_end_of_a_programme_run_shows_the_week_and_the_next_session() -> None:
@@ -27,48 +33,36 @@ async def test_the_end_of_a_programme_run_shows_the_week_and_the_next_session() 
     app = make_app(clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("t")
-        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen), "the warmup")
-        advance(app, session_screen(app).session.remaining_total() + 0.01, clock)
-        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the hand-off")
         # Under the hand-off the plan's next session is the one offered: said once.
-        await wait_until(pilot, lambda: "This week" in _standing(app), "the week line")
-        assert "This week: 0 of 4 runs" in _standing(app)
-        assert "Next in your plan" not in _standing(app)
+        after_warmup = await standing_after(pilot, clock)
+        assert "This week: 0 of 4 runs" in after_warmup
+        assert "Next in your plan" not in after_warmup
         await pilot.press("enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen), "the run")
-        advance(app, session_screen(app).session.remaining_total() + 0.01, clock)
-        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary")
-        await wait_until(pilot, lambda: "This week" in _standing(app), "the week line")
-        assert "This week: 1 of 4 runs" in _standing(app)
-        assert "Next in your plan: week 1, session 2" in _standing(app)
+        after_run = await standing_after(pilot, clock)
+        assert "This week: 1 of 4 runs" in after_run
+        assert "Next in your plan: week 1, session 2" in after_run
 
 
 async def test_a_short_session_is_not_counted_in_the_week_line() -> None:
     clock = FakeClock()
     app = make_app(clock, "after-run")  # no running in it: not a run
     async with app.run_test(size=SIZE) as pilot:
-        advance(app, session_screen(app).session.remaining_total() + 0.01, clock)
-        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary")
-        await wait_until(pilot, lambda: "This week" in _standing(app), "the week line")
-        assert "This week: 0 of 4 runs" in _standing(app)
-        assert "Next in your plan: week 1, session 1" in _standing(app)
+        standing = await standing_after(pilot, clock)
+        assert "This week: 0 of 4 runs" in standing
+        assert "Next in your plan: week 1, session 1" in standing
 
 
 async def test_after_todays_run_today_asks_before_starting_the_next() -> None:
-    from warmup_tui.ui.screens.confirm import ConfirmScreen
-    from warmup_tui.ui.screens.home import HomeScreen
-
     clock = FakeClock()
     app = make_app(clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("t")
-        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen), "the warmup")
+        # s is not taken until the warmup's clock has started (after its first frame).
+        await session_started(pilot, "the warmup's clock to start")
         await pilot.press("s")  # straight to the run
         await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the hand-off")
         await pilot.press("enter")
-        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen), "the run")
-        advance(app, session_screen(app).session.remaining_total() + 0.01, clock)
-        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary")
+        await run_to_summary(pilot, clock)
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), "home")
         home = app.screen
@@ -78,7 +72,7 @@ async def test_after_todays_run_today_asks_before_starting_the_next() -> None:
         await pilot.press("t")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
         await pilot.press("n")  # not now: home stays
-        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen), "home")
+        await wait_until(pilot, lambda: app.screen is home, "home")
         await pilot.press("t")
         await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
         await pilot.press("y")  # asked for: the next one starts

@@ -5,6 +5,10 @@ without the answer."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
 
 from warmup_tui.coaching.answers import Answers
 from warmup_tui.engine.clock import FakeClock
@@ -14,10 +18,8 @@ from warmup_tui.log.outside import OutsideRun, add_outside_run
 from warmup_tui.programme.progress import Anchor
 from warmup_tui.programme.state import ProgrammeState, load_state, save_state
 from warmup_tui.ui.screens.confirm import ConfirmScreen
-from warmup_tui.ui.screens.session import SessionScreen
-from warmup_tui.ui.screens.summary import SummaryScreen
 
-from .app_factory import advance, make_app, session_screen
+from .app_factory import make_app, run_to_summary, session_started
 from .pilot_wait import wait_until
 
 SIZE = (100, 30)
@@ -36,46 +38,41 @@ def sore_week_3_run() -> None:
         save_answers(log, run, Answers(calves=4, morning=1))
 
 
-async def asked(pilot, app) -> ConfirmScreen:  # type: ignore[no-untyped-def]
-    await pilot.pause()
+async def answer_the_question(pilot: Pilot[Any], key: str) -> None:
+    """Today, asked about the advice first, answered with ``key``."""
+    app = pilot.app
     await pilot.press("t")
     await wait_until(pilot, lambda: isinstance(app.screen, ConfirmScreen), "the question")
     screen = app.screen
     assert isinstance(screen, ConfirmScreen)
     assert screen.detail.startswith("Hold week 3: calves 4/10 yesterday")
-    return screen
+    await pilot.press(key)
 
 
-async def next_after_warmup(pilot, app, clock: FakeClock) -> str | None:  # type: ignore[no-untyped-def]
-    """The programme session the summary offers once the warmup is done."""
-    advance(app, session_screen(app).session.remaining_total() + 0.01, clock)
-    await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary")
-    next_run = app.screen.next_run
-    return None if next_run is None else next_run.programme_session
+def assert_week_3(held: bool) -> None:
+    """The plan's anchor: moved to repeat week 3 when ``held``, else as it was."""
+    anchor = load_state()[0].anchors["build-to-30"]
+    if not held:
+        assert anchor == WEEK_3
+        return
+    assert (anchor.session, anchor.reason) == ("w3s1", "repeat")
+    assert anchor.set_at > WEEK_3.set_at
 
 
-async def test_yes_holds_week_3_then_today_starts_from_its_first_session() -> None:
+@pytest.mark.parametrize(("key", "held", "next_session"), [
+    ("y", True, "w3s1"),  # yes holds week 3; today starts from its first session
+    ("n", False, "w3s2"),  # no runs the plan as it stands
+])
+async def test_the_answer_decides_whether_the_plan_moves(
+        key: str, held: bool, next_session: str) -> None:
     sore_week_3_run()
     clock = FakeClock()
     app = make_app(clock)
     async with app.run_test(size=SIZE) as pilot:
-        await asked(pilot, app)
-        await pilot.press("y")
-        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen), "the warmup")
-        anchor = load_state()[0].anchors["build-to-30"]
-        assert (anchor.session, anchor.reason) == ("w3s1", "repeat")
-        assert anchor.set_at > WEEK_3.set_at
-        assert session_screen(app).run.routine_id == "pre-run"
-        assert await next_after_warmup(pilot, app, clock) == "w3s1"
-
-
-async def test_no_runs_the_plan_as_it_stands() -> None:
-    sore_week_3_run()
-    clock = FakeClock()
-    app = make_app(clock)
-    async with app.run_test(size=SIZE) as pilot:
-        await asked(pilot, app)
-        await pilot.press("n")
-        await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen), "the warmup")
-        assert load_state()[0].anchors["build-to-30"] == WEEK_3
-        assert await next_after_warmup(pilot, app, clock) == "w3s2"
+        await answer_the_question(pilot, key)
+        warmup = await session_started(pilot, "the warmup")
+        assert warmup.run.routine_id == "pre-run"
+        assert_week_3(held)
+        summary = await run_to_summary(pilot, clock)
+        assert summary.next_run is not None
+        assert summary.next_run.programme_session == next_session
