@@ -4,8 +4,9 @@ Each phrase is stored ready to play (16-bit mono, 44.1 kHz WAV, before volume) a
 ``cache_dir()/speech/<hash>.wav``, the hash taken over the text, voice, rate and engine,
 so changing any of them renders afresh. Files appear atomically: the engine writes to a
 temporary name and the converted result is renamed into place, so a reader (another
-instance of the app, or a crash half-way) never sees half a file. A file that cannot be
-read is rendered again.
+instance of the app, or a crash half-way) never sees half a file; what a killed app left
+is removed at the next start (render_leftovers). A file that cannot be read is rendered
+again.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from warmup_tui.audio import piper_engine
+from warmup_tui.audio.render_leftovers import temporary_prefix
 from warmup_tui.audio.speech_engine import Engine, render
 from warmup_tui.audio.speech_pcm import load_for_player, read_wav, write_wav
 from warmup_tui.audio.synth import RATE
@@ -99,7 +101,7 @@ class SpeechCache:
     def _render_batch(self, texts: list[str]) -> Iterator[tuple[str, array[int] | None]]:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            batch = Path(tempfile.mkdtemp(prefix=".batch.", dir=self.folder))
+            batch = Path(tempfile.mkdtemp(prefix=temporary_prefix("batch"), dir=self.folder))
         except OSError:
             yield from ((text, None) for text in texts)
             return
@@ -138,6 +140,7 @@ class SpeechCache:
 
 
 def _temporary(folder: Path, suffix: str) -> Path:
-    fd, name = tempfile.mkstemp(prefix=".phrase.", suffix=suffix, dir=folder)
+    # The pid in the name: a file left by a killed app is told from one being written.
+    fd, name = tempfile.mkstemp(prefix=temporary_prefix("phrase"), suffix=suffix, dir=folder)
     os.close(fd)
     return Path(name)

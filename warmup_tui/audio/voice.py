@@ -24,7 +24,8 @@ from warmup_tui.audio.phrase_fit import StartSlot, start_slots
 from warmup_tui.audio.phrase_queue import PhraseQueue
 from warmup_tui.audio.phrases import cue_phrase, end_phrase, routine_phrases, start_phrase
 from warmup_tui.audio.player import PlayHandle
-from warmup_tui.audio.speech_cache import SpeechCache
+from warmup_tui.audio.render_leftovers import remove_leftovers_soon
+from warmup_tui.audio.speech_cache import SpeechCache, speech_dir
 from warmup_tui.audio.speech_engine import DEFAULT_VOICE, Engine, chosen_engine, knows_voice
 from warmup_tui.audio.synth import RATE
 from warmup_tui.common.config import SoundSettings, VoiceSettings
@@ -199,7 +200,9 @@ def make_voice(player: SpeechPlayer, settings: VoiceSettings, enabled: bool | No
                notice: Callable[[str], None] | None = None) -> Voice | None:
     """A Voice for ``player``, or None when speech is off (``enabled`` overrides the
     setting when not None) or no speech engine is installed. A voice name the engine does
-    not know is told to ``notice`` once, and the engine's default voice speaks instead."""
+    not know is told to ``notice`` once, and the engine's default voice speaks instead.
+    Renders a killed app left half-done are removed meanwhile, on a thread of their own."""
+    remove_leftovers_soon(speech_dir())
     wanted = settings.enabled if enabled is None else enabled
     if not wanted:
         return None

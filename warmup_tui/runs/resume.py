@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from warmup_tui.common.problems import ProblemsError
+from warmup_tui.common.processes import pid_alive as pid_alive  # where callers know it
 from warmup_tui.engine.timeline import Segment, build_timeline
 from warmup_tui.engine.wording import short_title
 from warmup_tui.log.db import LogUnavailable, Notice
@@ -144,18 +145,6 @@ class ResumePlan:
                           programme_id=self.programme_id,
                           programme_session=self.programme_session,
                           start_index=self.start_index, resumed_from=self.resumed_from)
-
-
-def pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # someone else's process: alive, and not ours to judge
-        return True
-    except OSError:
-        return False
-    return True
 
 
 def library_timeline(library: Library | None = None) -> TimelineFor:
