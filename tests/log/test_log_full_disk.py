@@ -4,6 +4,9 @@ full"."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +15,8 @@ from log_support import run_to_end, start_recorded
 from small_disk import SmallDisk, break_disk, small_disk
 
 from warmup_tui.log import LogUnavailable, TrainingLog
+from warmup_tui.routines.library import Library
+from warmup_tui.runs.resume import ResumeRefused, accept, decline, pending_resume
 
 
 @pytest.fixture
@@ -75,3 +80,62 @@ def test_disk_filling_up_during_a_session_is_named_and_the_session_goes_on(
     assert session.state == "finished"
     assert notices == ["the training log cannot be written: the disk is full; "
                        "this session is not being logged"]
+
+
+def session_cut_by_a_full_disk(disk: SmallDisk) -> None:
+    """first-steps run to its end in a process of its own, the disk filling up 400 s in
+    (a walk after the first run); the process has ended, as the app does after it."""
+    script = Path(__file__).with_name("full_disk_session.py")
+    done = subprocess.run([sys.executable, str(script), str(disk.root)], capture_output=True,
+                          text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {"state": "finished", "notices": [
+        "the training log cannot be written: the disk is full; "
+        "this session is not being logged"]}
+
+
+def test_a_session_cut_by_a_full_disk_is_offered_at_the_next_start_like_a_killed_one(
+    disk: SmallDisk,
+) -> None:
+    session_cut_by_a_full_disk(disk)
+    (disk.root / "filler").unlink()  # room again by the next start
+    path = disk.root / "log.sqlite3"
+    with TrainingLog.open(path) as log:
+        (row,) = log.sessions()
+        assert row.status == "running"  # where the disk stopped taking it
+        offer = pending_resume(log, library=Library(), now=row.updated_at + 60)
+
+        assert offer is not None and offer.session.id == row.id
+        assert offer.question == "Resume first-steps at Walk 1 of 8?"
+        decline(offer, log)  # "No records it as stopped"
+
+        (closed,) = log.sessions()
+    assert closed.status == "stopped"
+    assert closed.ended_at == row.updated_at  # its last recorded event, not the next start
+    assert closed.last_index == row.last_index
+
+
+def test_a_disk_still_full_at_the_next_start_keeps_the_session_for_a_later_one(
+    disk: SmallDisk,
+) -> None:
+    session_cut_by_a_full_disk(disk)
+    path = disk.root / "log.sqlite3"
+    with TrainingLog.open(path) as log:  # it opens, but takes no writes
+        (row,) = log.sessions()
+        offer = pending_resume(log, library=Library(), now=row.updated_at + 60)
+        assert offer is not None
+
+        # Not "picked up elsewhere", as it used to say: the disk is named.
+        with pytest.raises(ResumeRefused) as refused:
+            accept(offer, log)
+        assert str(refused.value) == "the training log cannot be written: the disk is full"
+
+    (disk.root / "filler").unlink()
+    with TrainingLog.open(path) as log:
+        (kept,) = log.sessions()
+        assert kept == row  # as it was: offered again, now that it can be taken
+        again = pending_resume(log, library=Library(), now=row.updated_at + 60)
+        assert again is not None
+        resumed = accept(again, log)
+        assert resumed is not None and resumed.start_index == offer.start_index
+        assert log.session(row.id).status == "stopped"  # type: ignore[union-attr]

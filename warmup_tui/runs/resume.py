@@ -26,8 +26,9 @@ from warmup_tui.common.problems import ProblemsError
 from warmup_tui.common.processes import pid_alive as pid_alive  # where callers know it
 from warmup_tui.engine.timeline import Segment, build_timeline
 from warmup_tui.engine.wording import short_title
-from warmup_tui.log.db import LogUnavailable, Notice
+from warmup_tui.log.db import LogUnavailable, Notice, default_path
 from warmup_tui.log.recorder import LogRecorder
+from warmup_tui.log.sqlite_errors import disk_reason
 from warmup_tui.log.store import SessionRow, TrainingLog
 from warmup_tui.routines.library import Library
 from warmup_tui.runs.plan import PlannedRun
@@ -194,15 +195,25 @@ def decline(offer: ResumeOffer, log: TrainingLog | None = None) -> None:
         pass
 
 
+class ResumeRefused(Exception):
+    """The log could not record the cut-off session as taken up (a full disk, say): it
+    stays as it was, offered again at the next start. The message says why."""
+
+
 def accept(offer: ResumeOffer, log: TrainingLog | None = None) -> ResumePlan | None:
     """Close the cut-off session and hand over what is needed to carry on from it.
-    None if another instance took it first (or the log is gone)."""
+    None if another instance took it first; :class:`ResumeRefused` when the log cannot
+    take the change (resumed anyway, the session would be offered again)."""
     try:
         with _log_or(log, None) as opened:
             if not opened.close_running(offer.session.id, offer.session.updated_at):
                 return None
-    except (LogUnavailable, sqlite3.Error):
-        return None
+    except LogUnavailable as error:
+        raise ResumeRefused(str(error)) from error
+    except sqlite3.Error as error:
+        raise ResumeRefused(f"the training log cannot be written: "
+                            f"{disk_reason(error, log.path if log else default_path())}"
+                            ) from error
     row = offer.session
     return ResumePlan(row.routine_id, row.routine_name, row.routine_path, list(offer.segments),
                       offer.start_index, row.programme_id, row.programme_session, row.id)

@@ -22,7 +22,13 @@ from warmup_tui.runs.plan import PlannedRun
 from warmup_tui.runs.programme_resume import programme_timeline
 from warmup_tui.runs.progress_source import log_progress
 from warmup_tui.runs.rest_days import RestDay
-from warmup_tui.runs.resume import ResumeOffer, accept, decline, pending_resume
+from warmup_tui.runs.resume import (
+    ResumeOffer,
+    ResumeRefused,
+    accept,
+    decline,
+    pending_resume,
+)
 from warmup_tui.runs.today import TodayPlan, load_today
 
 if TYPE_CHECKING:
@@ -142,7 +148,13 @@ def ask_to_resume(app: WarmupApp, offer: ResumeOffer | None,
         return
 
     def on_answer(yes: bool | None) -> None:
-        resumed = accept(offer) if yes else None
+        try:
+            resumed = accept(offer) if yes else None
+        except ResumeRefused as refused:  # offered again next time: the log still has it
+            app.notify(f"That session cannot be resumed now: {refused}", severity="warning",
+                       timeout=8)
+            answered(None)
+            return
         if not yes:
             decline(offer)
         elif resumed is None:
