@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -10,6 +11,7 @@ from warmup_tui.engine.events import Event, EventSink
 from warmup_tui.engine.session import Session
 from warmup_tui.engine.timeline import Segment, build_timeline
 from warmup_tui.log import LogRecorder, TrainingLog
+from warmup_tui.log.db import default_path, migrate
 from warmup_tui.routines.library import Library
 
 # 2024-03-04 was a Monday; sessions in the tests happen in the weeks around it.
@@ -83,3 +85,23 @@ def record(routine_id: str, when: float, *, stop_after: float | None = None,
         deliver(session.stop(), recorder)
     assert recorder.wait_written(timeout=30)  # the writer thread has made every write
     return recorder
+
+
+def older_log_with_one_session(version: int, routine_id: str, routine_name: str,
+                               source: str | None = None) -> None:
+    """The log at the default path as an older app left it: schema ``version`` and one
+    completed session (``source``, a column since version 4, when given)."""
+    path = default_path()
+    path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrate(conn, target=version)
+    columns = ("routine_id, routine_name, started_at, updated_at, ended_at, planned_seconds,"
+               " actual_seconds, run_seconds, segments_total, status, session_key")
+    values: list[object] = [routine_id, routine_name, 100, 200, 200, 100, 100, 60, 3,
+                            "completed", "abc"]
+    if source is not None:
+        columns += ", source"
+        values.append(source)
+    marks = ", ".join("?" * len(values))
+    conn.execute(f"INSERT INTO sessions ({columns}) VALUES ({marks})", values)
+    conn.close()

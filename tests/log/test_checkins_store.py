@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from log_support import MONDAY_NOON_UTC
+from log_support import MONDAY_NOON_UTC, older_log_with_one_session
 
 from warmup_tui.coaching.answers import Answers
 from warmup_tui.log import TrainingLog
@@ -17,7 +17,7 @@ from warmup_tui.log.checkins import (
     morning_question_for,
     save_answers,
 )
-from warmup_tui.log.db import SCHEMA_VERSION, default_path, migrate
+from warmup_tui.log.db import SCHEMA_VERSION
 from warmup_tui.log.outside import OutsideRun, add_outside_run
 
 DAY = 86400.0
@@ -30,15 +30,7 @@ def run_at(log: TrainingLog, started_at: float, key: str) -> int:
 
 
 def test_a_version_4_log_with_a_session_is_migrated_and_takes_check_ins() -> None:
-    path = default_path()
-    path.parent.mkdir(parents=True)
-    conn = sqlite3.connect(path, isolation_level=None)
-    migrate(conn, target=4)
-    conn.execute("INSERT INTO sessions (routine_id, routine_name, started_at, updated_at,"
-                 " ended_at, planned_seconds, actual_seconds, run_seconds, segments_total,"
-                 " status, session_key, source) VALUES ('run', 'Run', 100, 200, 200,"
-                 " 100, 100, 60, 3, 'completed', 'abc', 'manual')")
-    conn.close()
+    older_log_with_one_session(4, "run", "Run", source="manual")
 
     with TrainingLog.open() as log:
         assert log.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5

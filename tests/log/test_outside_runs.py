@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
-from log_support import MONDAY_NOON_UTC
+from log_support import MONDAY_NOON_UTC, older_log_with_one_session
 
 from warmup_tui.log import TrainingLog
 from warmup_tui.log.counting import RunRule
-from warmup_tui.log.db import SCHEMA_VERSION, default_path, migrate
+from warmup_tui.log.db import SCHEMA_VERSION
 from warmup_tui.log.outside import AlreadyLogged, OutsideRun, add_outside_run
 
 
@@ -23,15 +21,7 @@ def outside(key: str | None = "k1", **changes: object) -> OutsideRun:
 
 
 def test_a_version_3_log_with_sessions_in_it_is_migrated() -> None:
-    path = default_path()
-    path.parent.mkdir(parents=True)
-    conn = sqlite3.connect(path, isolation_level=None)
-    migrate(conn, target=3)
-    conn.execute("INSERT INTO sessions (routine_id, routine_name, started_at, updated_at,"
-                 " ended_at, planned_seconds, actual_seconds, run_seconds, segments_total,"
-                 " status, session_key) VALUES ('first-steps', 'First steps', 100, 200, 200,"
-                 " 100, 100, 60, 3, 'completed', 'abc')")
-    conn.close()
+    older_log_with_one_session(3, "first-steps", "First steps")
 
     with TrainingLog.open() as log:
         assert log.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
