@@ -17,12 +17,15 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from ..cli.conftest import warmup_env
 
-WRAPPER = r"""
+# The app in a fresh interpreter, its modules listed at its first frame (just before
+# start-up's worker is made) and again once DONE holds; the report goes to argv[1] as JSON.
+LISTING = r"""
 import asyncio, json, sys
-import warmup_tui.cli.app_cmd, warmup_tui.cli.main  # what a bare `warmup` loads first
+IMPORTS
 from warmup_tui.ui.app import WarmupApp
 
 class Listed(WarmupApp):
@@ -31,20 +34,33 @@ class Listed(WarmupApp):
         super()._load_the_rest()
 
 async def main():
-    app = Listed(mute=True)
+    app = APP
     async with app.run_test(size=(100, 30)) as pilot:
         for _ in range(6000):  # a minute at most, for a loaded machine
-            if getattr(app.screen, "today_label", None):
+            if DONE:
                 break
             await pilot.pause(0.01)
-        settled = sorted(sys.modules)
-        filled = bool(app.screen.today_label)
+        report = dict(first_frame=app.at_first_frame, settled=sorted(sys.modules),
+                      filled=bool(getattr(app.screen, "today_label", None)),
+                      shown=type(app.screen).__name__)
     with open(sys.argv[1], "w") as file:
-        json.dump({"first_frame": app.at_first_frame, "settled": settled,
-                   "filled": filled}, file)
+        json.dump(report, file)
 
 asyncio.run(main())
 """
+
+
+def modules_listed(tmp_path: Path, imports: str, app: str, done: str) -> dict[str, Any]:
+    """The report of LISTING with its IMPORTS, the APP it builds and when it is DONE."""
+    script = LISTING.replace("IMPORTS", imports).replace("APP", app).replace("DONE", done)
+    out = tmp_path / "modules.json"
+    result = subprocess.run([sys.executable, "-c", script, str(out)], cwd=tmp_path,
+                            env=warmup_env(), capture_output=True, text=True, timeout=120,
+                            check=False)
+    assert out.exists(), result.stderr
+    report: dict[str, Any] = json.loads(out.read_text())
+    return report
+
 
 # Loaded with the first session (or its get-ready), never for home.
 SESSION = ("warmup_tui.ui.screens.session", "warmup_tui.ui.screens.summary",
@@ -68,12 +84,12 @@ def loaded(names: list[str], packages: tuple[str, ...]) -> list[str]:
 
 
 def test_home_loads_nothing_it_does_not_show(tmp_path: Path) -> None:
-    out = tmp_path / "modules.json"
-    result = subprocess.run([sys.executable, "-c", WRAPPER, str(out)], cwd=tmp_path,
-                            env=warmup_env(), capture_output=True, text=True, timeout=120,
-                            check=False)
-    assert out.exists(), result.stderr
-    report = json.loads(out.read_text())
+    report = modules_listed(
+        tmp_path,
+        # what a bare `warmup` loads first
+        "import warmup_tui.cli.app_cmd, warmup_tui.cli.main",
+        "Listed(mute=True)",
+        'getattr(app.screen, "today_label", None)')  # home shows today's session
     assert report["filled"], "home never showed today's session"
     assert "warmup_tui.ui.screens.home" in report["first_frame"]  # the listing is real
     assert loaded(report["first_frame"], SESSION + ELSEWHERE + ROUTINES
@@ -83,32 +99,6 @@ def test_home_loads_nothing_it_does_not_show(tmp_path: Path) -> None:
     assert loaded(report["settled"], SESSION + ELSEWHERE) == []
 
 
-GET_READY = r"""
-import asyncio, json, sys
-from warmup_tui.routines.library import Library
-from warmup_tui.runs.plan import planned_run
-from warmup_tui.ui.app import WarmupApp
-
-class Listed(WarmupApp):
-    def _load_the_rest(self):
-        self.at_first_frame = sorted(sys.modules)
-        super()._load_the_rest()
-
-async def main():
-    run = planned_run(Library().resolve("pre-run"))
-    app = Listed(mute=True, start_runs=[run], ends_in_shell=True)
-    async with app.run_test(size=(100, 30)) as pilot:
-        for _ in range(6000):  # a minute at most, for a loaded machine
-            if hasattr(app, "at_first_frame"):
-                break
-            await pilot.pause(0.01)
-        shown = type(app.screen).__name__
-    with open(sys.argv[1], "w") as file:
-        json.dump({"first_frame": app.at_first_frame, "shown": shown}, file)
-
-asyncio.run(main())
-"""
-
 # What a session needs only once it ends or is asked to stop.
 AFTER_GET_READY = ("warmup_tui.ui.screens.summary", "warmup_tui.ui.screens.confirm",
                    "warmup_tui.coaching.guide")
@@ -116,12 +106,13 @@ AFTER_GET_READY = ("warmup_tui.ui.screens.summary", "warmup_tui.ui.screens.confi
 
 def test_get_ready_loads_neither_summary_nor_stop_question_before_its_first_frame(
         tmp_path: Path) -> None:
-    out = tmp_path / "modules.json"
-    result = subprocess.run([sys.executable, "-c", GET_READY, str(out)], cwd=tmp_path,
-                            env=warmup_env(), capture_output=True, text=True, timeout=120,
-                            check=False)
-    assert out.exists(), result.stderr
-    report = json.loads(out.read_text())
+    report = modules_listed(
+        tmp_path,
+        "from warmup_tui.routines.library import Library\n"
+        "from warmup_tui.runs.plan import planned_run",
+        'Listed(mute=True, start_runs=[planned_run(Library().resolve("pre-run"))],'
+        " ends_in_shell=True)",
+        'hasattr(app, "at_first_frame")')
     assert report["shown"] == "SessionScreen"
     assert "warmup_tui.ui.screens.session" in report["first_frame"]  # the listing is real
     assert loaded(report["first_frame"], AFTER_GET_READY) == []
