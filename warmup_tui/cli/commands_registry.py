@@ -39,6 +39,19 @@ def _json_fields() -> str:
     return JSON_FIELDS
 
 
+def _add(commands: Any, name: str, runs: str, **options: Any) -> argparse.ArgumentParser:
+    """The command ``name``, run by ``runs`` ("module.function" in warmup_tui.cli);
+    ``options`` are add_parser's (help, description, ...)."""
+    parser: argparse.ArgumentParser = commands.add_parser(name, **options)
+    module, function = runs.split(".")
+    parser.set_defaults(func=Command(module, function))
+    return parser
+
+
+def _json_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
 def add_session_options(parser: argparse.ArgumentParser) -> None:
     """Options shared by every command that runs a session."""
     mode = parser.add_mutually_exclusive_group()
@@ -53,33 +66,33 @@ def add_session_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _routines(commands: Any) -> None:
-    listing = commands.add_parser("list", help="list bundled and user routines")
-    listing.add_argument("--json", action="store_true", help="print JSON")
-    listing.set_defaults(func=Command("routines_cmd", "list_routines"))
+    listing = _add(commands, "list", "routines_cmd.list_routines",
+                   help="list bundled and user routines")
+    _json_option(listing)
 
-    show = commands.add_parser("show", help="print a routine's segments and total time")
+    show = _add(commands, "show", "routines_cmd.show_routine",
+                help="print a routine's segments and total time")
     show.add_argument("routine", help="routine name or path to a .toml file")
-    show.add_argument("--json", action="store_true", help="print JSON")
-    show.set_defaults(func=Command("routines_cmd", "show_routine"))
+    _json_option(show)
 
-    validate = commands.add_parser("validate", help="check routine files; exit 2 if any is bad")
+    validate = _add(commands, "validate", "routines_cmd.validate_files",
+                    help="check routine files; exit 2 if any is bad")
     validate.add_argument("files", nargs="+", help="routine names or .toml files")
-    validate.set_defaults(func=Command("routines_cmd", "validate_files"))
 
 
 def _run(commands: Any) -> None:
-    run = commands.add_parser("run", help="run a routine, guided step by step")
+    run = _add(commands, "run", "run_cmd.run_routine",
+               help="run a routine, guided step by step")
     run.add_argument("routine", help="routine name or path to a .toml file")
     add_session_options(run)
     run.add_argument("--chain", action="store_true",
                      help="headless: carry on into the routine named by 'then'")
-    run.set_defaults(func=Command("run_cmd", "run_routine"))
 
 
 def _program(commands: Any) -> None:
-    program = commands.add_parser(
-        "program", help="show the programme: its weeks, the next session, your progress")
-    program.add_argument("--json", action="store_true", help="print JSON")
+    program = _add(commands, "program", "program_cmd.show_programme",
+                   help="show the programme: its weeks, the next session, your progress")
+    _json_option(program)
     program.add_argument("--use", metavar="NAME|PATH",
                          help="follow another programme from now on (a name or a .toml file)")
     move = program.add_mutually_exclusive_group()
@@ -90,12 +103,11 @@ def _program(commands: Any) -> None:
     move.add_argument("--accept-advice", action="store_true",
                       help="follow the advice from your check-ins (hold the week, or go "
                            "back one)")
-    program.set_defaults(func=Command("program_cmd", "show_programme"))
 
 
 def _intervals(commands: Any) -> None:
-    quick = commands.add_parser(
-        "intervals", help="a run-walk session from options alone, such as --run 1m --walk 2m")
+    quick = _add(commands, "intervals", "intervals_cmd.run_intervals",
+                 help="a run-walk session from options alone, such as --run 1m --walk 2m")
     quick.add_argument("--run", type=duration_option(zero=False), required=True, metavar="TIME",
                        help="length of each run, such as 90s, 1m30s or \"2 minutes\"")
     quick.add_argument("--walk", type=duration_option(zero=True), default=0.0, metavar="TIME",
@@ -109,12 +121,11 @@ def _intervals(commands: Any) -> None:
     quick.add_argument("--cadence", type=whole_option(*CADENCE_RANGE), metavar="SPM",
                        help="steps per minute for the metronome during runs")
     add_session_options(quick)
-    quick.set_defaults(func=Command("intervals_cmd", "run_intervals"))
 
 
 def _today(commands: Any) -> None:
-    today = commands.add_parser(
-        "today", help="warm up, then run the next session of your programme")
+    today = _add(commands, "today", "today_cmd.run_today",
+                 help="warm up, then run the next session of your programme")
     add_session_options(today)
     warmup = today.add_mutually_exclusive_group()
     warmup.add_argument("--warmup", metavar="ROUTINE",
@@ -124,12 +135,12 @@ def _today(commands: Any) -> None:
     today.add_argument("--no-wait", action="store_true",
                        help="--plain/--json on a terminal: start the run without waiting for"
                             " Enter after the warmup (without a terminal it never waits)")
-    today.set_defaults(func=Command("today_cmd", "run_today"))
 
 
 def _history(commands: Any) -> None:
-    history = commands.add_parser(
-        "history", help="recent sessions, this week's runs against the goal, the streak",
+    history = _add(
+        commands, "history", "history_cmd.show_history",
+        help="recent sessions, this week's runs against the goal, the streak",
         description="Your training log: recent sessions, this week's runs against the\n"
         "weekly goal, the streak of weeks that met it, and running minutes per week.\n"
         "A run is a completed session with running in it, part of a programme or not;\n"
@@ -140,20 +151,20 @@ def _history(commands: Any) -> None:
     history.add_argument("--json", action="store_true", help="print JSON (fields below)")
     history.add_argument("--weeks", type=whole_option(1, 520, "weeks"), default=8, metavar="N",
                          help="how many weeks to show, this one included; default 8")
-    history.set_defaults(func=Command("history_cmd", "show_history"))
 
 
 def _edit(commands: Any) -> None:
-    edit = commands.add_parser("edit", help="edit a routine in the app, or by hand with "
-                               "--external; a bundled routine is saved as your own copy")
+    edit = _add(commands, "edit", "edit_cmd.edit_routine",
+                help="edit a routine in the app, or by hand with --external; a bundled "
+                     "routine is saved as your own copy")
     edit.add_argument("routine", metavar="NAME|PATH", help="routine name or path to a .toml file")
     edit.add_argument("--external", action="store_true",
                       help="open the file in $VISUAL or $EDITOR and check it afterwards")
     edit.add_argument("--speed", type=speed_option, default=10.0, metavar="N",
                       help="speed of the editor's preview (p); default 10")
-    edit.set_defaults(func=Command("edit_cmd", "edit_routine"))
 
-    new = commands.add_parser("new", help="make a routine of your own and open the editor")
+    new = _add(commands, "new", "edit_cmd.new_routine",
+               help="make a routine of your own and open the editor")
     new.add_argument("name", metavar="NAME", help="file name for it: letters, digits, - and _")
     new.add_argument("--from", dest="source", metavar="ROUTINE",
                      help="start from a copy of this routine instead of a blank one")
@@ -161,21 +172,20 @@ def _edit(commands: Any) -> None:
                      help="only create the file and print where it is")
     new.add_argument("--today", action="store_true",
                      help="make it Today's warmup (training.warmup) without asking")
-    new.set_defaults(func=Command("edit_cmd", "new_routine"))
 
 
 def _doctor(commands: Any) -> None:
-    doctor = commands.add_parser(
-        "doctor", help="check sound, voice, settings, log and terminal; say what to fix")
-    doctor.add_argument("--json", action="store_true", help="print JSON")
+    doctor = _add(commands, "doctor", "doctor_cmd.run_doctor",
+                  help="check sound, voice, settings, log and terminal; say what to fix")
+    _json_option(doctor)
     doctor.add_argument("--play", action="store_true",
                         help="also play a test cue and say a test phrase")
-    doctor.set_defaults(func=Command("doctor_cmd", "run_doctor"))
 
 
 def _outside_runs(commands: Any) -> None:
-    into = commands.add_parser(
-        "import", help="add runs from a watch's FIT, TCX or GPX files to the training log",
+    into = _add(
+        commands, "import", "import_cmd.import_activities",
+        help="add runs from a watch's FIT, TCX or GPX files to the training log",
         description="Read finished activities from FIT, TCX or GPX files into the training\n"
         "log, where each run counts towards the week like the app's own sessions. Each\n"
         "file goes in whole or not at all; one already in the log is left as it is.\n"
@@ -186,10 +196,9 @@ def _outside_runs(commands: Any) -> None:
     into.add_argument("--programme", action="store_true",
                       help="count it as the next session of your programme (it must have "
                            "at least that session's running time)")
-    into.set_defaults(func=Command("import_cmd", "import_activities"))
 
-    log = commands.add_parser("log", help="add a run done without the app, such as "
-                              "--minutes 30 --distance 5km")
+    log = _add(commands, "log", "log_cmd.log_run",
+               help="add a run done without the app, such as --minutes 30 --distance 5km")
     log.add_argument("--minutes", required=True, metavar="N",
                      help="how long you ran, in minutes (such as 30 or 22.5)")
     log.add_argument("--date", metavar="DATE", help="YYYY-MM-DD or yesterday; default today")
@@ -199,20 +208,19 @@ def _outside_runs(commands: Any) -> None:
     log.add_argument("--programme", action="store_true",
                      help="count it as the next session of your programme")
     log.add_argument("--note", metavar="TEXT", help="a few words to keep with it")
-    log.set_defaults(func=Command("log_cmd", "log_run"))
 
 
 def _guide(commands: Any) -> None:
-    guide = commands.add_parser(
-        "guide", help="what causes sore calves in new runners, and what helps")
+    guide = _add(commands, "guide", "guide_cmd.show_guide",
+                 help="what causes sore calves in new runners, and what helps")
     guide.add_argument("topic", choices=["calves"], help="what the guide is about: calves")
-    guide.add_argument("--json", action="store_true", help="print JSON")
-    guide.set_defaults(func=Command("guide_cmd", "show_guide"))
+    _json_option(guide)
 
 
 def _checkin(commands: Any) -> None:
-    checkin = commands.add_parser(
-        "checkin", help="say how your calves felt on your last run (or --session ID)",
+    checkin = _add(
+        commands, "checkin", "checkin_cmd.check_in",
+        help="say how your calves felt on your last run (or --session ID)",
         description="How your calves felt during your last run and the next morning, from\n"
         "0 (nothing) to 10 (the worst you can imagine). The plan's advice rests on it\n"
         "(warmup program). Without options, on a terminal, it asks; Enter skips a question.",
@@ -229,12 +237,12 @@ def _checkin(commands: Any) -> None:
     checkin.add_argument("--note", metavar="TEXT", help="a few words to keep with it")
     checkin.add_argument("--session", metavar="ID",
                          help="the session to check in for (its id in warmup history --json)")
-    checkin.set_defaults(func=Command("checkin_cmd", "check_in"))
 
 
 def _export(commands: Any) -> None:
-    export = commands.add_parser(
-        "export", help="the next session or a routine for a watch (FIT) or as text, the "
+    export = _add(
+        commands, "export", "export_cmd.export",
+        help="the next session or a routine for a watch (FIT) or as text, the "
         "programme as a calendar, a finished session as a FIT activity",
         description="Take a session outside the app:\n"
         "  warmup export next --fit FILE      the next session, as a FIT workout for a watch\n"
@@ -256,7 +264,6 @@ def _export(commands: Any) -> None:
     export.add_argument("--at", metavar="HH:MM", help="with --ics: the time; default 07:00")
     export.add_argument("--from", dest="start", metavar="YYYY-MM-DD",
                         help="with --ics: the first day to use; default today")
-    export.set_defaults(func=Command("export_cmd", "export"))
 
 
 REGISTRARS = [_routines, _run, _program, _intervals, _today, _history, _edit, _outside_runs,
