@@ -61,7 +61,11 @@ def small_disk(folder: Path) -> Iterator[SmallDisk]:
     try:
         yield SmallDisk(folder)
     finally:
-        subprocess.run(["umount", str(folder)], check=False, capture_output=True)
+        # A process the test started may still hold a file there (a session being killed);
+        # a lazy unmount detaches the disk at once and frees it when that file closes.
+        done = subprocess.run(["umount", str(folder)], check=False, capture_output=True)
+        if done.returncode != 0:
+            subprocess.run(["umount", "-l", str(folder)], check=False, capture_output=True)
 
 
 def _mount(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
