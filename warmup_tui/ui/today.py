@@ -24,6 +24,7 @@ from warmup_tui.runs.progress_source import log_progress
 from warmup_tui.runs.rest_days import RestDay
 from warmup_tui.runs.resume import (
     ResumeOffer,
+    ResumePlan,
     ResumeRefused,
     accept,
     decline,
@@ -140,26 +141,36 @@ def resume_offer(library: Library) -> ResumeOffer | None:
 def ask_to_resume(app: WarmupApp, offer: ResumeOffer | None,
                   answered: Callable[[PlannedRun | None], None]) -> None:
     """Ask about a session that was cut off last time; ``answered`` hears the run that
-    carries on where it stopped, or None (no, or nothing to offer)."""
+    carries on where it stopped, or None (no, or nothing to offer). The answer is written
+    to the log on a worker, as SQLite can wait on a busy file."""
     from warmup_tui.ui.screens.confirm import ConfirmScreen
 
     if offer is None:
         answered(None)
         return
 
-    def on_answer(yes: bool | None) -> None:
+    def settle(yes: bool | None) -> None:  # a worker's call: the answer is written to the log
         try:
             resumed = accept(offer) if yes else None
         except ResumeRefused as refused:  # offered again next time: the log still has it
-            app.notify(f"That session cannot be resumed now: {refused}", severity="warning",
-                       timeout=8)
-            answered(None)
+            app.call_from_thread(refused_now, str(refused))
             return
         if not yes:
             decline(offer)
-        elif resumed is None:
+        app.call_from_thread(settled, yes, resumed)
+
+    def refused_now(reason: str) -> None:
+        app.notify(f"That session cannot be resumed now: {reason}", severity="warning",
+                   timeout=8)
+        answered(None)
+
+    def settled(yes: bool | None, resumed: ResumePlan | None) -> None:
+        if yes and resumed is None:
             app.notify("That session was already picked up elsewhere", timeout=5)
         answered(resumed.planned_run() if resumed is not None else None)
+
+    def on_answer(yes: bool | None) -> None:
+        app.run_worker(lambda: settle(yes), thread=True, group="resume-answer")
 
     app.push_screen(ConfirmScreen(offer.question, "No records it as stopped.",
                                   yes="Resume", no="No"), on_answer)
