@@ -148,6 +148,37 @@ print(json.dumps(notices))
 """
 
 
+LOADED_WHERE = """
+import json, os, signal, sys, time
+from warmup_tui.audio.player import Player
+notices = []
+player = Player(volume=0.8, process=True, on_notice=notices.append)
+player.play("go")
+pid = player.process_pid()
+player.wait_idle(10)
+before = sorted(m for m in ("simpleaudio", "ctypes") if m in sys.modules)
+os.kill(pid, signal.SIGKILL)
+end = time.monotonic() + 60
+while not notices and time.monotonic() < end:  # told once it plays in the app
+    time.sleep(0.01)
+    player.play("pip")
+player.play("finish")
+player.wait_idle(10)
+print(json.dumps({"before": before, "after": "simpleaudio" in sys.modules}))
+"""
+
+
+def test_the_app_loads_the_audio_library_only_once_the_player_process_dies(
+        capture: Capture) -> None:
+    """The player process holds simpleaudio, ctypes and libasound; the app's process
+    loads them only to play on its own (about 1 MB of memory it would otherwise hold)."""
+    result = run_python(LOADED_WHERE, capture.env, timeout=LIMIT)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {"before": [], "after": True}
+    played = identify(capture.files(), 0.8)
+    assert played[0] == "go" and played[-1] == "finish"
+
+
 def test_when_the_player_process_dies_cues_play_in_the_app_said_once(
         capture: Capture) -> None:
     result = run_python(FALLBACK, capture.env, timeout=LIMIT)

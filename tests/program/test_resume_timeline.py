@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 from warmup_tui.engine.timeline import build_timeline
 from warmup_tui.log.store import SessionRow
-from warmup_tui.programme.model import session_segments
+from warmup_tui.programme.files import resolve_programme
+from warmup_tui.programme.model import Programme, session_segments
 from warmup_tui.routines.library import Library
+from warmup_tui.runs import programme_resume
 from warmup_tui.runs.programme_resume import programme_timeline
 
 from .support import bundled
@@ -36,3 +40,22 @@ def test_other_sessions_and_lost_programme_sessions_go_to_the_library() -> None:
     # a session key the programme no longer has, or a programme that is gone: no timeline
     assert timeline_for(row("build-to-30", "build-to-30", "w99s9")) is None
     assert timeline_for(row("gone", "gone", "w1s1")) is None
+
+
+def test_many_sessions_of_one_programme_read_its_file_once(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """history rebuilds where each stopped session stopped: a dozen sessions of the
+    plan must not parse the plan's file a dozen times."""
+    reads: list[str] = []
+
+    def counted(programme_id: str) -> Programme:
+        reads.append(programme_id)
+        return resolve_programme(programme_id)  # the real reading, counted
+
+    monkeypatch.setattr(programme_resume, "resolve_programme", counted)
+    timeline_for = programme_timeline()
+    for key in ("w1s1", "w2s3", "w5s3", "w1s1"):
+        expected = bundled().session(key)
+        assert expected is not None
+        assert timeline_for(row("build-to-30", "build-to-30", key)) == session_segments(expected)
+    assert reads == ["build-to-30"]

@@ -4,7 +4,8 @@
 own thread; we never wait for a sound on the caller). Each call opens its own stream, so two
 cues that meet play over each other instead of one cutting the other off. With ``process``
 (the TUI) the streams are opened by a player process (``player_process``), as simpleaudio
-holds the GIL while it opens one; should that process die, sounds play here again.
+holds the GIL while it opens one; should that process die, sounds play here again. Only
+then does the app load simpleaudio itself (``library``).
 
 When there is no audio library, no sound device, or the library fails, the player falls
 back to a bell callable for the rest of its life and says so once through ``on_notice``.
@@ -18,7 +19,7 @@ the metronome's thread is held back and reported by the next ``play``.
 from __future__ import annotations
 
 import atexit
-import importlib
+import importlib.util
 import threading
 import time
 import wave
@@ -30,8 +31,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
-from warmup_tui.audio.alsa import mark_streams_as_events, silence_alsa
 from warmup_tui.audio.clip import Clip, read_clip, scale
+from warmup_tui.audio.library import NO_LIBRARY, REMOTE, audio_library
 from warmup_tui.audio.player_process import PlayerProcess
 from warmup_tui.audio.quiet import QuietTracker, TimedStream
 from warmup_tui.audio.synth import RATE, SOUNDS
@@ -87,21 +88,20 @@ class Player:
         # Real time (tests: a fake clock): when the sound last fell quiet.
         self.quiet = QuietTracker(clock or MonotonicClock())
         self._process: PlayerProcess | None = None
-        self._load()
+        self._load(in_process=not process)
         if process and self._library is not None:
             self._start_process()
         _PLAYERS.add(self)
 
     # ----- set-up ------------------------------------------------------------------------
 
-    def _load(self) -> None:
-        silence_alsa()  # before anything can open a device
-        mark_streams_as_events()  # read by libpulse when each stream opens
-        try:
-            self._library = importlib.import_module("simpleaudio")
-        except Exception:  # ImportError, or a broken build failing to load its library
-            self._notice("sound: the audio library (simpleaudio) is not available; "
-                         "using the terminal bell")
+    def _load(self, *, in_process: bool) -> None:
+        if in_process:
+            self._library = audio_library()
+        elif importlib.util.find_spec("simpleaudio") is not None:  # found, not loaded
+            self._library = REMOTE
+        if self._library is None:
+            self._notice(NO_LIBRARY)
             return
         bad = []
         for name in SOUND_NAMES:
@@ -147,8 +147,8 @@ class Player:
             if held:
                 self._notice(held)
             library, clip, process = self._library, self._clips.get(name), self._remote()
-            if library is None or clip is None:
-                self._bell()
+            if library is None or clip is None or (library is REMOTE and process is None):
+                self._bell()  # (the process gone, the library not loaded here yet)
             elif process is not None:
                 self._start(partial(process.play_cue, name, clip.seconds), clip.seconds,
                             confirmed=False)
@@ -163,7 +163,7 @@ class Player:
         unavailable or the stream could not start. Never rings the bell."""
         try:
             library, process = self._library, self._remote()
-            if library is None:
+            if library is None or (library is REMOTE and process is None):
                 return None
             opener = library if process is None else process
             return self._start(lambda: opener.play_buffer(data, 1, 2, rate),
@@ -218,8 +218,14 @@ class Player:
             self._failed(RuntimeError(reason), tell_now=False)
 
     def _process_died(self, reason: str) -> None:
-        self._held_notice = (f"sound: the sound player process stopped ({reason}); "
-                             "playing sounds in the app, which may stall the screen a moment")
+        # The process's thread: the library loads here, never on the app's event loop.
+        library = audio_library()
+        with self._lock:
+            if self._library is not None:  # not given up on meanwhile
+                self._library = library
+        self._held_notice = NO_LIBRARY if library is None else (
+            f"sound: the sound player process stopped ({reason}); "
+            "playing sounds in the app, which may stall the screen a moment")
 
     def _opened(self) -> None:
         with self._lock:

@@ -17,7 +17,6 @@ Run as ``python -m warmup_tui.audio.player_process PARENT_PID``.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import importlib
 import itertools
 import os
@@ -192,6 +191,8 @@ class PlayerProcess:
 
 def _die_with_parent(parent: int) -> None:
     if sys.platform.startswith("linux"):
+        import ctypes  # here, in the player process only: the app never needs it
+
         with contextlib.suppress(Exception):
             ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # it was gone before the line above took effect

@@ -11,7 +11,7 @@ from warmup_tui.common.problems import ProblemsError
 from warmup_tui.engine.timeline import Segment
 from warmup_tui.log.store import SessionRow
 from warmup_tui.programme.files import resolve_programme
-from warmup_tui.programme.model import session_segments
+from warmup_tui.programme.model import Programme, session_segments
 from warmup_tui.routines.library import Library
 from warmup_tui.runs.resume import TimelineFor, library_timeline
 
@@ -20,21 +20,24 @@ def programme_timeline(library: Library | None = None) -> TimelineFor:
     """A ``timeline_for`` that rebuilds programme sessions from their programme file and
     anything else (a warmup, a routine) from ``library``."""
     from_library = library_timeline(library)
+    # Each programme file is read once: history asks for a dozen sessions of one programme.
+    programmes: dict[str, Programme | None] = {}
 
     def timeline_for(row: SessionRow) -> list[Segment] | None:
         if row.programme_id and row.programme_session:
-            segments = _programme_segments(row.programme_id, row.programme_session)
-            if segments is not None:
-                return segments
+            if row.programme_id not in programmes:
+                programmes[row.programme_id] = _programme(row.programme_id)
+            programme = programmes[row.programme_id]
+            session = programme.session(row.programme_session) if programme else None
+            if session is not None:
+                return session_segments(session)
         return from_library(row)
 
     return timeline_for
 
 
-def _programme_segments(programme_id: str, key: str) -> list[Segment] | None:
+def _programme(programme_id: str) -> Programme | None:
     try:
-        programme = resolve_programme(programme_id)
+        return resolve_programme(programme_id)
     except ProblemsError:
         return None  # the programme file is gone or broken: nothing to resume from
-    session = programme.session(key)
-    return session_segments(session) if session is not None else None
