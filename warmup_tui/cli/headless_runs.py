@@ -47,7 +47,7 @@ def run_planned(runs: list[PlannedRun], args: argparse.Namespace, *,
     factory = SessionSinks(settings, muted=args.mute or settings.sound.mute, voice=args.voice,
                            bell=_bell, notices=STDERR_NOTICES, headless=True)
     # This thread sleeps until each due moment: on a busy machine it must get the CPU
-    # back at once. Asked after the sinks' threads and processes have started.
+    # back at once. Threads and processes started later keep the usual slice.
     ask_for_short_slice()
     try:
         for number, run in enumerate(runs):
