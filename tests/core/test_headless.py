@@ -136,6 +136,53 @@ def test_a_failing_sink_is_dropped_and_the_others_hear_the_stop() -> None:
     assert names.count("session_end") == 1
 
 
+class Flushed(io.StringIO):
+    """A stream that notes what each flush sent on."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sent: list[str] = []
+        self._upto = 0
+
+    def flush(self) -> None:
+        self.sent.append(self.getvalue()[self._upto:])
+        self._upto = len(self.getvalue())
+
+
+def test_the_lines_of_a_batch_are_flushed_together() -> None:
+    # Flushing one line wakes the pipe's reader, which on a busy machine can take the CPU
+    # before the next line is made: a segment's end must not hold up the next start.
+    out = Flushed()
+    clock = FakeClock()
+    run_headless(SEGMENTS, clock, [JsonLines(out, "mine", monotonic=clock.now)],
+                 sleep=clock.advance)
+    batches = [[json.loads(line)["event"] for line in chunk.splitlines()]
+               for chunk in out.sent if chunk]
+    assert "".join(out.sent) == out.getvalue()  # every line was sent on, each one whole
+    assert all(chunk.endswith("\n") for chunk in out.sent if chunk)
+    at_six = next(batch for batch in batches if "segment_end" in batch)
+    assert at_six[:2] == ["segment_end", "segment_start"]  # one flush
+    assert batches[-1] == ["segment_end", "session_end"]
+
+
+def test_a_pipe_that_fails_on_flush_is_dropped_and_the_log_hears_the_stop(
+        tmp_path: Path) -> None:
+    class ClosedPipe(io.StringIO):  # stdout once `| head` has its lines: every flush fails
+        def flush(self) -> None:
+            raise BrokenPipeError("stdout closed")
+
+    heard: list[tuple[str, str]] = []
+    recorder = HeardByTheLog(heard, tmp_path / "log.sqlite3")
+    clock = FakeClock()
+    with pytest.raises(BrokenPipeError):
+        run_headless(SEGMENTS, clock, [PlainLines(ClosedPipe(), "mine"), recorder],
+                     sleep=clock.advance)
+    recorder.close()
+    assert recorder.wait_written(timeout=30)
+    assert heard == [("log", "segment_start"), ("log", "segment_end"), ("log", "session_end")]
+    assert recorder.status == "stopped"
+
+
 def test_a_switch_segment_reads_as_a_switch_not_as_the_exercise() -> None:
     switch = Segment(index=1, step="Hip flexor stretch", kind="switch", duration=5.0,
                      side="right", cue="Switch to the right side")

@@ -15,6 +15,7 @@ from warmup_tui.engine.events import Event, EventSink
 from warmup_tui.log.recorder import LogRecorder
 from warmup_tui.runs.headless import JsonLines, PlainLines, run_headless
 from warmup_tui.runs.plan import PlannedRun
+from warmup_tui.runs.short_slice import ask_for_short_slice
 from warmup_tui.runs.sinks import Notices, SessionSinks
 
 EXIT_OK = 0
@@ -45,6 +46,9 @@ def run_planned(runs: list[PlannedRun], args: argparse.Namespace, *,
         print(f"warmup: {problem}", file=sys.stderr, flush=True)
     factory = SessionSinks(settings, muted=args.mute or settings.sound.mute, voice=args.voice,
                            bell=_bell, notices=STDERR_NOTICES, headless=True)
+    # This thread sleeps until each due moment: on a busy machine it must get the CPU
+    # back at once. Threads and processes started later keep the usual slice.
+    ask_for_short_slice()
     try:
         for number, run in enumerate(runs):
             if number and args.plain:

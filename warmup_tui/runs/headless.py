@@ -6,7 +6,7 @@ import contextlib
 import json
 import time
 from collections.abc import Callable, Sequence
-from typing import TextIO
+from typing import Protocol, TextIO, runtime_checkable
 
 from warmup_tui.common import signals
 from warmup_tui.common.durations import describe_duration
@@ -21,7 +21,7 @@ from warmup_tui.engine.wording import segment_title as segment_title  # re-expor
 
 
 class JsonLines:
-    """Writes each event as one JSON object per line.
+    """Writes each event as one JSON object per line; :meth:`flush` sends them on.
 
     ``wall`` counts real seconds from the first event (the session's start), so set-up
     work before the session, such as loading sounds, does not show up as lateness.
@@ -41,11 +41,14 @@ class JsonLines:
         data = event.to_json(now - self._origin)
         data["routine"] = self.routine_id
         self.out.write(json.dumps(data) + "\n")
+
+    def flush(self) -> None:
         self.out.flush()
 
 
 class PlainLines:
-    """Writes each event as a short sentence with a timestamp, for people and screen readers."""
+    """Writes each event as a short sentence with a timestamp, for people and screen
+    readers; :meth:`flush` sends them on."""
 
     def __init__(self, out: TextIO, routine_id: str) -> None:
         self.out, self.routine_id = out, routine_id
@@ -54,6 +57,8 @@ class PlainLines:
         if event.name == "heads_up":
             return
         self.out.write(f"{plain_stamp(event.t)} {shown(describe_event(event))}\n")
+
+    def flush(self) -> None:
         self.out.flush()
 
 
@@ -134,7 +139,9 @@ class _Delivery:
     The log hears a batch (a segment's end and the next one's start, say) only after the
     other sinks have heard all of it: handing a write to its thread wakes that thread,
     which on a busy machine can take this one's CPU for a few milliseconds, and the next
-    start's sound and line would wait for it.
+    start's sound and line would wait for it. For the same reason the lines of a batch are
+    flushed together once the batch is handed out: flushing the end's line wakes the
+    reader of the pipe, which could take the CPU before the start's line is made.
     """
 
     def __init__(self, sinks: Sequence[EventSink]) -> None:
@@ -152,6 +159,7 @@ class _Delivery:
             for tier in self.tiers:
                 for event in events:
                     self._hand(event, [s for s in tier if s in self.healthy])
+                self._flush([s for s in tier if s in self.healthy])
         if self.failures:
             raise self.failures[0]
 
@@ -160,5 +168,23 @@ class _Delivery:
             try:
                 sink.handle(event)
             except Exception as error:
-                self.healthy.remove(sink)
-                self.failures.append(error)
+                self._drop(sink, error)
+
+    def _flush(self, sinks: list[EventSink]) -> None:
+        for sink in sinks:
+            if isinstance(sink, _Flushes):
+                try:
+                    sink.flush()
+                except Exception as error:  # stdout closed under ``| head``
+                    self._drop(sink, error)
+
+    def _drop(self, sink: EventSink, error: Exception) -> None:
+        self.healthy.remove(sink)
+        self.failures.append(error)
+
+
+@runtime_checkable
+class _Flushes(Protocol):
+    """A sink that holds what it writes until the batch has been handed out."""
+
+    def flush(self) -> None: ...
