@@ -24,6 +24,7 @@ from warmup_tui.common.terminal_text import shown, shown_lines
 from warmup_tui.ui import start_up
 from warmup_tui.ui.home_offers import HomeOffers
 from warmup_tui.ui.messages import (
+    ChainPlanned,
     CheckInSaved,
     HomeLoaded,
     MorningDue,
@@ -79,13 +80,16 @@ class WarmupApp(App[int]):
         speed: float = 1.0,
         mute: bool = False,
         start_runs: list[PlannedRun] | None = None,
+        start_chain: Callable[[], list[PlannedRun]] | None = None,
         start_screen: Callable[[], Screen[Any]] | None = None,
         get_ready: float = 3.0,
         voice: bool | None = None,
         now: Callable[[], datetime] | None = None,
         ends_in_shell: bool = False,
     ) -> None:
-        """``ends_in_shell``: opened for one session from the shell (``warmup run NAME``,
+        """``start_chain``: plans what ``start_runs`` chain into, on a worker once the first
+        of them shows its get-ready (it may raise ProblemsError; the runs then go alone).
+        ``ends_in_shell``: opened for one session from the shell (``warmup run NAME``,
         ``today``, ``intervals``): when it and what it chains into are over, the app ends
         rather than going on to home."""
         super().__init__()
@@ -102,6 +106,7 @@ class WarmupApp(App[int]):
         self.voice_choice = voice
         self._services: SessionSinks | None = None
         self.pending_runs = start_runs or []
+        self._start_chain = start_chain if self.pending_runs else None
         # Start-up loads the sounds for those runs; until then their sessions wait.
         self._sounds_coming = bool(self.pending_runs)
         # They wait for the answer about a cut-off session too (asked over their get-ready).
@@ -211,7 +216,8 @@ class WarmupApp(App[int]):
         if self.start_screen is not None:
             self.push_screen(self.start_screen(), lambda _result: self.exit(0))
         if self.pending_runs:  # its get-ready is the first frame; its clock waits
-            self.start_runs(self.pending_runs)
+            self.session_flow.start_runs(self.pending_runs,
+                                         chain_coming=self._start_chain is not None)
         # Everything that reads a disk waits until the first frame is up: the worker's
         # imports would hold the GIL while that frame is drawn.
         self.call_after_refresh(self._load_the_rest)
@@ -221,6 +227,12 @@ class WarmupApp(App[int]):
                        sessions_waiting=bool(self.session_flow.waiting))
         self.start_up_worker = self.run_worker(load, name="start-up", group=start_up.GROUP,
                                                exclusive=True, thread=True)
+        if self._start_chain is not None:
+            self.run_worker(partial(start_up.plan_chain, self, self._start_chain),
+                            name="chain", group="chain", thread=True)
+
+    def on_chain_planned(self, message: ChainPlanned) -> None:
+        self.session_flow.chain_planned(message.runs, message.problems)
 
     def on_home_loaded(self, message: HomeLoaded) -> None:
         for screen in self.screen_stack:

@@ -160,6 +160,14 @@ class SessionScreen(Screen[SessionSummary]):
         if self._first_frame_up:
             self._begin()
 
+    def then_known(self, then: str | None) -> None:
+        """What follows this session, planned after its first frame (see
+        ui/session_flow.py): the last step's "Next:" and the skip key go by it from now."""
+        self._then = then
+        if self._view is not None:  # shown already: show the change
+            self._show(build_view(self.session, then))
+        self.refresh_bindings()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.session.state == "idle" and action not in ("help", "quit_session"):
             return None  # shown, but nothing to control until the first frame is up
