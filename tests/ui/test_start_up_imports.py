@@ -128,7 +128,7 @@ def test_get_ready_loads_neither_summary_nor_stop_question_before_its_first_fram
 
 
 FROM_THE_SHELL = r"""
-import json, sys
+import gc, json, sys
 from textual.app import App
 from warmup_tui.cli.main import main
 from warmup_tui.ui.app import WarmupApp
@@ -136,7 +136,9 @@ from warmup_tui.ui.app import WarmupApp
 class Listed(WarmupApp):
     def _load_the_rest(self):
         self.at_first_frame = sorted(sys.modules)
+        self.collecting = [gc.isenabled()]
         super()._load_the_rest()
+        self.collecting.append(gc.isenabled())
         self.set_interval(0.01, self.until_the_chain_is_in)
 
     def until_the_chain_is_in(self):
@@ -148,6 +150,7 @@ class Listed(WarmupApp):
         code = App.run(self, headless=True, size=(100, 30))
         with open(sys.argv[1], "w") as file:
             json.dump({"first_frame": self.at_first_frame, "then": self.then,
+                       "collecting": self.collecting,
                        "settled": sorted(sys.modules)}, file)
         return code
 
@@ -172,3 +175,5 @@ def test_warmup_run_pre_run_plans_its_chain_after_its_first_frame(tmp_path: Path
     assert loaded(report["first_frame"], CHAIN + AFTER_GET_READY) == []
     assert report["then"] == "Build to 30, week 1, session 1"  # and the chain came
     assert {"warmup_tui.programme.state", "warmup_tui.runs.fixes"} <= set(report["settled"])
+    # Garbage collection waits for the first frame, and only for it.
+    assert report["collecting"] == [False, True]

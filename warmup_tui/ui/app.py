@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import os
 import sys
 import threading
@@ -223,6 +224,7 @@ class WarmupApp(App[int]):
         self.call_after_refresh(self._load_the_rest)
 
     def _load_the_rest(self) -> None:
+        gc.enable()  # held back until the first frame by cli/app_cmd.py
         load = partial(start_up.load, self, check_resume=self.start_screen is None,
                        sessions_waiting=bool(self.session_flow.waiting))
         self.start_up_worker = self.run_worker(load, name="start-up", group=start_up.GROUP,
