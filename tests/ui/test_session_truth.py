@@ -10,6 +10,7 @@ from warmup_tui.engine.clock import FakeClock
 from warmup_tui.ui.screens.confirm import ConfirmScreen
 from warmup_tui.ui.screens.session import SessionScreen
 from warmup_tui.ui.widgets.countdown import Countdown
+from warmup_tui.ui.widgets.phase_band import PhaseBand
 from warmup_tui.ui.widgets.text_line import TextLine
 
 from .app_factory import make_app, runs_for, session_screen
@@ -119,3 +120,29 @@ async def test_the_palettes_quit_asks_before_ending_a_session() -> None:
         await pilot.pause()
         assert screen.session.state == "running"
         assert app.is_running
+
+
+class FirstShown(SessionScreen):
+    """Notes what its lines and band hold when on_mount first shows the session, that is,
+    what they were made with: the screen's first frame can go out before that."""
+
+    def __init__(self, clock: FakeClock) -> None:
+        super().__init__(runs_for("pre-run")[0], clock, get_ready=3.0)
+        self.made_with: tuple[str, str, str] | None = None
+
+    def _show(self, view):  # type: ignore[no-untyped-def]
+        if self.made_with is None:
+            self.made_with = (str(self.query_one("#step-name", TextLine).shown),
+                              self.query_one(PhaseBand).shown,
+                              self.query_one(Countdown).value)
+        super()._show(view)
+
+
+async def test_the_get_ready_is_whole_in_the_screens_first_frame() -> None:
+    clock = FakeClock()
+    app = make_app(clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = FirstShown(clock)
+        await app.push_screen(screen)
+        await pilot.pause()
+        assert screen.made_with == ("First up: Hip flexor stretch · 0:30", "GET READY", "0:03")

@@ -116,3 +116,55 @@ def test_get_ready_loads_neither_summary_nor_stop_question_before_its_first_fram
     assert report["shown"] == "SessionScreen"
     assert "warmup_tui.ui.screens.session" in report["first_frame"]  # the listing is real
     assert loaded(report["first_frame"], AFTER_GET_READY) == []
+
+
+FROM_THE_SHELL = r"""
+import gc, json, sys
+from textual.app import App
+from warmup_tui.cli.main import main
+from warmup_tui.ui.app import WarmupApp
+
+class Listed(WarmupApp):
+    def _load_the_rest(self):
+        self.at_first_frame = sorted(sys.modules)
+        self.collecting = [gc.isenabled()]
+        super()._load_the_rest()
+        self.collecting.append(gc.isenabled())
+        self.set_interval(0.01, self.until_the_chain_is_in)
+
+    def until_the_chain_is_in(self):
+        self.then = self.screen._then
+        if self.then is not None:  # the last warmup step can name the run now
+            self.exit(0)
+
+    def run(self, **_options):  # headless: Textual's own driver, no terminal needed
+        code = App.run(self, headless=True, size=(100, 30))
+        with open(sys.argv[1], "w") as file:
+            json.dump({"first_frame": self.at_first_frame, "then": self.then,
+                       "collecting": self.collecting,
+                       "settled": sorted(sys.modules)}, file)
+        return code
+
+import warmup_tui.ui.app
+warmup_tui.ui.app.WarmupApp = Listed  # what `warmup run` opens
+sys.exit(main(["run", "pre-run", "--mute"]))
+"""
+
+# What pre-run chains into: the programme, its state and the log, planned after the frame.
+CHAIN = ("warmup_tui.programme", "warmup_tui.log", "warmup_tui.runs.today",
+         "warmup_tui.runs.fixes", "sqlite3")
+
+
+def test_warmup_run_pre_run_plans_its_chain_after_its_first_frame(tmp_path: Path) -> None:
+    out = tmp_path / "modules.json"
+    result = subprocess.run([sys.executable, "-c", FROM_THE_SHELL, str(out)], cwd=tmp_path,
+                            env=warmup_env(), capture_output=True, text=True, timeout=120,
+                            check=False)
+    assert out.exists(), result.stderr
+    report = json.loads(out.read_text())
+    assert "warmup_tui.ui.screens.session" in report["first_frame"]  # the listing is real
+    assert loaded(report["first_frame"], CHAIN + AFTER_GET_READY) == []
+    assert report["then"] == "Build to 30, week 1, session 1"  # and the chain came
+    assert {"warmup_tui.programme.state", "warmup_tui.runs.fixes"} <= set(report["settled"])
+    # Garbage collection waits for the first frame, and only for it.
+    assert report["collecting"] == [False, True]

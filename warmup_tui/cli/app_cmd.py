@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import os
+from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING
 
 from warmup_tui.common import signals
@@ -23,14 +26,16 @@ def _follow_the_terminal_size() -> None:
     os.environ.pop("LINES", None)
 
 
-def _run_app(args: argparse.Namespace | None, runs: list[PlannedRun] | None) -> int:
-    """``args``: the command's options; None (a bare ``warmup``) takes every default."""
+def _run_app(args: argparse.Namespace | None, runs: list[PlannedRun] | None,
+             chain: Callable[[], list[PlannedRun]] | None = None) -> int:
+    """``args``: the command's options; None (a bare ``warmup``) takes every default.
+    ``chain``: plans what follows ``runs`` (see WarmupApp)."""
     from warmup_tui.ui.app import WarmupApp
 
     _follow_the_terminal_size()
     # A session asked for from the shell ends there; only plain ``warmup`` goes home.
     app = WarmupApp(speed=getattr(args, "speed", 1.0), mute=getattr(args, "mute", False),
-                    start_runs=runs, voice=getattr(args, "voice", None),
+                    start_runs=runs, start_chain=chain, voice=getattr(args, "voice", None),
                     ends_in_shell=bool(runs))
     return _until_it_ends(app)
 
@@ -38,8 +43,16 @@ def _run_app(args: argparse.Namespace | None, runs: list[PlannedRun] | None) -> 
 def _until_it_ends(app: WarmupApp) -> int:
     """Runs the app; while it runs, a signal is the app's to handle (it restores the
     terminal and records the session), not an exception thrown into Textual."""
-    with signals.listening(app.on_signal):
-        result = app.run()
+    # No garbage collection until the first frame is up (the app turns it back on then):
+    # the imports leave so many objects that a full collection falls due just as a
+    # session's first frame is drawn, and would hold it back some 15 ms. The garbage is
+    # collected a moment later instead; nothing is kept for good.
+    gc.disable()
+    try:
+        with signals.listening(app.on_signal):
+            result = app.run()
+    finally:
+        gc.enable()
     return result if isinstance(result, int) else 0
 
 
@@ -48,14 +61,32 @@ def open_home(args: argparse.Namespace | None) -> int:
 
 
 def open_session(entry: Entry, args: argparse.Namespace) -> int:
-    """Start the app straight into ``entry`` and whatever it chains into."""
-    from warmup_tui.routines.library import Library
-    from warmup_tui.runs.fixes import fixes_after_sore_run
-    from warmup_tui.runs.today import routine_and_chain
+    """Start the app straight into ``entry`` and whatever it chains into.
 
-    runs = fixes_after_sore_run(routine_and_chain(Library(), entry))  # before the app starts
-    runs[0] = replace(runs[0], asked_by_name=True)
-    return _run_app(args, runs)
+    Only ``entry`` is planned before the app opens. What it chains into (pre-run: the
+    programme's next session, which means the programme, its state and the log) is
+    planned on a worker once the get-ready is up, and arrives well before the first step
+    ends: importing and reading all that first made the get-ready's first frame wait.
+    """
+    from warmup_tui.runs.plan import planned_run
+
+    first = replace(planned_run(entry), asked_by_name=True)
+    if first.has_running:
+        # A sore run's fixes change this run's own cues, so they are read before its
+        # first frame (a warmup on its own never opens the log for them).
+        from warmup_tui.runs.fixes import fixes_after_sore_run
+
+        first = fixes_after_sore_run([first])[0]
+    chains = entry.routine is not None and entry.routine.then
+    return _run_app(args, [first], partial(_what_follows, entry) if chains else None)
+
+
+def _what_follows(entry: Entry) -> list[PlannedRun]:
+    """What ``entry`` chains into (the app's worker calls it)."""
+    from warmup_tui.routines.library import Library
+    from warmup_tui.runs.today import what_follows
+
+    return what_follows(Library(), entry)
 
 
 def open_runs(runs: list[PlannedRun], args: argparse.Namespace) -> int:

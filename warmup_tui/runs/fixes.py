@@ -28,7 +28,7 @@ def fixes_after_sore_run(runs: Sequence[PlannedRun], *, now: datetime | None = N
     """``runs`` with the fixes' cues when the log's latest run was sore (see
     :func:`warmup_tui.coaching.sore_run.sore_run`); as they are otherwise, and when the
     log cannot be read (the run goes ahead with its usual cues)."""
-    if not any(_has_running(run) for run in runs):
+    if not any(run.has_running for run in runs):
         return list(runs)  # a warmup on its own: no log to open before its first frame
     now = now or datetime.now().astimezone()
     if settings is None:
@@ -50,7 +50,7 @@ def lean_on_fixes(runs: Sequence[PlannedRun]) -> list[PlannedRun]:
     leaned: list[PlannedRun] = []
     flat_route_said = False
     for run in runs:
-        if not _has_running(run):
+        if not run.has_running:
             leaned.append(run)
             continue
         segments = _with_fixes(run.segments, flat_route=not flat_route_said)
@@ -78,7 +78,3 @@ def _with_fixes(segments: Sequence[Segment], *, flat_route: bool) -> tuple[Segme
         else:
             fixed.append(segment)
     return tuple(fixed)
-
-
-def _has_running(run: PlannedRun) -> bool:
-    return any(segment.kind == "run" for segment in run.segments)

@@ -30,6 +30,11 @@ class PlannedRun:
     asked_by_name: bool = False
 
     @property
+    def has_running(self) -> bool:
+        """Whether any of it is running (not a warmup or stretches alone)."""
+        return any(segment.kind == "run" for segment in self.segments)
+
+    @property
     def total_seconds(self) -> float:
         return total_seconds(list(self.segments))
 

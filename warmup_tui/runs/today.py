@@ -20,6 +20,7 @@ from warmup_tui.programme.model import Programme, ProgrammeSession, session_segm
 from warmup_tui.programme.progress import Position, ProgressSource, locate, recent_enough
 from warmup_tui.programme.state import ProgrammeState, load_state
 from warmup_tui.routines.library import Entry, Library
+from warmup_tui.runs.fixes import fixes_after_sore_run
 from warmup_tui.runs.plan import PlannedRun, plan_with_chain, planned_run
 from warmup_tui.runs.progress_source import log_progress
 from warmup_tui.runs.rest_days import RestDay, rest_day
@@ -183,3 +184,11 @@ def next_programme_run(library: Library) -> PlannedRun:
 def routine_and_chain(library: Library, entry: Entry) -> list[PlannedRun]:
     """A routine and what it chains into, a chain to the programme included."""
     return plan_with_chain(library, entry, lambda: next_programme_run(library))
+
+
+def what_follows(library: Library, entry: Entry) -> list[PlannedRun]:
+    """The runs ``entry`` chains into (not ``entry`` itself), with the fixes' cues after a
+    sore run. Reads the routines, the programme and the log: a worker's call, made once
+    the session of ``entry`` is on screen. Raises ProblemsError as routine_and_chain does."""
+    # Fixed as one queue, so the flat-route word goes where it would with the first run.
+    return fixes_after_sore_run(routine_and_chain(library, entry))[1:]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import os
 import sys
 import threading
@@ -24,6 +25,7 @@ from warmup_tui.common.terminal_text import shown, shown_lines
 from warmup_tui.ui import start_up
 from warmup_tui.ui.home_offers import HomeOffers
 from warmup_tui.ui.messages import (
+    ChainPlanned,
     CheckInSaved,
     HomeLoaded,
     MorningDue,
@@ -35,6 +37,7 @@ from warmup_tui.ui.messages import (
 )
 from warmup_tui.ui.screens.home import HomeScreen
 from warmup_tui.ui.services import AppServices
+from warmup_tui.ui.session_flow import SessionFlow
 
 if TYPE_CHECKING:  # settings and routines load on start-up's worker, after home's first frame
     from warmup_tui.common.config import Settings
@@ -49,7 +52,6 @@ if TYPE_CHECKING:  # the session's screens and engine load with the first sessio
     from warmup_tui.ui.screens.session import SessionScreen
 
 if TYPE_CHECKING:  # sound, voice, log and programme load on start-up's worker thread
-    from warmup_tui.runs.after_run import AfterRunOffer
     from warmup_tui.runs.resume import ResumeOffer
     from warmup_tui.runs.sinks import SessionSinks
 
@@ -79,18 +81,22 @@ class WarmupApp(App[int]):
         speed: float = 1.0,
         mute: bool = False,
         start_runs: list[PlannedRun] | None = None,
+        start_chain: Callable[[], list[PlannedRun]] | None = None,
         start_screen: Callable[[], Screen[Any]] | None = None,
         get_ready: float = 3.0,
         voice: bool | None = None,
         now: Callable[[], datetime] | None = None,
         ends_in_shell: bool = False,
     ) -> None:
-        """``ends_in_shell``: opened for one session from the shell (``warmup run NAME``,
+        """``start_chain``: plans what ``start_runs`` chain into, on a worker once the first
+        of them shows its get-ready (it may raise ProblemsError; the runs then go alone).
+        ``ends_in_shell``: opened for one session from the shell (``warmup run NAME``,
         ``today``, ``intervals``): when it and what it chains into are over, the app ends
         rather than going on to home."""
         super().__init__()
         self.now_factory = now or (lambda: datetime.now().astimezone())  # "this morning"
         self.home_offers = HomeOffers(self)
+        self.session_flow = SessionFlow(self)
         self._library = library
         self._settings = settings
         self._settings_lock = threading.Lock()
@@ -101,9 +107,9 @@ class WarmupApp(App[int]):
         self.voice_choice = voice
         self._services: SessionSinks | None = None
         self.pending_runs = start_runs or []
+        self._start_chain = start_chain if self.pending_runs else None
         # Start-up loads the sounds for those runs; until then their sessions wait.
         self._sounds_coming = bool(self.pending_runs)
-        self._waiting_sessions: list[tuple[SessionScreen, PlannedRun, float]] = []
         # They wait for the answer about a cut-off session too (asked over their get-ready).
         self._resume_settled = start_screen is not None  # the editor asks nothing
         # A screen to open on start (``warmup edit``); closing it ends the app.
@@ -211,16 +217,24 @@ class WarmupApp(App[int]):
         if self.start_screen is not None:
             self.push_screen(self.start_screen(), lambda _result: self.exit(0))
         if self.pending_runs:  # its get-ready is the first frame; its clock waits
-            self.start_runs(self.pending_runs)
+            self.session_flow.start_runs(self.pending_runs,
+                                         chain_coming=self._start_chain is not None)
         # Everything that reads a disk waits until the first frame is up: the worker's
         # imports would hold the GIL while that frame is drawn.
         self.call_after_refresh(self._load_the_rest)
 
     def _load_the_rest(self) -> None:
+        gc.enable()  # held back until the first frame by cli/app_cmd.py
         load = partial(start_up.load, self, check_resume=self.start_screen is None,
-                       sessions_waiting=bool(self._waiting_sessions))
+                       sessions_waiting=bool(self.session_flow.waiting))
         self.start_up_worker = self.run_worker(load, name="start-up", group=start_up.GROUP,
                                                exclusive=True, thread=True)
+        if self._start_chain is not None:
+            self.run_worker(partial(start_up.plan_chain, self, self._start_chain),
+                            name="chain", group="chain", thread=True)
+
+    def on_chain_planned(self, message: ChainPlanned) -> None:
+        self.session_flow.chain_planned(message.runs, message.problems)
 
     def on_home_loaded(self, message: HomeLoaded) -> None:
         for screen in self.screen_stack:
@@ -266,10 +280,7 @@ class WarmupApp(App[int]):
         """Yes (``resumed``) replaces the sessions that were asked for; no lets them start."""
         self._resume_settled = True
         if resumed is not None:
-            waiting, self._waiting_sessions = self._waiting_sessions, []
-            for screen, _run, _speed in waiting:
-                if screen is self.screen:
-                    screen.dismiss(None)  # no summary: the rest of its chain is dropped
+            self.session_flow.drop_waiting()
             self.start_runs([resumed])
         self._start_waiting_sessions()
 
@@ -287,12 +298,8 @@ class WarmupApp(App[int]):
     def _start_waiting_sessions(self) -> None:
         """Sessions that opened at start-up start once their sounds are loaded and the
         question about a cut-off session, if any, is answered."""
-        if self._services is None or not self._resume_settled:
-            return
-        waiting, self._waiting_sessions = self._waiting_sessions, []
-        for screen, run, speed in waiting:
-            if screen in self.screen_stack:  # not quit while it waited
-                screen.sounds_ready(self.session_sinks(run, speed), self.services.sound_status)
+        if self._services is not None and self._resume_settled:
+            self.session_flow.start_waiting()
 
     def on_signal(self, signum: int) -> None:
         """SIGINT, SIGTERM or SIGHUP arrived (called by the signal handler, see
@@ -396,70 +403,14 @@ class WarmupApp(App[int]):
     def toggle_metronome(self) -> bool:
         return self.services.toggle_metronome()
 
+    @property
+    def sounds_coming(self) -> bool:
+        """Start-up is still loading the sounds: a session opened now waits for them."""
+        return self._sounds_coming and self._services is None
+
     def start_runs(self, runs: list[PlannedRun]) -> None:
-        """Run each planned session in turn; between them a summary waits for Enter."""
-        if not runs:
-            return
-        run, rest = runs[0], runs[1:]
-
-        session = self._session_screen(run, rest[0].name if rest else None)
-
-        def after_session(summary: SessionSummary | None) -> None:
-            if summary is None:
-                return
-            # Imported when the session ends, not before its get-ready's first frame.
-            from warmup_tui.runs.after_run import offer_telling
-            from warmup_tui.runs.checkin_save import checkin_key  # the log, loaded by now
-            from warmup_tui.ui.screens.summary import SummaryScreen
-
-            # The plan's next session is said once: not again under a hand-off to it.
-            plan_next = not (rest and rest[0].programme_session)
-            # Calf care follows a run done at real speed, not a --speed preview of one.
-            after_run = (partial(offer_telling, self.library, self.settings.training,
-                                 self.warn_from_anywhere)
-                         if session.session.clock.speed == 1 else None)
-            self.push_screen(SummaryScreen(summary, rest[0] if rest else None,
-                                           partial(self._standing_lines, plan_next),
-                                           session_key=checkin_key(session.sinks),
-                                           coaching=self.services.settings.coaching,
-                                           after_run=after_run),
-                             after_summary)
-
-        def after_summary(start_next: bool | AfterRunOffer | None) -> None:
-            if start_next is not None and not isinstance(start_next, bool):
-                self.start_runs(list(start_next.runs))  # the after-run routine, taken
-            elif start_next and rest:
-                self.start_runs(rest)
-            elif self.ends_in_shell:
-                self.stop_and_exit(0)  # back to the shell the session was started from
-            else:
-                self.home_offers.refresh_today()
-
-        self.push_screen(session, after_session)
-
-    def _standing_lines(self, plan_next: bool) -> list[str]:
-        """This week's runs and, with ``plan_next``, the plan's next session (reads the
-        log: a worker's call)."""
-        from warmup_tui.runs.standing import where_you_stand
-
-        return where_you_stand(self.library, self.settings.training,
-                               plan_next=plan_next).lines()
-
-    def _session_screen(self, run: PlannedRun, then: str | None) -> SessionScreen:
-        """The session's screen; while start-up is still loading the sounds it opens at
-        once, showing its get-ready, and its clock waits for them (on_sounds_loaded)."""
-        from warmup_tui.ui.screens.session import SessionScreen
-
-        clock = self.clock_factory()
-        wait = self._sounds_coming and self._services is None
-        screen = SessionScreen(run, clock, [] if wait else self.session_sinks(run, clock.speed),
-                               start_index=run.start_index, get_ready=self.get_ready,
-                               on_mute=self.toggle_mute, on_metronome=self.toggle_metronome,
-                               then=then, sound_status=None if wait else
-                               self.services.sound_status, sounds_pending=wait)
-        if wait:
-            self._waiting_sessions.append((screen, run, clock.speed))
-        return screen
+        """Run each planned session in turn (ui/session_flow.py)."""
+        self.session_flow.start_runs(runs)
 
     def on_editor_screen_preview_wanted(self, message: EditorScreen.PreviewWanted) -> None:
         """The editor's preview: a session with no sinks, so nothing is logged or heard."""

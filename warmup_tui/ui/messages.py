@@ -81,3 +81,12 @@ class MorningDue(Message):
     """The last run was on an earlier day and its morning question was never put."""
 
     question: MorningQuestion
+
+
+@dataclass
+class ChainPlanned(Message):
+    """What the session asked for on the command line chains into, planned on a worker
+    while its get-ready shows; ``problems``: why nothing could be planned (it runs alone)."""
+
+    runs: list[PlannedRun]
+    problems: list[str]

@@ -1,17 +1,25 @@
 """What the app loads after its first frame, on a worker thread: the routines and today's
 session for the home screen, the log's cut-off session, and the sounds for a session asked
-for on the command line (that session opens before them, its clock waiting for them).
-Each result goes back to the event loop as a message
-(``ui/messages.py``); nothing here touches a widget.
+for on the command line (that session opens before them, its clock waiting for them)
+and, on a worker of its own, what that session chains into. Each result goes back to
+the event loop as a message (``ui/messages.py``); nothing here touches a widget.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from warmup_tui.ui.messages import HomeLoaded, MorningDue, SoundsLoaded, StartChecked
+from warmup_tui.ui.messages import (
+    ChainPlanned,
+    HomeLoaded,
+    MorningDue,
+    SoundsLoaded,
+    StartChecked,
+)
 
 if TYPE_CHECKING:
+    from warmup_tui.runs.plan import PlannedRun
     from warmup_tui.ui.app import WarmupApp
 
 GROUP = "start-up"
@@ -51,3 +59,15 @@ def _ask_morning(app: WarmupApp) -> None:
     question = morning_due(app.now_factory())
     if question is not None:
         app.post_message(MorningDue(question))
+
+
+def plan_chain(app: WarmupApp, chain: Callable[[], list[PlannedRun]]) -> None:
+    """What the session asked for chains into (a worker of its own, beside the sounds)."""
+    from warmup_tui.common.problems import ProblemsError
+
+    try:
+        runs = chain()
+    except ProblemsError as error:
+        app.post_message(ChainPlanned([], [str(problem) for problem in error.problems]))
+        return
+    app.post_message(ChainPlanned(runs, []))

@@ -97,17 +97,24 @@ class SessionScreen(Screen[SessionSummary]):
     def compose(self) -> ComposeResult:
         # Every line keeps its row even when empty, and the countdown takes the rows left
         # over, so nothing moves when a line appears, empties or the session pauses.
+        # The lines start with the get-ready's words: filled in only by on_mount, the
+        # first frame went out without them and the screen was laid out again for them.
+        first = build_view(self.session, self._then)
+        band = PhaseBand(first.heading, first.phase, id="heading")
+        countdown = Countdown(first.clock, id="clock")
+        for widget in (band, countdown):  # the phase's colours (see _show_phase)
+            widget.set_class(True, f"-kind-{first.phase}")
         with Vertical(id="stage"):
             yield TextLine(self.run.name, id="routine-name")
-            yield PhaseBand(id="heading")
-            yield TextLine(id="step-name")
+            yield band
+            yield TextLine(first.title, id="step-name")
             with Horizontal(id="side-reps"):
-                yield TextLine(id="side")
-                yield TextLine(id="reps")
-            yield Countdown("0:00", id="clock")
-            yield TextLine(id="detail")
-            yield CueLine(id="cue")
-            yield TextLine(id="next-up")
+                yield TextLine(first.side, id="side")
+                yield TextLine(first.reps, id="reps")
+            yield countdown
+            yield TextLine(first.detail, id="detail")
+            yield CueLine(first.cue, id="cue")
+            yield TextLine(first.next_up, id="next-up")
             # The status row: the pause notice, and what the ear will hear.
             with Horizontal(id="status-row"):
                 yield TextLine(id="paused-banner")
@@ -159,6 +166,14 @@ class SessionScreen(Screen[SessionSummary]):
         self._show_sound()
         if self._first_frame_up:
             self._begin()
+
+    def then_known(self, then: str | None) -> None:
+        """What follows this session, planned after its first frame (see
+        ui/session_flow.py): the last step's "Next:" and the skip key go by it from now."""
+        self._then = then
+        if self._view is not None:  # shown already: show the change
+            self._show(build_view(self.session, then))
+        self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.session.state == "idle" and action not in ("help", "quit_session"):

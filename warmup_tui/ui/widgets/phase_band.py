@@ -81,10 +81,10 @@ class PhaseBand(Widget):
     }
     """
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, word: str = "", phase: str = "", *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._word = ""
-        self._phase = ""
+        self._word = word
+        self._phase = phase
         self._drawn: tuple[str, str, Size] | None = None
         self._text = Text()
 
