@@ -19,6 +19,8 @@ import tracemalloc
 from datetime import date, datetime
 from pathlib import Path
 
+from log_support import record
+
 from warmup_tui.common.weeks import week_of
 from warmup_tui.log import TrainingLog, default_path
 from warmup_tui.log.checkins import checkins_by_session, sessions_with_checkins
@@ -155,3 +157,15 @@ def test_json_writer_memory_does_not_grow_with_the_log(tmp_path: Path) -> None:
     # Holding the sessions would take ten times the memory; writing them as they come
     # takes about the same (the 520 weeks and the programme's timelines are the floor).
     assert big_peak < 1.5 * small_peak, (small_peak, big_peak)
+
+
+def test_the_weeks_and_the_sessions_are_read_from_one_moment_of_the_log() -> None:
+    fill(default_path(), 50, now=time.time() - 3 * 3600)
+    with TrainingLog.open() as log, log.reading():
+        history = load_history(4, 1, log=log)
+        record("first-steps", time.time() - 3600)  # another process writes meanwhile
+        listed = list(sessions_with_checkins(log, history.since))
+    assert len(listed) == history.total == sum(week.sessions for week in history.stats.weeks
+                                               ) + sum(row.is_preview for row, _ in listed)
+    with TrainingLog.open() as log:
+        assert load_history(4, 1, log=log).total == history.total + 1  # it went in

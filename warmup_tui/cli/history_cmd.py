@@ -36,7 +36,7 @@ def show_history(args: argparse.Namespace) -> int:
     rule = RunRule(settings.training.min_run_minutes * 60)
     stop_point = stop_points(programme_timeline())
     try:
-        with TrainingLog.open(on_notice=warn) as log:
+        with TrainingLog.open(on_notice=warn) as log, log.reading():
             history = load_history(settings.training.weekly_goal, args.weeks, log=log,
                                    rule=rule, newest=SHOWN_SESSIONS)
             if args.json:  # every session of the weeks, streamed from the open log

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 from pathlib import Path
@@ -257,6 +258,17 @@ class TrainingLog:
         return cursor.rowcount == 1
 
     # ----- reading -------------------------------------------------------------------------
+
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """One read transaction: everything read inside it is the log at one moment, however
+        long the reading takes (history reads the weeks, then writes every session of them
+        out). In WAL mode the log's writers go on meanwhile; they are only not seen."""
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            db.rollback(self.conn)  # nothing was written: ending it is all there is to do
 
     def sessions(self, *, since: float | None = None, limit: int | None = None
                  ) -> list[SessionRow]:
