@@ -133,9 +133,9 @@ NEWEST_KEPT = 30
 
 @dataclass(frozen=True)
 class History:
-    """Everything the history report shows: the weeks, and the newest sessions within
-    them (all of them are :func:`warmup_tui.log.checkins.sessions_with_checkins` from
-    ``since``)."""
+    """What the history report shows: the weeks, and the newest few sessions within them.
+    All of those sessions, for the JSON, are read one at a time with
+    :func:`warmup_tui.log.checkins.sessions_with_checkins` from ``since``."""
 
     stats: Progress
     recent: list[SessionRow]
