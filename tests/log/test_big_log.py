@@ -8,6 +8,7 @@ the rows. How fast they are is measured in benchmarks/log_size.py, not here.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sqlite3
@@ -20,7 +21,10 @@ from typing import Any
 import pytest
 
 from warmup_tui.log import TrainingLog, default_path
-from warmup_tui.log.report import history_json, load_history
+from warmup_tui.log.checkins import sessions_with_checkins
+from warmup_tui.log.counting import RunRule
+from warmup_tui.log.history_json import session_json, week_json, write_history_json
+from warmup_tui.log.report import load_history
 from warmup_tui.log.stats import counted_at, progress
 from warmup_tui.log.store import _COLUMNS, SessionRow
 from warmup_tui.programme.files import resolve_programme
@@ -56,7 +60,21 @@ def reference_history(rows: list[SessionRow], goal: int, weeks: int) -> dict[str
     stats = progress(rows, goal, weeks=weeks)
     window = datetime.combine(stats.weeks[0].start, datetime.min.time()).astimezone()
     shown = [row for row in rows if counted_at(row) >= window.timestamp()]
-    return history_json(stats, shown, pid_alive, stop_point=stop_points(programme_timeline()))
+    where = stop_points(programme_timeline())
+    return {"goal": stats.goal, "streak": stats.streak,
+            "this_week": week_json(stats.this_week),
+            "weeks": [week_json(week) for week in stats.weeks],
+            "sessions": [{**session_json(row, pid_alive, RunRule(), where), "checkin": None}
+                         for row in shown]}
+
+
+def streamed_history(log: TrainingLog, goal: int, weeks: int) -> dict[str, Any]:
+    """What ``warmup history --json`` writes, read back."""
+    history = load_history(goal, weeks, log=log)
+    out = io.StringIO()
+    write_history_json(out, history, sessions_with_checkins(log, history.since), pid_alive,
+                       stop_points(programme_timeline()))
+    return json.loads(out.getvalue())
 
 
 def reference_position(rows: list[SessionRow], programme_id: str) -> dict[str, Any]:
@@ -85,9 +103,7 @@ def test_history_over_a_big_log_matches_reading_every_row(
     # goals met every week, most weeks (about 160 runs a week), and rarely
     for goal, weeks in ((4, 8), (4, 1), (150, 52), (165, 8), (185, 3)):
         with TrainingLog.open() as log:
-            history = load_history(goal, weeks, log=log)
-        got = history_json(history.stats, history.recent, pid_alive,
-                           stop_point=stop_points(programme_timeline()))
+            got = streamed_history(log, goal, weeks)
         assert got == reference_history(big_log, goal, weeks), (goal, weeks)
     assert load_history(4).stats.streak > 52  # the streak reaches back years, week by week
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import sys
+import time
 from datetime import datetime, timedelta
 from datetime import time as dtime
+from pathlib import Path
 
 from log_support import record
 from textual.widgets import Static
@@ -15,8 +18,11 @@ from warmup_tui.log import default_path
 from warmup_tui.routines.library import Library
 from warmup_tui.runs.morning import morning_due, save_morning
 from warmup_tui.ui.app import WarmupApp
-from warmup_tui.ui.screens.history import WHEN_COLUMN, HistoryScreen, fit_row
+from warmup_tui.ui.screens.history import SHOWN_SESSIONS, WHEN_COLUMN, HistoryScreen, fit_row
 from warmup_tui.ui.screens.home import HomeScreen
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+from big_log import fill
 
 SIZE = (110, 40)
 DAY = 86_400.0
@@ -130,3 +136,17 @@ def test_a_note_too_long_for_one_line_wraps_under_itself() -> None:
         " " * WHEN_COLUMN + "(", " " * (WHEN_COLUMN + 1)]
     assert all(len(row) <= 76 for row in rows)
     assert " ".join(row.strip() for row in rows[1:]) == line[line.index("(ran"):]
+
+
+async def test_the_screen_keeps_only_the_sessions_it_shows() -> None:
+    fill(default_path(), SHOWN_SESSIONS + 12, now=time.time())  # all within the weeks shown
+    question = morning_due()
+    if question is not None:
+        assert save_morning(question.session_id, None) is None
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_history(app, pilot)
+        sessions = text_of(app, "history-sessions").splitlines()
+        assert sessions[-1] == "… and 12 earlier (warmup history --json lists them all)"
+        assert screen.history is not None and len(screen.history.recent) == SHOWN_SESSIONS
+        assert screen.history.total == SHOWN_SESSIONS + 12

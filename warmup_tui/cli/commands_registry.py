@@ -34,7 +34,7 @@ class Command:
 
 
 def _json_fields() -> str:
-    from warmup_tui.log.report import JSON_FIELDS
+    from warmup_tui.log.history_json import JSON_FIELDS
 
     return JSON_FIELDS
 

@@ -8,12 +8,13 @@ run, the morning score the next day. Each save changes only the fields it is giv
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
 from warmup_tui.coaching.answers import FIELDS, Answers
 from warmup_tui.coaching.checkin import CheckIn
-from warmup_tui.log.store import TrainingLog
+from warmup_tui.log.store import SESSION_COLUMNS, SessionRow, TrainingLog
 
 
 def save_answers(log: TrainingLog, session_id: int, answers: Answers, *,
@@ -65,11 +66,44 @@ def checkins_by_session(log: TrainingLog, session_ids: list[int]) -> dict[int, d
     rows = log.conn.execute(
         f"SELECT session_id, {', '.join(FIELDS)} FROM checkins"
         f" WHERE session_id IN ({marks})", session_ids)
-    found: dict[int, dict[str, Any]] = {}
-    for session_id, calves, morning, effort, hills, red_flag, note in rows:
-        found[session_id] = {"calves": calves, "morning": morning, "effort": effort,
-                             "hills": bool(hills), "red_flag": bool(red_flag), "note": note}
-    return found
+    return {session_id: _fields(fields) for session_id, *fields in rows}
+
+
+_SESSION_AND_CHECKIN = (
+    ", ".join(f"s.{name}" for name in SESSION_COLUMNS) + ", c.session_id IS NOT NULL, "
+    + ", ".join(f"c.{name}" for name in FIELDS))
+
+
+def sessions_with_checkins(log: TrainingLog, since: float
+                           ) -> Iterator[tuple[SessionRow, dict[str, Any] | None]]:
+    """Each session counted from ``since`` on (as ``sessions_counted_since``, newest
+    started first) with its check-in's fields, or None: read one at a time, so a log of
+    years is never held whole."""
+    for row in log.conn.execute(
+            f"SELECT {_SESSION_AND_CHECKIN} FROM sessions s INDEXED BY sessions_counted"
+            " LEFT JOIN checkins c ON c.session_id = s.id"
+            f" WHERE COALESCE(s.ended_at, s.started_at) >= ?"
+            " ORDER BY s.started_at DESC, s.id DESC", (since,)):
+        width = len(SESSION_COLUMNS)
+        found = _fields(row[width + 1:]) if row[width] else None
+        yield SessionRow(*row[:width]), found
+
+
+def calf_scores_since(log: TrainingLog, since: float, runs: int) -> list[int]:
+    """The calf scores of the latest ``runs`` sessions counted from ``since`` on that have
+    one, oldest first (the history's trend)."""
+    rows = log.conn.execute(
+        "SELECT c.calves FROM sessions s INDEXED BY sessions_counted"
+        " JOIN checkins c ON c.session_id = s.id"
+        " WHERE COALESCE(s.ended_at, s.started_at) >= ? AND c.calves IS NOT NULL"
+        " ORDER BY s.started_at DESC, s.id DESC LIMIT ?", (since, runs))
+    return [calves for (calves,) in rows][::-1]
+
+
+def _fields(stored: Sequence[Any]) -> dict[str, Any]:
+    calves, morning, effort, hills, red_flag, note = stored
+    return {"calves": calves, "morning": morning, "effort": effort,
+            "hills": bool(hills), "red_flag": bool(red_flag), "note": note}
 
 
 def morning_question_for(log: TrainingLog, before: float) -> int | None:

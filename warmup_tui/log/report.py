@@ -3,17 +3,16 @@ history screen. Plain text only; the screen styles it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from typing import Any
 
 from warmup_tui.common.counting import count_of
 from warmup_tui.common.distance import format_distance, format_pace
 from warmup_tui.common.durations import format_clock
 from warmup_tui.common.weeks import local_time, week_of
 from warmup_tui.engine.wording import with_side
-from warmup_tui.log.checkins import checkins_by_session
+from warmup_tui.log.checkins import calf_scores_since
 from warmup_tui.log.counting import RunRule
 from warmup_tui.log.db import Notice
 from warmup_tui.log.stats import Progress, WeekStats, progress
@@ -128,134 +127,78 @@ def session_line(row: SessionRow, alive: Callable[[int], bool], units: str = "km
             f"{session_status(row, alive, stop_point)}{tail}")
 
 
-def history_json(stats: Progress, rows: Sequence[SessionRow], alive: Callable[[int], bool],
-                 rule: RunRule | None = None, stop_point: StopPoint | None = None,
-                 checkins: dict[int, dict[str, Any]] | None = None) -> dict[str, Any]:
-    """The JSON form; its fields are listed in ``warmup history --help``."""
-    found = checkins or {}
-    return {
-        "goal": stats.goal,
-        "streak": stats.streak,
-        "this_week": _week_json(stats.this_week),
-        "weeks": [_week_json(week) for week in stats.weeks],
-        "sessions": [{**_session_json(row, alive, rule or RunRule(), stop_point),
-                      "checkin": found.get(row.id)} for row in rows],
-    }
-
-
-def _week_json(week: WeekStats) -> dict[str, Any]:
-    return {"start": week.start.isoformat(), "sessions": week.sessions, "runs": week.runs,
-            "run_seconds": round(week.run_seconds, 1), "met": week.met}
-
-
-def _iso(timestamp: float | None) -> str | None:
-    if timestamp is None:
-        return None
-    return local_time(timestamp).isoformat(timespec="seconds")
-
-
-def _session_json(row: SessionRow, alive: Callable[[int], bool], rule: RunRule,
-                  stop_point: StopPoint | None) -> dict[str, Any]:
-    status: str = row.status
-    if status == "running":
-        status = "running" if row.pid is not None and alive(row.pid) else "cut_off"
-    elif row.skipped:
-        status = "skipped"
-    return {
-        "id": row.id,
-        "routine": row.routine_id,
-        "routine_name": row.routine_name,
-        "programme": row.programme_id,
-        "programme_session": row.programme_session,
-        "started_at": _iso(row.started_at),
-        "ended_at": _iso(row.ended_at),
-        "status": status,
-        "planned_seconds": round(row.planned_seconds, 1),
-        "actual_seconds": round(row.actual_seconds, 1),
-        "run_seconds": round(row.run_seconds, 1),
-        "segments_done": row.segments_done,
-        "segments_total": row.segments_total,
-        "last_step": row.last_step,
-        "last_side": row.last_side,
-        "stopped_at": stop_point(row) if stop_point is not None else None,
-        "speed": row.speed,
-        "counts_as_run": rule.counts(row),
-        "counted": rule.counts(row),
-        "why": rule.why_not(row),
-        "resumed_from": row.resumed_from,
-        "source": row.source,
-        "distance_m": None if row.distance_m is None else round(row.distance_m, 1),
-        "avg_heart_rate": row.avg_heart_rate,
-        "avg_cadence": row.avg_cadence,
-        "sport": row.sport,
-        "note": row.note,
-    }
-
-
-JSON_FIELDS = """\
-JSON (--json): one object.
-  goal               runs a week that meet the goal (training.weekly_goal in the config)
-  streak             weeks in a row that met it, up to last week; this week once met
-  this_week, weeks[] start (the Monday, YYYY-MM-DD), sessions, runs, run_seconds, met;
-                     weeks oldest first, this week last
-  sessions[]         newest first, those counted in the weeks shown (by when they ended):
-    id, routine, routine_name, programme, programme_session (e.g. "w2s3") or null,
-    started_at, ended_at (local ISO 8601, ended_at null while running),
-    status (completed | stopped | skipped | running | cut_off), planned_seconds, actual_seconds
-    (time spent in segments, pauses left out), run_seconds (of that, running),
-    segments_done, segments_total, last_step, last_side (where it was or stopped),
-    stopped_at (that place in words, such as "Run 3 of 8"; null once completed),
-    speed (above 1 for a --speed preview), counted (what the goal counts: completed in
-    real time, and a programme session or at least training.min_run_minutes of
-    running), why (null when counted, else the reason, such as "under 5 minutes of
-    running"), counts_as_run (the same as counted), resumed_from (id of the cut-off
-    session), source (app | import | manual: warmup import or warmup log), distance_m,
-    avg_heart_rate, avg_cadence (steps a minute), sport, note (null when not known),
-    checkin (null, or calves, morning: 0-10 or null; effort: chat | words | none or
-    null; hills, red_flag: true or false; note: warmup checkin or the summary)"""
+CALF_TREND_RUNS = 6
+NEWEST_KEPT = 30
 
 
 @dataclass(frozen=True)
 class History:
-    """Everything the history report shows: the weeks and the sessions within them."""
+    """What the history report shows: the weeks, and the newest few sessions within them.
+    All of those sessions, for the JSON, are read one at a time with
+    :func:`warmup_tui.log.checkins.sessions_with_checkins` from ``since``."""
 
     stats: Progress
     recent: list[SessionRow]
+    """The newest sessions of the weeks shown, up to the number asked for."""
+    total: int
+    """How many sessions the weeks shown hold, ``recent`` and the earlier ones."""
+    since: float
+    """When the first week shown starts, as Unix time."""
     rule: RunRule = field(default_factory=RunRule)
-    checkins: dict[int, dict[str, Any]] = field(default_factory=dict)
-    """The stored check-in of each session in ``recent`` that has one, by session id."""
+    calf_scores: list[int] = field(default_factory=list)
+    """The calf scores of the last few runs checked in within the weeks, oldest first."""
 
-    def calf_trend(self, runs: int = 6) -> str | None:
+    def calf_trend(self) -> str | None:
         """'calves 2 → 4 → 6': the calf scores of the last few runs checked in, oldest
         first; None before any."""
-        scores = [self.checkins[row.id]["calves"] for row in reversed(self.recent)
-                  if self.checkins.get(row.id, {}).get("calves") is not None]
-        if not scores:
+        if not self.calf_scores:
             return None
-        return "calves " + " → ".join(str(score) for score in scores[-runs:])
+        return "calves " + " → ".join(str(score) for score in self.calf_scores)
 
 
 def load_history(goal: int, weeks: int = 8, *, log: TrainingLog | None = None,
                  on_notice: Notice | None = None, now: datetime | None = None,
-                 rule: RunRule | None = None) -> History:
-    """Read the log (the default one unless given). Raises LogUnavailable."""
+                 rule: RunRule | None = None, newest: int = NEWEST_KEPT) -> History:
+    """Read the log (the default one unless given), keeping the ``newest`` sessions.
+    Raises LogUnavailable."""
     rule = rule or RunRule()
     if log is None:
         with TrainingLog.open(on_notice=on_notice) as opened:
-            return _history(opened, goal, weeks, now, rule)
-    return _history(log, goal, weeks, now, rule)
+            return _history(opened, goal, weeks, now, rule, newest)
+    return _history(log, goal, weeks, now, rule, newest)
+
+
+class _Newest:
+    """Passes the sessions of the weeks on as they are read, keeping the first few (the
+    newest) and counting them all, so one reading gives the weeks, the list and its
+    length without holding every session."""
+
+    def __init__(self, rows: Iterable[SessionRow], keep: int) -> None:
+        self._rows = rows
+        self._keep = keep
+        self.kept: list[SessionRow] = []
+        self.count = 0
+
+    def __iter__(self) -> Iterator[SessionRow]:
+        for row in self._rows:
+            self.count += 1
+            if len(self.kept) < self._keep:
+                self.kept.append(row)
+            yield row
 
 
 def _history(log: TrainingLog, goal: int, weeks: int, now: datetime | None,
-             rule: RunRule) -> History:
-    # Only the sessions of the weeks shown are read; older weeks matter only to the streak,
-    # and for those the log counts the runs of one week at a time, by index, going back
-    # only as far as the streak does. Years of sessions cost no more than a few weeks.
+             rule: RunRule, newest: int) -> History:
+    # Only the sessions of the weeks shown are read, one at a time; older weeks matter
+    # only to the streak, and for those the log counts the runs of one week at a time, by
+    # index, going back only as far as the streak does. Years of sessions cost no more
+    # memory than a few weeks.
     now = now or datetime.now().astimezone()
     first = week_of(now) - timedelta(weeks=weeks - 1)
+    since = _midnight(first)
     # Listed by the same moment the weeks count them by, so a run that crossed into this
     # week is both counted and shown under it.
-    rows = log.sessions_counted_since(_midnight(first))
+    rows = _Newest(log.each_session_counted_since(since), newest)
 
     def runs_in_week(monday: date) -> int:
         """The week's runs, counted up to the goal: the streak asks only whether it was met,
@@ -268,9 +211,9 @@ def _history(log: TrainingLog, goal: int, weeks: int, now: datetime | None,
                 break
         return runs
 
-    return History(progress(rows, goal, weeks=weeks, now=now, runs_in_week=runs_in_week,
-                            rule=rule), rows, rule,
-                   checkins_by_session(log, [row.id for row in rows]))
+    stats = progress(rows, goal, weeks=weeks, now=now, runs_in_week=runs_in_week, rule=rule)
+    return History(stats, rows.kept, rows.count, since, rule,
+                   calf_scores_since(log, since, CALF_TREND_RUNS))
 
 
 def _midnight(day: date) -> float:

@@ -52,6 +52,23 @@ class Progress:
         return max(0, self.goal - self.this_week.runs)
 
 
+class _WeekSums:
+    """A week's sessions, runs and running time, added up one session at a time."""
+
+    __slots__ = ("run_seconds", "runs", "sessions")
+
+    def __init__(self) -> None:
+        self.sessions = 0
+        self.runs = 0
+        # 0, not 0.0, as sum() starts: a week with nothing in it shows 0 in the JSON
+        self.run_seconds: float = 0
+
+    def add(self, row: SessionRow, rule: RunRule) -> None:
+        self.sessions += 1
+        self.runs += rule.counts(row)
+        self.run_seconds += row.run_seconds
+
+
 def counted_at(row: SessionRow) -> float:
     """When a session counts towards a week: when it ended, so a run counts in the week
     it was completed; a session with no end yet, when it started."""
@@ -77,17 +94,21 @@ def progress(
     goal = max(1, goal)  # a goal of nothing would make every week, forever, a streak
     now = now or datetime.now(tz).astimezone(tz)
     this_monday = week_of(now, tz)
-    tally: dict[date, list[SessionRow]] = {}
+    # Sums, not rows, per week: ``sessions`` may be a cursor over years of the log, and
+    # what is kept stays as small as the weeks.
+    tally: dict[date, _WeekSums] = {}
     for row in sessions:
         if row.is_preview:
             continue
         monday = week_of(counted_at(row), tz)
-        tally.setdefault(monday, []).append(row)
+        sums = tally.get(monday)
+        if sums is None:
+            sums = tally[monday] = _WeekSums()
+        sums.add(row, rule)
 
     def stats(monday: date) -> WeekStats:
-        rows = tally.get(monday, [])
-        return WeekStats(monday, len(rows), sum(1 for r in rows if rule.counts(r)),
-                         sum(r.run_seconds for r in rows), goal)
+        sums = tally.get(monday, _WeekSums())
+        return WeekStats(monday, sums.sessions, sums.runs, sums.run_seconds, goal)
 
     shown = [stats(this_monday - timedelta(weeks=back)) for back in range(weeks - 1, -1, -1)]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 from pathlib import Path
@@ -68,7 +69,9 @@ class SessionRow:
         return datetime.fromtimestamp(self.started_at).astimezone()
 
 
-_COLUMNS = ", ".join(field.name for field in fields(SessionRow))
+SESSION_COLUMNS = tuple(field.name for field in fields(SessionRow))
+"""The columns a :class:`SessionRow` is made of, in its order."""
+_COLUMNS = ", ".join(SESSION_COLUMNS)
 # When a session counts in a week (stats.counted_at) in SQL, written as the log's index
 # is (db.py), so it is used.
 COUNTED_AT = "COALESCE(ended_at, started_at)"
@@ -256,6 +259,17 @@ class TrainingLog:
 
     # ----- reading -------------------------------------------------------------------------
 
+    @contextmanager
+    def reading(self) -> Iterator[None]:
+        """One read transaction: everything read inside it is the log at one moment, however
+        long the reading takes (history reads the weeks, then writes every session of them
+        out). In WAL mode the log's writers go on meanwhile; they are only not seen."""
+        self.conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            db.rollback(self.conn)  # nothing was written: ending it is all there is to do
+
     def sessions(self, *, since: float | None = None, limit: int | None = None
                  ) -> list[SessionRow]:
         """Sessions started at or after ``since``, newest first."""
@@ -273,11 +287,17 @@ class TrainingLog:
     def sessions_counted_since(self, since: float) -> list[SessionRow]:
         """Sessions counted in a week from ``since`` on (by when they ended, or started if
         still going: ``stats.counted_at``), newest started first."""
-        return [SessionRow(*row) for row in self.conn.execute(
-            # INDEXED BY: left alone, SQLite reads every row in started_at order instead
-            f"SELECT {_COLUMNS} FROM sessions INDEXED BY sessions_counted"
-            f" WHERE {COUNTED_AT} >= ?"
-            " ORDER BY started_at DESC, id DESC", (since,))]
+        return list(self.each_session_counted_since(since))
+
+    def each_session_counted_since(self, since: float) -> Iterator[SessionRow]:
+        """:meth:`sessions_counted_since` read as they are asked for, so years of sessions
+        are never held at once (SQLite's sort spills to a file beyond its cache)."""
+        for row in self.conn.execute(
+                # INDEXED BY: left alone, SQLite reads every row in started_at order instead
+                f"SELECT {_COLUMNS} FROM sessions INDEXED BY sessions_counted"
+                f" WHERE {COUNTED_AT} >= ?"
+                " ORDER BY started_at DESC, id DESC", (since,)):
+            yield SessionRow(*row)
 
     def sessions_counted_between(self, start: float, end: float) -> Iterator[SessionRow]:
         """Sessions counted from ``start`` up to ``end`` (a week's worth): whether each is a

@@ -108,7 +108,8 @@ class HistoryScreen(Screen[None]):
 
         wait_for_writes()  # a session that just ended goes in first
         try:
-            history = load_history(goal, self.weeks, on_notice=notice, rule=self.rule)
+            history = load_history(goal, self.weeks, on_notice=notice, rule=self.rule,
+                                   newest=SHOWN_SESSIONS)
         except LogUnavailable as error:
             self.app.call_from_thread(self._show_problem, str(error))
             return
@@ -139,13 +140,13 @@ class HistoryScreen(Screen[None]):
         if self.history is None or width == self._fitted_width:
             return
         self._fitted_width = width
-        recent = self.history.recent
-        lines = [part for row in recent[:SHOWN_SESSIONS]
+        recent, total = self.history.recent, self.history.total
+        lines = [part for row in recent
                  for part in fit_row(session_line(row, pid_alive, self.units,
                                                   self.history.rule), width)]
         if not lines:
             lines = ["None in these weeks yet: pick a routine on the home screen to start."]
-        elif len(recent) > SHOWN_SESSIONS:
-            lines.append(f"… and {len(recent) - SHOWN_SESSIONS} earlier "
+        elif total > len(recent):
+            lines.append(f"… and {total - len(recent)} earlier "
                          "(warmup history --json lists them all)")
         self.query_one("#history-sessions", Static).update(plain("\n".join(lines)))
