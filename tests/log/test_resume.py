@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,9 +18,11 @@ from log_support import deliver, record, run_for, run_to_end, timeline, wall_of
 
 from warmup_tui.engine.clock import FakeClock
 from warmup_tui.engine.session import Session
+from warmup_tui.engine.timeline import Segment
 from warmup_tui.log import LogRecorder, TrainingLog, default_path
 from warmup_tui.log.counting import RunRule
-from warmup_tui.runs.resume import OFFER_FOR, accept, decline, pending_resume
+from warmup_tui.log.store import SessionRow
+from warmup_tui.runs.resume import OFFER_FOR, accept, decline, pending_resume, stop_points
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -264,3 +267,25 @@ def test_a_session_that_ran_to_the_end_is_never_offered() -> None:
     assert pending_resume() is None
     with TrainingLog.open() as log:
         assert log.session(recorder.session_id or -1).status == "completed"  # type: ignore[union-attr]
+
+
+def test_history_keeps_a_bounded_number_of_routine_timelines() -> None:
+    """A long log may name thousands of routine files: where each stopped session stopped
+    is read with a few timelines kept, the oldest given up first, not one per file."""
+    with TrainingLog.open() as log:
+        row = log.session(cut_off("pre-run", 40))
+    assert row is not None
+    read: list[str | None] = []
+
+    def timeline_for(asked: SessionRow) -> list[Segment]:
+        read.append(asked.routine_path)
+        return timeline("pre-run")
+
+    where = stop_points(timeline_for)
+    paths = [f"/old/routine-{n}.toml" for n in range(100)]
+    for path in paths:
+        assert where(replace(row, routine_path=path)) is not None
+    where(replace(row, routine_path=paths[-1]))  # kept: not read again
+    assert read == paths
+    where(replace(row, routine_path=paths[0]))  # given up long ago: read again
+    assert read == [*paths, paths[0]]

@@ -88,6 +88,9 @@ def resume_question(row: SessionRow, segment: Segment) -> str:
     return f"Resume {name} at {where}?"
 
 
+_TIMELINES_KEPT = 64  # sessions come grouped by routine, newest first: a few cover most
+
+
 def stop_points(timeline_for: TimelineFor) -> Callable[[SessionRow], str | None]:
     """Where a stopped or cut-off session stopped, in the offer's words ("Run 3 of 8"), for
     history; None when it was completed or its routine can no longer be found there."""
@@ -98,6 +101,8 @@ def stop_points(timeline_for: TimelineFor) -> Callable[[SessionRow], str | None]
             return None
         key = (row.routine_id, row.routine_path, row.programme_session)
         if key not in timelines:
+            if len(timelines) >= _TIMELINES_KEPT:  # the oldest goes: a long log may name
+                del timelines[next(iter(timelines))]  # thousands of routine files
             timelines[key] = timeline_for(row)
         segments = timelines[key]
         index = _same_place(segments, row) if segments else None
