@@ -23,8 +23,8 @@ from warmup_tui.audio.phrase_fit import StartSlot, start_slots
 from warmup_tui.audio.phrase_queue import PhraseQueue
 from warmup_tui.audio.phrases import cue_phrase, end_phrase, routine_phrases, start_phrase
 from warmup_tui.audio.player import PlayHandle
-from warmup_tui.audio.render_leftovers import remove_leftovers_soon
-from warmup_tui.audio.speech_cache import SpeechCache, speech_dir
+from warmup_tui.audio.render_leftovers import remove_leftovers_soon, speech_dir
+from warmup_tui.audio.speech_cache import SpeechCache
 from warmup_tui.audio.speech_engine import DEFAULT_VOICE, Engine, chosen_engine, knows_voice
 from warmup_tui.audio.synth import RATE
 from warmup_tui.common.config import SoundSettings, VoiceSettings
