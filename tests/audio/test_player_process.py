@@ -210,6 +210,31 @@ def test_the_app_plays_through_the_process_and_headless_runs_in_their_own(
         assert wait_until_gone(pid)
 
 
+HELD_HERE = """
+import json
+from warmup_tui.audio.player import Player
+player = Player(volume=0.8, process=True)
+player.process_pid()
+player.play("go")
+player.wait_idle(10)
+click = player.samples("click")
+print(json.dumps({"held": sorted(name for name in ("go", "finish", "run", "walk")
+                                 if player.samples(name) is not None),
+                  "click": len(click or ()), "go seconds": player.seconds("go")}))
+"""
+
+
+def test_with_a_player_process_the_app_keeps_only_the_click_samples(capture: Capture) -> None:
+    """The process holds the cues (about 0.4 MB); the app keeps each one's length, and the
+    click, which its metronome mixes itself."""
+    result = run_python(HELD_HERE, capture.env, timeout=LIMIT)
+    assert result.returncode == 0, result.stderr
+    held = json.loads(result.stdout)
+    assert held["held"] == [] and held["click"] > 0
+    assert 0.1 < held["go seconds"] < 1.0
+    assert identify(capture.files(), 0.8) == ["go"]
+
+
 CLOSE_AFTER_FINISH = """
 import time
 from pathlib import Path

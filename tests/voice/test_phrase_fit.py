@@ -68,10 +68,10 @@ class TimedRecorder:
         self.available = True
         self.played: list[tuple[float, array[int]]] = []
 
-    def samples(self, name: str) -> array[int] | None:
+    def seconds(self, name: str) -> float:
         import wave
         with wave.open(str(REPO / "sounds" / f"{name}.wav"), "rb") as reader:
-            return array("h", reader.readframes(reader.getnframes()))
+            return reader.getnframes() / reader.getframerate()
 
     def play_samples(self, data: bytes, rate: int = RATE) -> None:
         self.played.append((self.clock.now() - START, array("h", data)))

@@ -54,9 +54,9 @@ class Recorder:
         self.available = True
         self.played: list[tuple[bytes, Handle]] = []
 
-    def samples(self, name: str) -> array[int] | None:
+    def seconds(self, name: str) -> float:
         with wave.open(str(SOUNDS / f"{name}.wav"), "rb") as reader:
-            return array("h", reader.readframes(reader.getnframes()))
+            return reader.getnframes() / reader.getframerate()
 
     def play_samples(self, data: bytes, rate: int = RATE) -> Handle:
         assert rate == RATE

@@ -43,6 +43,14 @@ def scale(samples: array[int], volume: float) -> array[int]:
     return scaled
 
 
+def clip_seconds(path: Path) -> float:
+    """How long a 16-bit PCM WAV file sounds, from its header alone. Raises as read_clip."""
+    with wave.open(str(path), "rb") as reader:
+        if reader.getsampwidth() != 2:
+            raise ValueError(f"{reader.getsampwidth() * 8}-bit samples, expected 16-bit")
+        return reader.getnframes() / reader.getframerate()
+
+
 def read_clip(path: Path) -> Clip:
     """A 16-bit PCM WAV file's samples. Raises OSError, EOFError or wave.Error, or
     ValueError for other sample widths."""

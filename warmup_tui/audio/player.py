@@ -31,7 +31,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
-from warmup_tui.audio.clip import Clip, read_clip, scale
+from warmup_tui.audio.clip import Clip, clip_seconds, read_clip, scale
 from warmup_tui.audio.library import NO_LIBRARY, REMOTE, audio_library
 from warmup_tui.audio.player_process import PlayerProcess
 from warmup_tui.audio.quiet import QuietTracker, TimedStream
@@ -40,6 +40,9 @@ from warmup_tui.common import paths
 from warmup_tui.engine.clock import Clock, MonotonicClock
 
 SOUND_NAMES: tuple[str, ...] = tuple(SOUNDS)
+# With a player process, the app reads only the samples it mixes itself (the metronome's
+# click): the process reads the cues, which here would take about 0.4 MB for nothing.
+MIXED_HERE: tuple[str, ...] = ("click",)
 FAILURES_BEFORE_GIVING_UP = 3  # after a good start, a few failed opens in a row mean it is gone
 DRAIN_SECONDS = 2.0  # at exit, how long to let a last cue (the finish) ring out
 
@@ -82,8 +85,10 @@ class Player:
         self._ever_played = False
         self._playing: list[PlayHandle] = []  # cues only: what an exit lets ring out
         # Each cue once, at the player's volume (fixed for its life): simpleaudio copies
-        # what it plays, so no second copy is kept for it.
+        # what it plays, so no second copy is kept for it. With a player process, only
+        # MIXED_HERE stays; every cue's length does.
         self._clips: dict[str, Clip] = {}
+        self._seconds: dict[str, float] = {}
         self._library: Any = None
         # Real time (tests: a fake clock): when the sound last fell quiet.
         self.quiet = QuietTracker(clock or MonotonicClock())
@@ -103,17 +108,37 @@ class Player:
         if self._library is None:
             self._notice(NO_LIBRARY)
             return
-        bad = []
-        for name in SOUND_NAMES:
+        if in_process:
+            self._clips, bad = self._read_clips(SOUND_NAMES)
+            self._seconds = {name: clip.seconds for name, clip in self._clips.items()}
+        else:
+            self._seconds, bad = self._read_lengths()
+            self._clips = self._read_clips(MIXED_HERE)[0]
+        if bad:
+            self._notice(f"sound: cannot use {', '.join(bad)} in {self.sounds_dir}; "
+                         "the bell stands in for those cues")
+
+    def _read_clips(self, names: tuple[str, ...]) -> tuple[dict[str, Clip], list[str]]:
+        """The cues ``names`` at the player's volume, and the files that could not be used."""
+        clips, bad = {}, []
+        for name in names:
             try:
                 clip = read_clip(self.sounds_dir / f"{name}.wav")
             except (OSError, EOFError, ValueError, wave.Error):
                 bad.append(f"{name}.wav")
                 continue
-            self._clips[name] = replace(clip, samples=scale(clip.samples, self.volume))
-        if bad:
-            self._notice(f"sound: cannot use {', '.join(bad)} in {self.sounds_dir}; "
-                         "the bell stands in for those cues")
+            clips[name] = replace(clip, samples=scale(clip.samples, self.volume))
+        return clips, bad
+
+    def _read_lengths(self) -> tuple[dict[str, float], list[str]]:
+        """Every cue's length from its file's header, and the files that could not be used."""
+        seconds, bad = {}, []
+        for name in SOUND_NAMES:
+            try:
+                seconds[name] = clip_seconds(self.sounds_dir / f"{name}.wav")
+            except (OSError, EOFError, ValueError, wave.Error, ZeroDivisionError):
+                bad.append(f"{name}.wav")
+        return seconds, bad
 
     def _start_process(self) -> None:
         # Told weakly, so a player dropped without close() (a test's app) can be collected,
@@ -123,8 +148,8 @@ class Player:
         self._process = PlayerProcess(lambda ok, why: _call(answered, ok, why),
                                       lambda why: _call(died, why))
         weakref.finalize(self, self._process.close, 0.0)
-        for name, clip in self._clips.items():
-            self._process.load(name, clip.samples, clip.channels, clip.rate)
+        for name in self._seconds:
+            self._process.load(name, self.sounds_dir / f"{name}.wav", self.volume)
 
     # ----- public ------------------------------------------------------------------------
 
@@ -140,21 +165,26 @@ class Player:
             return None
         return array("h", clip.samples)  # a copy: the caller may change it
 
+    def seconds(self, name: str) -> float:
+        """How long a cue sounds; 0.0 for one that cannot be played."""
+        return self._seconds.get(name, 0.0)
+
     def play(self, name: str) -> None:
         """Start the named cue and return at once; the bell when sound is unavailable."""
         try:
             held, self._held_notice = self._held_notice, None
             if held:
                 self._notice(held)
-            library, clip, process = self._library, self._clips.get(name), self._remote()
-            if library is None or clip is None or (library is REMOTE and process is None):
+            library, seconds, process = self._library, self._seconds.get(name), self._remote()
+            clip = self._clips.get(name)
+            if library is None or seconds is None or (library is REMOTE and process is None):
                 self._bell()  # (the process gone, the library not loaded here yet)
             elif process is not None:
-                self._start(partial(process.play_cue, name, clip.seconds), clip.seconds,
-                            confirmed=False)
-            elif self._start(partial(library.play_buffer, clip.samples, clip.channels, 2,
-                                     clip.rate), clip.seconds) is None:
-                self._bell()
+                self._start(partial(process.play_cue, name, seconds), seconds, confirmed=False)
+            elif clip is None or self._start(partial(
+                    library.play_buffer, clip.samples, clip.channels, 2, clip.rate),
+                    clip.seconds) is None:
+                self._bell()  # (the process died before this cue was read again here)
         except Exception:
             return
 
@@ -218,10 +248,13 @@ class Player:
             self._failed(RuntimeError(reason), tell_now=False)
 
     def _process_died(self, reason: str) -> None:
-        # The process's thread: the library loads here, never on the app's event loop.
+        # The process's thread: the library and the cues load here, never on the app's
+        # event loop.
         library = audio_library()
+        clips = self._read_clips(SOUND_NAMES)[0] if library is not None else {}
         with self._lock:
             if self._library is not None:  # not given up on meanwhile
+                self._clips = clips
                 self._library = library
         self._held_notice = NO_LIBRARY if library is None else (
             f"sound: the sound player process stopped ({reason}); "

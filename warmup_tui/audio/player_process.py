@@ -6,7 +6,8 @@ thread of the app stalls its event loop. Here the app's side only queues a short
 a writer thread of ours hands it to the player process through a pipe, and that process
 opens the stream. A stuck device then stalls the player process, never the screen.
 
-Requests: load a cue's samples once, play a loaded cue, play given samples, stop one
+Requests: load a cue once (the process reads its WAV file and applies the volume, so the
+app never holds the samples), play a loaded cue, play given samples, stop one
 stream, stop all. The process answers each play with ``ok ID`` or ``failed ID reason`` on
 its stdout, which a reader thread passes on. It ends when its stdin closes (the app ended,
 or crashed) and, on Linux, is killed with its parent even while stuck in an open.
@@ -28,9 +29,12 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, BinaryIO
 
-# op, stream id, rate, channels, name length, data length
+from warmup_tui.audio.clip import VOLUME_STEPS, read_clip, scale
+
+# op, stream id, rate (a load: the volume in VOLUME_STEPS), channels, name length, data length
 HEADER = struct.Struct("<cIIBHI")
 LOAD, PLAY_CUE, PLAY, STOP, STOP_ALL = b"L", b"C", b"P", b"S", b"A"
 PR_SET_PDEATHSIG = 1
@@ -98,10 +102,10 @@ class PlayerProcess:
         header = HEADER.pack(op, ident, rate, channels, len(encoded), len(data)) + encoded
         self._queue.put((header, data))
 
-    def load(self, name: str, samples: Any, channels: int, rate: int) -> None:
-        """Hand over a cue's 16-bit samples once (an array or bytes; not copied here)."""
-        self.send(LOAD, 0, memoryview(samples).cast("B"), name=name, rate=rate,
-                  channels=channels)
+    def load(self, name: str, path: Path, volume: float) -> None:
+        """Have the process read a cue's 16-bit WAV file once, at ``volume`` (0..1)."""
+        self.send(LOAD, 0, os.fsencode(path), name=name,
+                  rate=round(max(0.0, min(1.0, volume)) * VOLUME_STEPS))
 
     def play_cue(self, name: str, seconds: float) -> RemoteHandle:
         return self._play(PLAY_CUE, seconds, b"", name=name)
@@ -213,7 +217,10 @@ def serve(source: BinaryIO, out: BinaryIO, library: Any) -> None:
         name = source.read(name_size).decode()
         data = source.read(size)
         if op == LOAD:
-            clips[name] = (data, channels, rate)
+            with contextlib.suppress(Exception):  # unreadable: its plays fail, and say so
+                clip = read_clip(Path(os.fsdecode(data)))
+                clips[name] = (scale(clip.samples, rate / VOLUME_STEPS).tobytes(),
+                               clip.channels, clip.rate)
         elif op in (PLAY, PLAY_CUE):
             samples, channels, rate = (clips.get(name, (b"", 1, 0)) if op == PLAY_CUE
                                        else (data, channels, rate))

@@ -17,10 +17,16 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from warmup_tui.common import paths
 from warmup_tui.common.processes import pid_alive
 
 KINDS = ("phrase", "batch")
 STALE_AFTER = 3600.0  # seconds; one render gives up after 20 s, a Piper batch takes minutes
+
+
+def speech_dir() -> Path:
+    """Where rendered phrases are kept."""
+    return paths.cache_dir() / "speech"
 
 
 def temporary_prefix(kind: str) -> str:

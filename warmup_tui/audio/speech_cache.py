@@ -22,17 +22,12 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from warmup_tui.audio import piper_engine
-from warmup_tui.audio.render_leftovers import temporary_prefix
+from warmup_tui.audio.render_leftovers import speech_dir, temporary_prefix
 from warmup_tui.audio.speech_engine import Engine, render
 from warmup_tui.audio.speech_pcm import load_for_player, read_wav, write_wav
 from warmup_tui.audio.synth import RATE
-from warmup_tui.common import paths
 
 FORMAT = 1  # bump when the stored format changes, so old files are not read as new
-
-
-def speech_dir() -> Path:
-    return paths.cache_dir() / "speech"
 
 
 class SpeechCache:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import atexit
 import time
 import weakref
-from array import array
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
@@ -24,8 +23,8 @@ from warmup_tui.audio.phrase_fit import StartSlot, start_slots
 from warmup_tui.audio.phrase_queue import PhraseQueue
 from warmup_tui.audio.phrases import cue_phrase, end_phrase, routine_phrases, start_phrase
 from warmup_tui.audio.player import PlayHandle
-from warmup_tui.audio.render_leftovers import remove_leftovers_soon
-from warmup_tui.audio.speech_cache import SpeechCache, speech_dir
+from warmup_tui.audio.render_leftovers import remove_leftovers_soon, speech_dir
+from warmup_tui.audio.speech_cache import SpeechCache
 from warmup_tui.audio.speech_engine import DEFAULT_VOICE, Engine, chosen_engine, knows_voice
 from warmup_tui.audio.synth import RATE
 from warmup_tui.common.config import SoundSettings, VoiceSettings
@@ -43,7 +42,7 @@ class SpeechPlayer(Protocol):
     @property
     def available(self) -> bool: ...
 
-    def samples(self, name: str) -> array[int] | None: ...
+    def seconds(self, name: str) -> float: ...
 
     def play_samples(self, data: bytes, rate: int = RATE) -> PlayHandle | None: ...
 
@@ -70,7 +69,6 @@ class Voice:
         # A twin of the cue sink that plays nothing: it says which tone each event makes,
         # so the words wait for that tone and follow the same cue toggles.
         self._tones = CueSounds(_NoSound(), sound)
-        self._tone_seconds: dict[str, float] = {}
         self._slots: dict[int, StartSlot] = {}
         _VOICES.add(self)
 
@@ -181,10 +179,7 @@ class Voice:
     def _tone_length(self, tone: str | None) -> float:
         if tone is None:
             return 0.0
-        if tone not in self._tone_seconds:
-            samples = self.player.samples(tone)
-            self._tone_seconds[tone] = len(samples) / RATE if samples else 0.0
-        return self._tone_seconds[tone]
+        return self.player.seconds(tone)
 
     def _stop_speaking(self) -> None:
         handle, self._speaking = self._speaking, None

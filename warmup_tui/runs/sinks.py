@@ -5,27 +5,35 @@ One :class:`SessionSinks` is made per process from the settings and the flags. I
 the process-wide sound state (one player, so sounds load once and a missing device is
 reported once; one voice, so a chained run reuses what is already rendered) and gives the
 ordered sink list for each planned run.
+
+What a session does not use is not even imported: a voice for a muted start is made only
+once sound is turned on (on a thread of its own: it may ask the engine about a voice), and
+the Bluetooth wake only when the settings ask for it.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from warmup_tui.audio.cues import CueSounds
 from warmup_tui.audio.metronome import Metronome
 from warmup_tui.audio.metronome_sink import MetronomeSink, carries_cadence
 from warmup_tui.audio.player import Player
-from warmup_tui.audio.speech_engine import find_engine
-from warmup_tui.audio.voice import Voice, make_voice
-from warmup_tui.audio.wake import BluetoothWake
+from warmup_tui.audio.render_leftovers import remove_leftovers_soon, speech_dir
 from warmup_tui.common.config import Settings
 from warmup_tui.engine.clock import MonotonicClock
-from warmup_tui.engine.events import EventSink
+from warmup_tui.engine.events import Event, EventSink
 from warmup_tui.engine.timeline import Segment
 from warmup_tui.log.recorder import LogRecorder
 from warmup_tui.runs.plan import PlannedRun
 from warmup_tui.runs.sound_status import SoundStatus
+
+if TYPE_CHECKING:
+    from warmup_tui.audio.voice import Voice
+    from warmup_tui.audio.wake import BluetoothWake
 
 Notice = Callable[[str], None]
 
@@ -49,6 +57,19 @@ class Notices:
         return cls(notice, notice, notice)
 
 
+class _VoiceLater:
+    """A run's voice sink while the voice is not made yet (the session started muted):
+    passes each event on once it is."""
+
+    def __init__(self, owner: SessionSinks) -> None:
+        self._owner = owner
+
+    def handle(self, event: Event) -> None:
+        voice = self._owner.voice
+        if voice is not None:
+            voice.handle(event)
+
+
 class SessionSinks:
     """Builds each run's sinks and keeps the process-wide sound state.
 
@@ -69,6 +90,10 @@ class SessionSinks:
         self.metronome: MetronomeSink | None = None
         self.wake: BluetoothWake | None = None
         self._player: Player | None = None
+        self._lock = threading.Lock()
+        # A voice wanted but not made yet: the session started muted.
+        self._voice_later = False
+        self._voice_asked = False  # its making has started
         # A muted session's words, rendered only once sound comes back on: until then
         # nothing is said, and the speech would only take memory.
         self._words_waiting: Sequence[Segment] | None = None
@@ -81,8 +106,16 @@ class SessionSinks:
         self._player = player
         self.cues = CueSounds(player, settings.sound, muted=muted)
         if settings.sound.wake > 0:
+            from warmup_tui.audio.wake import BluetoothWake
+
             self.wake = BluetoothWake(player, self.cues, settings.sound.wake)
-        self.voice = self._make_voice(player, voice, muted)
+        self._voice_choice = voice
+        wanted = settings.voice.enabled if voice is None else voice  # else tones alone
+        if wanted and not muted:
+            self.voice = self._make_voice(player, voice, muted)
+        else:  # renders a killed app left half-done go all the same (make_voice does it)
+            self._voice_later = bool(wanted)  # nothing is said until sound is on
+            remove_leftovers_soon(speech_dir())
         # The metronome keeps real time whatever --speed says: it is for the runner's feet.
         self.metronome = MetronomeSink(
             Metronome(player, MonotonicClock(), settings.training.cadence),
@@ -92,6 +125,9 @@ class SessionSinks:
     def _make_voice(self, player: Player, choice: bool | None, muted: bool) -> Voice | None:
         # None when speech is off or no engine is installed: tones alone. Asked for by
         # name and impossible: say why, once (this object lives as long as the process).
+        from warmup_tui.audio.speech_engine import find_engine
+        from warmup_tui.audio.voice import make_voice
+
         voice = make_voice(player, self.settings.voice, choice, sound=self.settings.sound,
                            notice=self.notices.voice)
         engine = self.settings.voice.engine  # one named but missing was told by make_voice
@@ -111,18 +147,36 @@ class SessionSinks:
         if self.cues is None:
             return True
         muted = self.cues.toggle_mute()
-        if self.voice is not None:
-            self.voice.muted = muted
-            waiting, self._words_waiting = self._words_waiting, None
-            if not muted and waiting is not None:
-                self.voice.prepare(waiting)
+        if not muted and self._voice_later and not self._voice_asked and self._player:
+            self._voice_asked = True
+            threading.Thread(target=self._make_voice_later, args=(self._player,),
+                             name="voice-later", daemon=True).start()
+        self._voice_follows_mute()
         self._apply_metronome()
         return muted
+
+    def _make_voice_later(self, player: Player) -> None:
+        voice = self._make_voice(player, self._voice_choice, self.muted)
+        with self._lock:
+            self.voice, self._voice_later = voice, False
+        self._voice_follows_mute()
+
+    def _voice_follows_mute(self) -> None:
+        """The voice takes the cues' mute; unmuted, it prepares the words held back.
+        From the event loop and the voice-later thread: the mute is read under the lock."""
+        with self._lock:
+            voice, muted = self.voice, self.muted
+            if voice is None:
+                return
+            voice.muted = muted
+            waiting, self._words_waiting = self._words_waiting, None
+        if not muted and waiting is not None:
+            voice.prepare(waiting)
 
     def sound_status(self) -> SoundStatus:
         """What the session screen's indicator shows."""
         return SoundStatus(muted=self.muted, clicks=self._metronome_wanted,
-                           voice=self.voice is not None)
+                           voice=self.voice is not None or self._voice_later)
 
     def toggle_metronome(self) -> bool:
         self._metronome_wanted = not self._metronome_wanted
@@ -144,14 +198,16 @@ class SessionSinks:
             # for the clicks; c still turns them off.
             self._metronome_wanted = True
             self._apply_metronome()
-        self._words_waiting = None
-        if self.voice is not None and self.muted:
-            self._words_waiting = run.segments
-        elif self.voice is not None:
-            self.voice.prepare(run.segments)
+        with self._lock:
+            voice, later = self.voice, self._voice_later
+            hold = later or (voice is not None and self.muted)
+            self._words_waiting = run.segments if hold else None
+        if voice is not None and not hold:
+            voice.prepare(run.segments)
             if self.headless:
-                self.voice.wait_ready(FIRST_PHRASE_WAIT, count=1)
-        parts = (self.cues, self.voice, self.metronome, self.wake, output,
+                voice.wait_ready(FIRST_PHRASE_WAIT, count=1)
+        spoken = _VoiceLater(self) if later else voice
+        parts = (self.cues, spoken, self.metronome, self.wake, output,
                  self._recorder(run, speed))
         return [sink for sink in parts if sink is not None]
 

@@ -24,6 +24,7 @@ from warmup_tui.common import signals
 from warmup_tui.common.terminal_text import shown, shown_lines
 from warmup_tui.ui import start_up
 from warmup_tui.ui.home_offers import HomeOffers
+from warmup_tui.ui.key_display import one_character_key
 from warmup_tui.ui.messages import (
     ChainPlanned,
     CheckInSaved,
@@ -128,6 +129,10 @@ class WarmupApp(App[int]):
         is never read as markup and its control characters are written out."""
         super().notify(shown_lines(message), title=shown(title), severity=severity,
                        timeout=timeout, markup=False)
+
+    def get_key_display(self, binding: Binding) -> str:
+        # One-character keys without Textual's Unicode name lookup (ui/key_display.py).
+        return one_character_key(binding) or super().get_key_display(binding)
 
     def get_default_screen(self) -> Screen[None]:
         # "loading" until start_up's HomeLoaded fills it in
