@@ -6,10 +6,10 @@ import pytest
 
 from warmup_tui.engine.timeline import build_timeline
 from warmup_tui.log.store import SessionRow
+from warmup_tui.programme import files as programme_files
 from warmup_tui.programme.files import resolve_programme
 from warmup_tui.programme.model import Programme, session_segments
 from warmup_tui.routines.library import Library
-from warmup_tui.runs import programme_resume
 from warmup_tui.runs.programme_resume import programme_timeline
 
 from .support import bundled
@@ -52,7 +52,8 @@ def test_many_sessions_of_one_programme_read_its_file_once(
         reads.append(programme_id)
         return resolve_programme(programme_id)  # the real reading, counted
 
-    monkeypatch.setattr(programme_resume, "resolve_programme", counted)
+    # programme_resume imports it when a programme session is looked up
+    monkeypatch.setattr(programme_files, "resolve_programme", counted)
     timeline_for = programme_timeline()
     for key in ("w1s1", "w2s3", "w5s3", "w1s1"):
         expected = bundled().session(key)

@@ -28,7 +28,8 @@ START_UP_LIMIT = 30.0  # seconds: generous, for a loaded machine; polled, never 
 
 async def started(pilot: Pilot[Any]) -> None:
     """Waits until the app's start-up (ui/start_up.py) has loaded what it loads after the
-    first frame, home has its routines, and the screens it opens (the resume offer, a
+    first frame, home has its routines (unless a session covers it from the start: home
+    is read when first shown), and the screens it opens (the resume offer, a
     session) are up; a session
     has started its clock (after its first frame and its sounds: on a busy machine that
     can come after the worker is done). The worker is made only once the first frame is up,
@@ -43,7 +44,8 @@ async def started(pilot: Pilot[Any]) -> None:
     await asyncio.wait_for(finished(), START_UP_LIMIT)
     # The worker posted HomeLoaded before it finished; the loop may not have handled it yet.
     homes = [s for s in app.screen_stack if isinstance(s, HomeScreen)]
-    await wait_until(pilot, lambda: all(home.loaded for home in homes),
+    # Home under a session from the start is read only when first shown.
+    await wait_until(pilot, lambda: all(home.loaded or home.unbuilt for home in homes),
                      "home to fill in its routines")
     await pilot.pause()
     screen = pilot.app.screen

@@ -110,7 +110,8 @@ async def test_a_sore_check_in_on_the_summary_reaches_home_before_it_is_left() -
             advice = home(app).today_advice
             return None if advice is None else advice.action
 
-        assert action() == "progress"  # no check-ins yet
+        # No check-ins yet; home, covered by the session from the start, is not read yet.
+        assert action() is None
         await pilot.press("6")
         await wait_until(pilot, lambda: action() == "rest",
                          "the advice read again after the check-in", timeout=30)

@@ -168,3 +168,55 @@ def test_warmup_run_pre_run_plans_its_chain_after_its_first_frame(tmp_path: Path
     assert {"warmup_tui.programme.state", "warmup_tui.runs.fixes"} <= set(report["settled"])
     # Garbage collection waits for the first frame, and only for it.
     assert report["collecting"] == [False, True]
+
+
+SESSION_ONLY = r"""
+import json, sys
+from textual.app import App
+from warmup_tui.cli.main import main
+from warmup_tui.ui.app import WarmupApp
+
+class Listed(WarmupApp):
+    def _load_the_rest(self):
+        super()._load_the_rest()
+        self.set_interval(0.01, self.once_running)
+
+    def once_running(self):
+        worker = self.start_up_worker
+        if worker is None or not worker.is_finished or not self.session_screens():
+            return
+        if self.screen.session.state != "idle":  # its clock runs: the session is settled
+            self.settled = sorted(sys.modules)
+            self.exit(0)
+
+    def run(self, **_options):  # headless: Textual's own driver, no terminal needed
+        code = App.run(self, headless=True, size=(100, 30))
+        with open(sys.argv[1], "w") as file:
+            json.dump({"settled": self.settled}, file)
+        return code
+
+import warmup_tui.ui.app
+warmup_tui.ui.app.WarmupApp = Listed  # what `warmup run` opens
+sys.exit(main(["run", sys.argv[2], "--mute"]))
+"""
+
+# Home's today line, its advice and the programme: read only when home is shown, which a
+# session from the shell never does (it ends the app).
+HOME_ONLY = ("warmup_tui.ui.today", "warmup_tui.runs.today", "warmup_tui.runs.advice",
+             "warmup_tui.coaching", "warmup_tui.programme", "warmup_tui.log.checkins",
+             "warmup_tui.log.outside", "warmup_tui.ui.screens.confirm")
+
+
+def test_a_session_from_the_shell_reads_nothing_of_home(tmp_path: Path) -> None:
+    routine = tmp_path / "minute.toml"
+    routine.write_text('format = 1\nname = "A minute"\nrest = "0s"\n\n'
+                       '[[steps]]\nname = "Step"\nduration = "60s"\n')
+    out = tmp_path / "modules.json"
+    result = subprocess.run([sys.executable, "-c", SESSION_ONLY, str(out), str(routine)],
+                            cwd=tmp_path, env=warmup_env(), capture_output=True, text=True,
+                            timeout=120, check=False)
+    assert out.exists(), result.stderr
+    settled = json.loads(out.read_text())["settled"]
+    assert "warmup_tui.engine.session" in settled  # the listing is real
+    assert "warmup_tui.runs.resume" in settled  # the cut-off check was made
+    assert loaded(settled, HOME_ONLY) == []

@@ -3,17 +3,23 @@
 The log logs a programme session under the programme's id, which is no routine the
 library knows; the log cannot rebuild it itself without importing this layer, so a front
 end hands :func:`programme_timeline` to :func:`warmup_tui.runs.resume.pending_resume`.
+
+The programme's modules load only when a programme session is looked up: most start-ups
+find nothing to resume, and a session kept them in memory for nothing.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from warmup_tui.common.problems import ProblemsError
 from warmup_tui.engine.timeline import Segment
 from warmup_tui.log.store import SessionRow
-from warmup_tui.programme.files import resolve_programme
-from warmup_tui.programme.model import Programme, session_segments
 from warmup_tui.routines.library import Library
 from warmup_tui.runs.resume import TimelineFor, library_timeline
+
+if TYPE_CHECKING:
+    from warmup_tui.programme.model import Programme
 
 
 def programme_timeline(library: Library | None = None) -> TimelineFor:
@@ -30,6 +36,8 @@ def programme_timeline(library: Library | None = None) -> TimelineFor:
             programme = programmes[row.programme_id]
             session = programme.session(row.programme_session) if programme else None
             if session is not None:
+                from warmup_tui.programme.model import session_segments
+
                 return session_segments(session)
         return from_library(row)
 
@@ -37,6 +45,8 @@ def programme_timeline(library: Library | None = None) -> TimelineFor:
 
 
 def _programme(programme_id: str) -> Programme | None:
+    from warmup_tui.programme.files import resolve_programme
+
     try:
         return resolve_programme(programme_id)
     except ProblemsError:

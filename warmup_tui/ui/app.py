@@ -199,9 +199,9 @@ class WarmupApp(App[int]):
 
     def cut_off_offer(self) -> ResumeOffer | None:
         """The cut-off session to offer, if any (reads the log: start-up's worker calls it)."""
-        from warmup_tui.ui import today
+        from warmup_tui.ui.resume_offer import resume_offer
 
-        return today.resume_offer(self.library)
+        return resume_offer(self.library)
 
     def warn_from_anywhere(self, message: str) -> None:
         """A warning toast, from the event loop or from a worker thread."""
@@ -253,11 +253,11 @@ class WarmupApp(App[int]):
         # get-ready of a session asked for; declining goes on with that session. A session
         # of another routine asked for by name is never held up by it (it stays on home).
         from warmup_tui.runs.resume import offer_in_front_of
-        from warmup_tui.ui import today  # imported by start-up's worker by now
+        from warmup_tui.ui.resume_offer import ask_to_resume  # imported by start-up's worker
 
         runs = self.pending_runs
         asked = runs[0].routine_id if runs and runs[0].asked_by_name else None
-        today.ask_to_resume(self, offer_in_front_of(message.offer, asked), self._resume_answered)
+        ask_to_resume(self, offer_in_front_of(message.offer, asked), self._resume_answered)
 
     def on_morning_due(self, message: MorningDue) -> None:
         """Asked over home only; anywhere else it waits for the next start."""

@@ -27,11 +27,13 @@ GROUP = "start-up"
 
 def load(app: WarmupApp, *, check_resume: bool, sessions_waiting: bool) -> None:
     """The whole start-up, in the order the user needs it: a session asked for on the
-    command line first (its resume check, then its sounds), otherwise the home screen."""
+    command line first (its resume check, then its sounds), otherwise the home screen.
+    Under a session home is read only when it is first shown (screens/home.py): a session
+    from the shell ends the app instead, and today's modules would stay loaded for nothing
+    (about 2 MB of a session's memory)."""
     if sessions_waiting:
         _check(app)
         app.post_message(SoundsLoaded(app.make_services()))
-        _load_home(app)
         return
     _load_home(app)
     if check_resume:

@@ -1,5 +1,5 @@
-"""The app's "Today" action and the resume offer: thin glue between the home screen and
-the programme and log cores."""
+"""The app's "Today" action: thin glue between the home screen and the programme and log
+cores (the resume offer is ui/resume_offer.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from warmup_tui.coaching.rules import Advice
 from warmup_tui.common.config import CoachingSettings
@@ -19,21 +18,9 @@ from warmup_tui.routines.library import Library
 from warmup_tui.runs.advice import CHANGES_PLAN, PlanAdvice, advice_from_log, follow
 from warmup_tui.runs.fixes import fixes_after_sore_run
 from warmup_tui.runs.plan import PlannedRun
-from warmup_tui.runs.programme_resume import programme_timeline
 from warmup_tui.runs.progress_source import log_progress
 from warmup_tui.runs.rest_days import RestDay
-from warmup_tui.runs.resume import (
-    ResumeOffer,
-    ResumePlan,
-    ResumeRefused,
-    accept,
-    decline,
-    pending_resume,
-)
 from warmup_tui.runs.today import TodayPlan, load_today
-
-if TYPE_CHECKING:
-    from warmup_tui.ui.app import WarmupApp
 
 Notify = Callable[..., None]
 
@@ -133,44 +120,3 @@ def follow_advice(library: Library, advice: PlanAdvice) -> None:
         follow(advice.advice, today.position, datetime.now().astimezone())
 
 
-def resume_offer(library: Library) -> ResumeOffer | None:
-    """The cut-off session to offer, if any (reads the log: call it from a worker)."""
-    return pending_resume(timeline_for=programme_timeline(library))
-
-
-def ask_to_resume(app: WarmupApp, offer: ResumeOffer | None,
-                  answered: Callable[[PlannedRun | None], None]) -> None:
-    """Ask about a session that was cut off last time; ``answered`` hears the run that
-    carries on where it stopped, or None (no, or nothing to offer). The answer is written
-    to the log on a worker, as SQLite can wait on a busy file."""
-    from warmup_tui.ui.screens.confirm import ConfirmScreen
-
-    if offer is None:
-        answered(None)
-        return
-
-    def settle(yes: bool | None) -> None:  # a worker's call: the answer is written to the log
-        try:
-            resumed = accept(offer) if yes else None
-        except ResumeRefused as refused:  # offered again next time: the log still has it
-            app.call_from_thread(refused_now, str(refused))
-            return
-        if not yes:
-            decline(offer)
-        app.call_from_thread(settled, yes, resumed)
-
-    def refused_now(reason: str) -> None:
-        app.notify(f"That session cannot be resumed now: {reason}", severity="warning",
-                   timeout=8)
-        answered(None)
-
-    def settled(yes: bool | None, resumed: ResumePlan | None) -> None:
-        if yes and resumed is None:
-            app.notify("That session was already picked up elsewhere", timeout=5)
-        answered(resumed.planned_run() if resumed is not None else None)
-
-    def on_answer(yes: bool | None) -> None:
-        app.run_worker(lambda: settle(yes), thread=True, group="resume-answer")
-
-    app.push_screen(ConfirmScreen(offer.question, "No records it as stopped.",
-                                  yes="Resume", no="No"), on_answer)

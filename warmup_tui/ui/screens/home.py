@@ -123,6 +123,12 @@ class HomeScreen(Screen[None]):
         self.today_advice: Advice | None = None
         self._unbuilt = hidden_at_first
 
+    @property
+    def unbuilt(self) -> bool:
+        """Covered by a session from the start and not shown yet: it is made, and read
+        from disk, when first shown."""
+        return self._unbuilt
+
     def compose(self) -> ComposeResult:
         if not self._unbuilt:
             yield from self._widgets()
@@ -155,6 +161,8 @@ class HomeScreen(Screen[None]):
                 self.show_today(self.today_label, self.today_advice)
                 self._highlight_first()
                 routines.focus()
+                if not self.loaded and self.app.return_code is None:
+                    self.action_reload()  # not read while a session covered it
 
     def fill(self, entries: list[Entry], today_label: str | None,
              advice: Advice | None = None) -> None:
