@@ -186,3 +186,18 @@ async def test_following_advice_to_hold_starts_the_repeated_week() -> None:
         await _follow_from_today(app, pilot)
         await wait_until(pilot, lambda: isinstance(app.screen, SessionScreen), "the session")
         assert load_state()[0].anchors["build-to-30"].reason == "repeat"
+
+
+async def test_home_under_a_session_from_the_start_is_read_when_first_shown() -> None:
+    clock = FakeClock()
+    app = make_app(clock, "first-steps")
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert not home(app).loaded  # covered from the start: nothing read for it yet
+        advance(app, FIRST_STEPS, clock)
+        await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen), "the summary")
+        await pilot.press("enter")  # leave the summary for home
+        await wait_until(pilot, lambda: home(app).loaded and bool(home(app).entries),
+                         "home to read its routines once shown", timeout=30)
+        assert app.screen is home(app)
+        assert "first-steps" in {entry.id for entry in home(app).entries}
