@@ -49,7 +49,7 @@ def _until_it_ends(app: WarmupApp) -> int:
     # collected a moment later instead; nothing is kept for good.
     gc.disable()
     try:
-        with signals.listening(app.on_signal):
+        with signals.listening(app.signal_ending.on_signal):
             result = app.run()
     finally:
         gc.enable()

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import gc
-import os
 import sys
 import threading
 from collections.abc import Callable, Iterable
@@ -20,7 +18,6 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker
 
-from warmup_tui.common import signals
 from warmup_tui.common.terminal_text import shown, shown_lines
 from warmup_tui.ui import start_up
 from warmup_tui.ui.home_offers import HomeOffers
@@ -39,6 +36,7 @@ from warmup_tui.ui.messages import (
 from warmup_tui.ui.screens.home import HomeScreen
 from warmup_tui.ui.services import AppServices
 from warmup_tui.ui.session_flow import SessionFlow
+from warmup_tui.ui.signal_ending import SignalEnding
 
 if TYPE_CHECKING:  # settings and routines load on start-up's worker, after home's first frame
     from warmup_tui.common.config import Settings
@@ -58,8 +56,6 @@ if TYPE_CHECKING:  # sound, voice, log and programme load on start-up's worker t
 
 ClockFactory = Callable[[], "Clock"]
 SESSION_MODULE = "warmup_tui.ui.screens.session"
-EXIT_GRACE_SECONDS = 3.0
-SETTLE_SECONDS = 0.01
 
 
 class WarmupApp(App[int]):
@@ -116,9 +112,9 @@ class WarmupApp(App[int]):
         # A screen to open on start (``warmup edit``); closing it ends the app.
         self.start_screen = start_screen
         self.get_ready = get_ready
-        self._loop_for_signals: asyncio.AbstractEventLoop | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None  # for toasts from threads
         self.start_up_worker: Worker[None] | None = None  # made once the first frame is up
-        self._ended_by_signal = False
+        self.signal_ending = SignalEnding(self)
         self.ends_in_shell = ends_in_shell
 
     # ----- start-up ------------------------------------------------------------------
@@ -160,7 +156,7 @@ class WarmupApp(App[int]):
     def _tell_setting_problems(self) -> None:
         """The settings' problems as toasts, once, from whichever thread read them; read
         before the app runs, on_mount tells them."""
-        loop = self._loop_for_signals
+        loop = self._loop
         if loop is None:
             return
         problems, self.setting_problems = self.setting_problems, []
@@ -205,7 +201,7 @@ class WarmupApp(App[int]):
 
     def warn_from_anywhere(self, message: str) -> None:
         """A warning toast, from the event loop or from a worker thread."""
-        loop = self._loop_for_signals
+        loop = self._loop
         if loop is None or threading.get_ident() == self._thread_id:
             self.notify(message, severity="warning", timeout=6)
         else:
@@ -217,7 +213,8 @@ class WarmupApp(App[int]):
         return self.services.muted
 
     def on_mount(self) -> None:
-        self._watch_for_signals()
+        self._loop = asyncio.get_running_loop()
+        self.signal_ending.watch()
         self._tell_setting_problems()
         if self.start_screen is not None:
             self.push_screen(self.start_screen(), lambda _result: self.exit(0))
@@ -247,7 +244,7 @@ class WarmupApp(App[int]):
                 screen.fill(message.entries, message.today_label, message.advice)
 
     def on_start_checked(self, message: StartChecked) -> None:
-        if self._ended_by_signal:
+        if self.signal_ending.ended:
             return  # the app is on its way out: opening a session now would keep it running
         # A cut-off session is offered whichever way the app was started, over the
         # get-ready of a session asked for; declining goes on with that session. A session
@@ -260,26 +257,7 @@ class WarmupApp(App[int]):
         ask_to_resume(self, offer_in_front_of(message.offer, asked), self._resume_answered)
 
     def on_morning_due(self, message: MorningDue) -> None:
-        """Asked over home only; anywhere else it waits for the next start."""
-        if not isinstance(self.screen, HomeScreen) or self._ended_by_signal:
-            return
-        from warmup_tui.ui.screens.morning import MorningScreen
-
-        session_id = message.question.session_id
-
-        def answered(score: int | None) -> None:
-            self.run_worker(partial(self._save_morning, session_id, score), name="morning",
-                            group="checkin", thread=True)
-
-        self.push_screen(MorningScreen(message.question.ran), answered)
-
-    def _save_morning(self, session_id: int, score: int | None) -> None:
-        from warmup_tui.runs.morning import save_morning
-
-        problem = save_morning(session_id, score)
-        if problem is not None:
-            self.call_from_thread(partial(self.notify, problem, severity="warning"))
-        self.post_message(CheckInSaved())
+        self.home_offers.ask_morning(message.question)
 
     def _resume_answered(self, resumed: PlannedRun | None) -> None:
         """Yes (``resumed``) replaces the sessions that were asked for; no lets them start."""
@@ -291,7 +269,7 @@ class WarmupApp(App[int]):
 
     def on_sounds_loaded(self, message: SoundsLoaded) -> None:
         self._sounds_coming = False
-        if self._ended_by_signal:
+        if self.signal_ending.ended:
             message.services.shutdown()
             return
         if self._services is None:
@@ -305,40 +283,6 @@ class WarmupApp(App[int]):
         question about a cut-off session, if any, is answered."""
         if self._services is not None and self._resume_settled:
             self.session_flow.start_waiting()
-
-    def on_signal(self, signum: int) -> None:
-        """SIGINT, SIGTERM or SIGHUP arrived (called by the signal handler, see
-        ``warmup_tui.common.signals``): the app ends itself on its own loop, which restores the
-        terminal. Before the loop runs, :meth:`on_mount` picks the signal up instead."""
-        loop = self._loop_for_signals
-        if loop is not None:
-            with contextlib.suppress(RuntimeError):  # the loop has closed: nothing to end
-                loop.call_soon_threadsafe(self._on_signal, signum)
-
-    def _watch_for_signals(self) -> None:
-        self._loop_for_signals = asyncio.get_running_loop()
-        early = signals.received()
-        if early is not None:  # it came while the app was starting
-            self._on_signal(early)
-
-    def _on_signal(self, sig: int) -> None:
-        if self._ended_by_signal:
-            return
-        if not all(screen.is_mounted for screen in self.screen_stack):
-            # A screen is still being set up: ending now would take its widgets away
-            # while its on_mount looks for them. End as soon as it is ready.
-            # A plain loop callback, not a Textual timer: one made this early may never fire.
-            asyncio.get_running_loop().call_later(SETTLE_SECONDS, self._on_signal, sig)
-            return
-        self._ended_by_signal = True
-        code = signals.exit_code_for(sig)
-        self.stop_and_exit(code)
-        # Textual's shutdown writes to the terminal; when the terminal has gone (a closed
-        # window, a killed tmux) that write can block for ever and the process lingers,
-        # spinning. The session is already saved, so make sure the process ends.
-        watchdog = threading.Timer(EXIT_GRACE_SECONDS, os._exit, args=(code,))
-        watchdog.daemon = True
-        watchdog.start()
 
     def stop_and_exit(self, code: int = 0) -> None:
         """Quit, first ending any running session so its sinks (log, sound) hear the stop."""

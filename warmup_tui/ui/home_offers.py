@@ -1,6 +1,7 @@
 """What home offers, and the paths they take: a routine picked from the list, Today's
-warmup and run (with the rest-day word and the check-ins' advice asked about first), and
-home's Today line kept current after a session or a check-in.
+warmup and run (with the rest-day word and the check-ins' advice asked about first), the
+morning question after a run, and home's Today line kept current after a session or a
+check-in.
 
 Each path reads files and the log on a worker and comes back with a message the app
 hands here (`RoutinePlanned`, `TodayPlanned`, `TodayRead`); the screens it opens are
@@ -13,11 +14,12 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from warmup_tui.common.problems import ProblemsError
-from warmup_tui.ui.messages import RoutinePlanned, TodayPlanned, TodayRead
+from warmup_tui.ui.messages import CheckInSaved, RoutinePlanned, TodayPlanned, TodayRead
 from warmup_tui.ui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
     from warmup_tui.runs.advice import PlanAdvice
+    from warmup_tui.runs.morning import MorningQuestion
     from warmup_tui.ui.app import WarmupApp
 
 
@@ -116,6 +118,30 @@ class HomeOffers:
         self.app.notify(rest_word(advice.advice, self.app.now_factory().date()),
                         title="Rest day", timeout=12)
         self.refresh_today()
+
+    # ----- the morning question ------------------------------------------------------
+
+    def ask_morning(self, question: MorningQuestion) -> None:
+        """How the calves feel the morning after a run: asked over home only; anywhere
+        else it waits for the next start."""
+        app = self.app
+        if not isinstance(app.screen, HomeScreen) or app.signal_ending.ended:
+            return
+        from warmup_tui.ui.screens.morning import MorningScreen
+
+        def answered(score: int | None) -> None:
+            app.run_worker(partial(self._save_morning, question.session_id, score),
+                           name="morning", group="checkin", thread=True)
+
+        app.push_screen(MorningScreen(question.ran), answered)
+
+    def _save_morning(self, session_id: int, score: int | None) -> None:
+        from warmup_tui.runs.morning import save_morning
+
+        problem = save_morning(session_id, score)
+        if problem is not None:
+            self.app.call_from_thread(partial(self.app.notify, problem, severity="warning"))
+        self.app.post_message(CheckInSaved())
 
     # ----- the Today line ------------------------------------------------------------
 
