@@ -86,8 +86,8 @@ def startup_table(r: dict[str, Any]) -> str:
 def lateness_notes(r: dict[str, Any]) -> str:
     p, h, t = r["plan"], r["quiet"]["headless"], r["quiet"]["tui"]
     return "\n".join([
-        f"- lateness: {p.steps} steps of {p.step_seconds} s, no rests, speed 1, headless and"
-        " in the TUI at the same time; once on the machine as it is, once with every core"
+        f"- lateness: {p.steps} steps of {p.step_seconds} s, no rests, speed 1, headless, then"
+        " in the TUI (one at a time); once on the machine as it is, once with every core"
         " kept busy by a spinning Python process per core (started and stopped here).",
         "  --json: wall - t of each segment_start after the first, whose wall - t marks the"
         f" session origin (it was {h.offset_ms:.0f} ms of set-up); 1 ms resolution.",

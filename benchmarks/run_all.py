@@ -24,7 +24,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime
@@ -34,7 +33,7 @@ from typing import Any
 
 from busy_load import busy_cores
 from goals import BIG_LOG, goals_table
-from lateness import HeadlessResult, headless_lateness, shows_get_ready, tui_lateness, write_routine
+from lateness import headless_lateness, shows_get_ready, tui_lateness, write_routine
 from procstat import machine_line
 from report import lateness_notes, lateness_table, main_table, notes, startup_table
 from startup import commands, startup_ms
@@ -134,35 +133,25 @@ def startup_apps(apps: list[TerminalApp], empty: dict[str, str],
     ]
 
 
-def lateness_pair(tmux: TmuxDriver, routine: Path, env: dict[str, str],
+def lateness_each(tmux: TmuxDriver, routine: Path, env: dict[str, str],
                   plan: Plan) -> dict[str, Any]:
-    """Segment-start lateness headless and in the TUI, both running at the same time."""
+    """Segment-start lateness headless, then in the TUI: one after the other, so that
+    neither's wake-ups compete with the other's at the same moments (both run the same
+    routine), nor the headless run with the TUI's watcher (a capture-pane every few ms
+    around each start)."""
     steps, seconds = plan.steps, plan.step_seconds
     headless_argv = [str(VENV / "warmup"), "run", str(routine), "--json", "--mute"]
     launched = time.monotonic()
     proc = subprocess.Popen(headless_argv, stdout=subprocess.PIPE, text=True,
                             env={**os.environ, **env})
-    box: dict[str, Any] = {}
-
-    def read() -> None:
-        try:
-            box["result"] = headless_lateness(proc, launched)
-        except Exception as error:  # reported by the main thread
-            box["error"] = error
-
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
     try:
-        tui = tui_lateness(tmux, [str(VENV / "warmup"), "run", str(routine), "--mute"], env,
-                           steps, seconds)
-        reader.join(timeout=steps * seconds + 30)
+        headless = headless_lateness(proc, launched)
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
-    if "error" in box:
-        raise box["error"]
-    headless: HeadlessResult = box["result"]
+    tui = tui_lateness(tmux, [str(VENV / "warmup"), "run", str(routine), "--mute"], env,
+                       steps, seconds)
     return {"headless": headless, "tui": tui}
 
 
@@ -181,12 +170,12 @@ def measure(args: argparse.Namespace, folder: Path, tmux: TmuxDriver) -> dict[st
 
     if "lateness" in args.only:
         r["load_before_quiet"] = os.getloadavg()[0]
-        log(f"lateness, quiet: {plan.steps} steps of {plan.step_seconds} s, headless and in"
-            " the TUI at the same time")
-        r["quiet"] = lateness_pair(tmux, routine, env, plan)
+        log(f"lateness, quiet: {plan.steps} steps of {plan.step_seconds} s, headless then in"
+            " the TUI")
+        r["quiet"] = lateness_each(tmux, routine, env, plan)
         with busy_cores() as spinners:
             log(f"lateness, {len(spinners)} busy processes: the same again")
-            r["loaded"] = lateness_pair(tmux, routine, env, plan)
+            r["loaded"] = lateness_each(tmux, routine, env, plan)
         log("busy processes stopped")
     if {"frames", "startup"} & set(args.only):  # built after the lateness runs, kept quiet
         log(f"logs: an empty one and one of {BIG_LOG:,} sessions")
