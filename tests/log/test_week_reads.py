@@ -88,3 +88,13 @@ def test_history_of_thousands_of_sessions_makes_rows_only_of_those_it_lists(
     assert history.total > 2_000
     assert history.recent == every[:20]
     assert len(made) == 20
+
+
+def test_history_can_list_more_sessions_than_sqlite_takes_parameters() -> None:
+    fill(default_path(), 2_500, now=time.time())
+    with TrainingLog.open() as log, log.reading():
+        # as built by default before SQLite 3.32 (later builds allow 32,766 or more)
+        log.conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
+        every = log.sessions()
+        history = load_history(4, 52, log=log, newest=2_000)
+    assert history.total == len(every) and history.recent == every[:2_000]

@@ -52,11 +52,15 @@ def runs_between(log: TrainingLog, start: float, end: float, rule: RunRule, cap:
     return int(row[0])
 
 
+_IDS_AT_ONCE = 500  # under the 999 parameters older SQLite builds allow a statement
+
+
 def sessions_by_id(log: TrainingLog, ids: Sequence[int]) -> list[SessionRow]:
     """The sessions ``ids``, whole, in that order (any no longer in the log left out)."""
-    if not ids:
-        return []
-    marks = ", ".join("?" for _ in ids)
-    found = {row[0]: SessionRow(*row) for row in log.conn.execute(
-        f"SELECT {', '.join(SESSION_COLUMNS)} FROM sessions WHERE id IN ({marks})", ids)}
+    found: dict[int, SessionRow] = {}
+    for first in range(0, len(ids), _IDS_AT_ONCE):
+        part = ids[first:first + _IDS_AT_ONCE]
+        marks = ", ".join("?" for _ in part)
+        found.update((row[0], SessionRow(*row)) for row in log.conn.execute(
+            f"SELECT {', '.join(SESSION_COLUMNS)} FROM sessions WHERE id IN ({marks})", part))
     return [found[session_id] for session_id in ids if session_id in found]
