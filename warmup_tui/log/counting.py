@@ -41,6 +41,17 @@ class RunRule:
             return f"under {_minutes(self.min_run_seconds)} of running"
         return None
 
+    def sql(self) -> tuple[str, tuple[float]]:
+        """The same rule as a condition on a ``sessions`` row, with its one parameter, for
+        the log to count runs without making a row of each (a history of years asks for
+        thousands). Kept beside :meth:`why_not`, and tested against it, so the two agree.
+        A skipped warmup is stored "stopped", so ``status = 'completed'`` leaves it out."""
+        return (f"({_RUN_SQL})", (self.min_run_seconds,))
+
+
+_RUN_SQL = ("speed = 1 AND status = 'completed' AND (programme_session IS NOT NULL"
+            " OR (run_seconds > 0 AND run_seconds >= ?))")
+
 
 def _minutes(seconds: float) -> str:
     minutes = seconds / 60

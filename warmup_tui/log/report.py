@@ -3,7 +3,8 @@ history screen. Plain text only; the screen styles it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -15,8 +16,9 @@ from warmup_tui.engine.wording import with_side
 from warmup_tui.log.checkins import calf_scores_since
 from warmup_tui.log.counting import RunRule
 from warmup_tui.log.db import Notice
-from warmup_tui.log.stats import Progress, WeekStats, progress
+from warmup_tui.log.stats import Progress, WeekStats, WeekSums, progress_of_sums
 from warmup_tui.log.store import SessionRow, TrainingLog
+from warmup_tui.log.week_reads import each_counted_since, runs_between, sessions_by_id
 
 EIGHTHS = " ▏▎▍▌▋▊▉"
 FULL = "█"
@@ -163,57 +165,47 @@ def load_history(goal: int, weeks: int = 8, *, log: TrainingLog | None = None,
     Raises LogUnavailable."""
     rule = rule or RunRule()
     if log is None:
-        with TrainingLog.open(on_notice=on_notice) as opened:
+        with TrainingLog.open(on_notice=on_notice) as opened, opened.reading():
             return _history(opened, goal, weeks, now, rule, newest)
     return _history(log, goal, weeks, now, rule, newest)
 
 
-class _Newest:
-    """Passes the sessions of the weeks on as they are read, keeping the first few (the
-    newest) and counting them all, so one reading gives the weeks, the list and its
-    length without holding every session."""
-
-    def __init__(self, rows: Iterable[SessionRow], keep: int) -> None:
-        self._rows = rows
-        self._keep = keep
-        self.kept: list[SessionRow] = []
-        self.count = 0
-
-    def __iter__(self) -> Iterator[SessionRow]:
-        for row in self._rows:
-            self.count += 1
-            if len(self.kept) < self._keep:
-                self.kept.append(row)
-            yield row
-
-
 def _history(log: TrainingLog, goal: int, weeks: int, now: datetime | None,
              rule: RunRule, newest: int) -> History:
-    # Only the sessions of the weeks shown are read, one at a time; older weeks matter
-    # only to the streak, and for those the log counts the runs of one week at a time, by
-    # index, going back only as far as the streak does. Years of sessions cost no more
-    # memory than a few weeks.
+    # Only the sessions of the weeks shown are read, as a few numbers each (the rule
+    # applied in SQLite), and only the newest few whole; older weeks matter only to the
+    # streak, and for those the log counts the runs of one week at a time, by index,
+    # going back only as far as the streak does. Years of sessions cost no more memory
+    # than a few weeks, and little more time.
     now = now or datetime.now().astimezone()
     first = week_of(now) - timedelta(weeks=weeks - 1)
-    since = _midnight(first)
+    mondays = [first + timedelta(weeks=back) for back in range(weeks + 1)]
+    starts = [_midnight(monday) for monday in mondays]  # and where the last week ends
+    tally: dict[date, WeekSums] = {}
+    newest_ids: list[int] = []
+    total = 0
     # Listed by the same moment the weeks count them by, so a run that crossed into this
     # week is both counted and shown under it.
-    rows = _Newest(log.each_session_counted_since(since), newest)
+    for session in each_counted_since(log, starts[0], rule):
+        total += 1
+        if len(newest_ids) < newest:
+            newest_ids.append(session.id)
+        week = bisect_right(starts, session.counted_at) - 1  # as week_of(counted_at)
+        if session.real_time and week < weeks:  # none later than this week is shown
+            sums = tally.get(mondays[week])
+            if sums is None:
+                sums = tally[mondays[week]] = WeekSums()
+            sums.add(session.counts, session.run_seconds)
 
     def runs_in_week(monday: date) -> int:
         """The week's runs, counted up to the goal: the streak asks only whether it was met,
         and a log of years of sessions need not be read whole to tell."""
-        runs = 0
-        for row in log.sessions_counted_between(_midnight(monday),
-                                                _midnight(monday + timedelta(weeks=1))):
-            runs += rule.counts(row)
-            if runs >= goal:
-                break
-        return runs
+        return runs_between(log, _midnight(monday), _midnight(monday + timedelta(weeks=1)),
+                            rule, cap=max(1, goal))
 
-    stats = progress(rows, goal, weeks=weeks, now=now, runs_in_week=runs_in_week, rule=rule)
-    return History(stats, rows.kept, rows.count, since, rule,
-                   calf_scores_since(log, since, CALF_TREND_RUNS))
+    stats = progress_of_sums(tally, goal, weeks=weeks, now=now, runs_in_week=runs_in_week)
+    return History(stats, sessions_by_id(log, newest_ids), total, starts[0], rule,
+                   calf_scores_since(log, starts[0], CALF_TREND_RUNS))
 
 
 def _midnight(day: date) -> float:

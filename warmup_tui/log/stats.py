@@ -9,7 +9,7 @@ counts every real-time session, stopped ones too, because the running in them ha
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
@@ -52,7 +52,7 @@ class Progress:
         return max(0, self.goal - self.this_week.runs)
 
 
-class _WeekSums:
+class WeekSums:
     """A week's sessions, runs and running time, added up one session at a time."""
 
     __slots__ = ("run_seconds", "runs", "sessions")
@@ -63,10 +63,11 @@ class _WeekSums:
         # 0, not 0.0, as sum() starts: a week with nothing in it shows 0 in the JSON
         self.run_seconds: float = 0
 
-    def add(self, row: SessionRow, rule: RunRule) -> None:
+    def add(self, counts: bool, run_seconds: float) -> None:
+        """One real-time session: whether it counts as a run, and its running time."""
         self.sessions += 1
-        self.runs += rule.counts(row)
-        self.run_seconds += row.run_seconds
+        self.runs += counts
+        self.run_seconds += run_seconds
 
 
 def counted_at(row: SessionRow) -> float:
@@ -91,23 +92,38 @@ def progress(
     the runs of any earlier week (the Monday given) for the streak: a long log is then
     never read whole (``load_history`` asks the log, which counts them by index)."""
     rule = rule or RunRule()
-    goal = max(1, goal)  # a goal of nothing would make every week, forever, a streak
-    now = now or datetime.now(tz).astimezone(tz)
-    this_monday = week_of(now, tz)
     # Sums, not rows, per week: ``sessions`` may be a cursor over years of the log, and
     # what is kept stays as small as the weeks.
-    tally: dict[date, _WeekSums] = {}
+    tally: dict[date, WeekSums] = {}
     for row in sessions:
         if row.is_preview:
             continue
         monday = week_of(counted_at(row), tz)
         sums = tally.get(monday)
         if sums is None:
-            sums = tally[monday] = _WeekSums()
-        sums.add(row, rule)
+            sums = tally[monday] = WeekSums()
+        sums.add(rule.counts(row), row.run_seconds)
+    return progress_of_sums(tally, goal, weeks=weeks, now=now, tz=tz,
+                            runs_in_week=runs_in_week)
+
+
+def progress_of_sums(
+    tally: Mapping[date, WeekSums],
+    goal: int,
+    *,
+    weeks: int = 8,
+    now: datetime | None = None,
+    tz: tzinfo | None = None,
+    runs_in_week: Callable[[date], int] | None = None,
+) -> Progress:
+    """:func:`progress` from each week's sums already added up (by the Monday; previews
+    left out), as ``load_history`` has the log hand them over without a row per session."""
+    goal = max(1, goal)  # a goal of nothing would make every week, forever, a streak
+    now = now or datetime.now(tz).astimezone(tz)
+    this_monday = week_of(now, tz)
 
     def stats(monday: date) -> WeekStats:
-        sums = tally.get(monday, _WeekSums())
+        sums = tally.get(monday, WeekSums())
         return WeekStats(monday, sums.sessions, sums.runs, sums.run_seconds, goal)
 
     shown = [stats(this_monday - timedelta(weeks=back)) for back in range(weeks - 1, -1, -1)]
