@@ -12,7 +12,7 @@ import pytest
 
 from tests.cli.conftest import warmup_env
 from warmup_tui.log import TrainingLog
-from warmup_tui.log.store import NewSession, Progress
+from warmup_tui.log.rows import NewSession, Progress
 
 Warmup = Callable[..., subprocess.CompletedProcess[str]]
 

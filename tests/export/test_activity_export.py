@@ -52,7 +52,7 @@ def test_a_run_walk_from_the_log_as_an_activity(warmup: Warmup, work: Path) -> N
 
 def test_a_session_with_no_segment_done_is_refused(warmup: Warmup, work: Path) -> None:
     from warmup_tui.log import TrainingLog
-    from warmup_tui.log.store import NewSession, Progress
+    from warmup_tui.log.rows import NewSession, Progress
 
     with TrainingLog.open() as log:
         number = log.write_session(

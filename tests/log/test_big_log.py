@@ -25,8 +25,9 @@ from warmup_tui.log.checkins import sessions_with_checkins
 from warmup_tui.log.counting import RunRule
 from warmup_tui.log.history_json import session_json, week_json, write_history_json
 from warmup_tui.log.report import load_history
+from warmup_tui.log.rows import SessionRow
 from warmup_tui.log.stats import counted_at, progress
-from warmup_tui.log.store import _COLUMNS, SessionRow
+from warmup_tui.log.store import _COLUMNS
 from warmup_tui.programme.files import resolve_programme
 from warmup_tui.programme.progress import locate
 from warmup_tui.runs.programme_resume import programme_timeline

@@ -21,7 +21,7 @@ from warmup_tui.engine.session import Session
 from warmup_tui.engine.timeline import Segment
 from warmup_tui.log import LogRecorder, TrainingLog, default_path
 from warmup_tui.log.counting import RunRule
-from warmup_tui.log.store import SessionRow
+from warmup_tui.log.rows import SessionRow
 from warmup_tui.runs.resume import OFFER_FOR, accept, decline, pending_resume, stop_points
 
 REPO = Path(__file__).resolve().parents[2]

@@ -21,7 +21,7 @@ import pytest
 from warmup_tui.log import TrainingLog, default_path
 from warmup_tui.log.counting import RunRule
 from warmup_tui.log.report import load_history
-from warmup_tui.log.store import SESSION_COLUMNS, SessionRow
+from warmup_tui.log.rows import SESSION_COLUMNS, SessionRow
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "benchmarks"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from warmup_tui.engine.timeline import build_timeline
-from warmup_tui.log.store import SessionRow
+from warmup_tui.log.rows import SessionRow
 from warmup_tui.programme import files as programme_files
 from warmup_tui.programme.files import resolve_programme
 from warmup_tui.programme.model import Programme, session_segments

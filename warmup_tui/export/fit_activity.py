@@ -27,7 +27,7 @@ from warmup_tui.export.fit_common import (
     file_id,
     fit_text,
 )
-from warmup_tui.log.store import SegmentRow, SessionRow
+from warmup_tui.log.rows import SegmentRow, SessionRow
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from warmup_tui.log.db import LogUnavailable, default_path
 from warmup_tui.log.recorder import LogRecorder
-from warmup_tui.log.store import SessionRow, TrainingLog
+from warmup_tui.log.rows import SessionRow
+from warmup_tui.log.store import TrainingLog
 
 __all__ = ["LogRecorder", "LogUnavailable", "SessionRow", "TrainingLog", "default_path"]

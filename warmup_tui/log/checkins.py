@@ -14,7 +14,8 @@ from typing import Any
 
 from warmup_tui.coaching.answers import FIELDS, Answers
 from warmup_tui.coaching.checkin import CheckIn
-from warmup_tui.log.store import SESSION_COLUMNS, SessionRow, TrainingLog
+from warmup_tui.log.rows import SESSION_COLUMNS, SessionRow
+from warmup_tui.log.store import TrainingLog
 
 
 def save_answers(log: TrainingLog, session_id: int, answers: Answers, *,

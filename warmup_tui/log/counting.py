@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from warmup_tui.log.store import SessionRow
+from warmup_tui.log.rows import SessionRow
 
 DEFAULT_MIN_RUN_SECONDS = 5 * 60.0
 

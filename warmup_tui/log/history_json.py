@@ -12,8 +12,8 @@ from typing import Any, TextIO
 from warmup_tui.common.weeks import local_time
 from warmup_tui.log.counting import RunRule
 from warmup_tui.log.report import History, StopPoint
+from warmup_tui.log.rows import SessionRow
 from warmup_tui.log.stats import WeekStats
-from warmup_tui.log.store import SessionRow
 
 
 def write_history_json(out: TextIO, history: History,

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from warmup_tui.log.store import Source, TrainingLog
+from warmup_tui.log.rows import Source
+from warmup_tui.log.store import TrainingLog
 
 
 @dataclass(frozen=True)

@@ -24,17 +24,10 @@ from warmup_tui.engine.events import Event
 from warmup_tui.engine.timeline import Segment, total_seconds
 from warmup_tui.log import db, spool
 from warmup_tui.log.db import DEFAULT_BUSY_SECONDS, Notice
+from warmup_tui.log.rows import SKIPPED_NOTE, NewSession, Progress, SegmentRow, Status, kept_record
 from warmup_tui.log.session_tally import SessionTally
 from warmup_tui.log.sqlite_errors import BUSY_MESSAGE, LogUnavailable, disk_reason, is_busy
-from warmup_tui.log.store import (
-    SKIPPED_NOTE,
-    NewSession,
-    Progress,
-    SegmentRow,
-    Status,
-    TrainingLog,
-    kept_record,
-)
+from warmup_tui.log.store import TrainingLog
 from warmup_tui.log.writer import LogWriter
 
 BRIEF_BUSY_SECONDS = 0.05

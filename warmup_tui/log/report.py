@@ -16,8 +16,9 @@ from warmup_tui.engine.wording import with_side
 from warmup_tui.log.checkins import calf_scores_since
 from warmup_tui.log.counting import RunRule
 from warmup_tui.log.db import Notice
+from warmup_tui.log.rows import SessionRow
 from warmup_tui.log.stats import Progress, WeekStats, WeekSums, progress_of_sums
-from warmup_tui.log.store import SessionRow, TrainingLog
+from warmup_tui.log.store import TrainingLog
 from warmup_tui.log.week_reads import each_counted_since, runs_between, sessions_by_id
 
 EIGHTHS = " ▏▎▍▌▋▊▉"

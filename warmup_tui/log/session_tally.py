@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from warmup_tui.engine.events import Event, completes_session
 from warmup_tui.engine.timeline import Segment
-from warmup_tui.log.store import Progress, SegmentRow, Status
+from warmup_tui.log.rows import Progress, SegmentRow, Status
 
 
 @dataclass

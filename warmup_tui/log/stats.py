@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from warmup_tui.common.weeks import week_of
 from warmup_tui.log.counting import RunRule
-from warmup_tui.log.store import SessionRow
+from warmup_tui.log.rows import SessionRow
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from warmup_tui.log.counting import RunRule
-from warmup_tui.log.store import COUNTED_AT, SESSION_COLUMNS, SessionRow, TrainingLog
+from warmup_tui.log.rows import SESSION_COLUMNS, SessionRow
+from warmup_tui.log.store import COUNTED_AT, TrainingLog
 
 
 class Counted(NamedTuple):

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from warmup_tui.common.problems import ProblemsError
 from warmup_tui.engine.timeline import Segment
-from warmup_tui.log.store import SessionRow
+from warmup_tui.log.rows import SessionRow
 from warmup_tui.routines.library import Library
 from warmup_tui.runs.resume import TimelineFor, library_timeline
 

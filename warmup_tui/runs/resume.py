@@ -28,8 +28,9 @@ from warmup_tui.engine.timeline import Segment, build_timeline
 from warmup_tui.engine.wording import short_title
 from warmup_tui.log.db import LogUnavailable, Notice, default_path
 from warmup_tui.log.recorder import LogRecorder
+from warmup_tui.log.rows import SessionRow
 from warmup_tui.log.sqlite_errors import disk_reason
-from warmup_tui.log.store import SessionRow, TrainingLog
+from warmup_tui.log.store import TrainingLog
 from warmup_tui.routines.library import Library
 from warmup_tui.runs.plan import PlannedRun
 
