@@ -64,10 +64,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _parsed(words: list[str]) -> argparse.Namespace | None:
     """The parsed command line; None for a bare ``warmup``, which opens home: importing
-    argparse and building every command's parser would only delay its first frame (no
-    options, so each setting takes its default)."""
+    argparse and building a parser would only delay its first frame (no options, so each
+    setting takes its default). Otherwise only the command the line names is set up."""
     if not words:
         return None
     from warmup_tui.cli.parser import build_parser
 
-    return build_parser().parse_args(words)
+    return build_parser(words[0]).parse_args(words)
