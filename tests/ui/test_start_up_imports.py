@@ -101,7 +101,8 @@ def test_home_loads_nothing_it_does_not_show(tmp_path: Path) -> None:
 
 # What a session needs only once it ends or is asked to stop.
 AFTER_GET_READY = ("warmup_tui.ui.screens.summary", "warmup_tui.ui.screens.confirm",
-                   "warmup_tui.coaching.guide")
+                   "warmup_tui.coaching.guide", "warmup_tui.ui.screens.help",
+                   "warmup_tui.runs.sound_status")
 # Home, its offers and start-up's messages: a session from the shell never shows home,
 # and start-up's worker begins only after the first frame.
 HOME = ("warmup_tui.ui.screens.home", "warmup_tui.ui.home_offers", "warmup_tui.ui.messages",
