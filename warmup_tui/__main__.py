@@ -5,6 +5,7 @@ the rest take a while to load, and Ctrl+C in that time must not print a tracebac
 """
 
 import _signal  # type: ignore[import-not-found]  # the C half of signal, already loaded
+import gc
 import os
 import sys
 
@@ -32,6 +33,9 @@ def main() -> int:
         except BrokenPipeError:
             os.dup2(os.open(os.devnull, os.O_WRONLY), 1)  # the reader left: say nothing more
         return 0
+    # No garbage collection while the command line's modules load: the command turns it
+    # back on as it starts, or the app at its first frame (see cli/main.py).
+    gc.disable()
     from warmup_tui.common import signals  # after the early handlers, on purpose
 
     signals.install()
@@ -48,6 +52,7 @@ def main() -> int:
         return signals.exit_code(stop)
     finally:
         signals.ignore_from_now()
+        gc.enable()
 
 
 if __name__ == "__main__":

@@ -101,10 +101,15 @@ def test_home_loads_nothing_it_does_not_show(tmp_path: Path) -> None:
 
 # What a session needs only once it ends or is asked to stop.
 AFTER_GET_READY = ("warmup_tui.ui.screens.summary", "warmup_tui.ui.screens.confirm",
-                   "warmup_tui.coaching.guide")
+                   "warmup_tui.coaching.guide", "warmup_tui.ui.screens.help",
+                   "warmup_tui.runs.sound_status")
+# Home, its offers and start-up's messages: a session from the shell never shows home,
+# and start-up's worker begins only after the first frame.
+HOME = ("warmup_tui.ui.screens.home", "warmup_tui.ui.home_offers", "warmup_tui.ui.messages",
+        "warmup_tui.ui.start_up", "warmup_tui.ui.services")
 
 
-def test_get_ready_loads_neither_summary_nor_stop_question_before_its_first_frame(
+def test_get_ready_loads_neither_summary_nor_stop_question_nor_home_before_its_first_frame(
         tmp_path: Path) -> None:
     report = modules_listed(
         tmp_path,
@@ -115,7 +120,7 @@ def test_get_ready_loads_neither_summary_nor_stop_question_before_its_first_fram
         'hasattr(app, "at_first_frame")')
     assert report["shown"] == "SessionScreen"
     assert "warmup_tui.ui.screens.session" in report["first_frame"]  # the listing is real
-    assert loaded(report["first_frame"], AFTER_GET_READY) == []
+    assert loaded(report["first_frame"], AFTER_GET_READY + HOME) == []
 
 
 FROM_THE_SHELL = r"""

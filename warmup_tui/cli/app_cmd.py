@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import gc
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
@@ -26,33 +27,40 @@ def _follow_the_terminal_size() -> None:
     os.environ.pop("LINES", None)
 
 
+@contextmanager
+def _garbage_held_back() -> Iterator[None]:
+    """No garbage collection from Textual's import until the first frame is up (the app
+    turns it back on then): collections took some 7 ms of Textual's import, and the
+    objects the imports leave made a full one fall due just as a session's first frame
+    was drawn, holding it back some 15 ms. The garbage is collected a moment later
+    instead; nothing is kept for good."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def _run_app(args: argparse.Namespace | None, runs: list[PlannedRun] | None,
              chain: Callable[[], list[PlannedRun]] | None = None) -> int:
     """``args``: the command's options; None (a bare ``warmup``) takes every default.
     ``chain``: plans what follows ``runs`` (see WarmupApp)."""
-    from warmup_tui.ui.app import WarmupApp
+    with _garbage_held_back():
+        from warmup_tui.ui.app import WarmupApp
 
-    _follow_the_terminal_size()
-    # A session asked for from the shell ends there; only plain ``warmup`` goes home.
-    app = WarmupApp(speed=getattr(args, "speed", 1.0), mute=getattr(args, "mute", False),
-                    start_runs=runs, start_chain=chain, voice=getattr(args, "voice", None),
-                    ends_in_shell=bool(runs))
-    return _until_it_ends(app)
+        _follow_the_terminal_size()
+        # A session asked for from the shell ends there; only plain ``warmup`` goes home.
+        app = WarmupApp(speed=getattr(args, "speed", 1.0), mute=getattr(args, "mute", False),
+                        start_runs=runs, start_chain=chain,
+                        voice=getattr(args, "voice", None), ends_in_shell=bool(runs))
+        return _until_it_ends(app)
 
 
 def _until_it_ends(app: WarmupApp) -> int:
     """Runs the app; while it runs, a signal is the app's to handle (it restores the
     terminal and records the session), not an exception thrown into Textual."""
-    # No garbage collection until the first frame is up (the app turns it back on then):
-    # the imports leave so many objects that a full collection falls due just as a
-    # session's first frame is drawn, and would hold it back some 15 ms. The garbage is
-    # collected a moment later instead; nothing is kept for good.
-    gc.disable()
-    try:
-        with signals.listening(app.signal_ending.on_signal):
-            result = app.run()
-    finally:
-        gc.enable()
+    with signals.listening(app.signal_ending.on_signal):
+        result = app.run()
     return result if isinstance(result, int) else 0
 
 
@@ -99,12 +107,14 @@ def open_editor(ref: str, args: argparse.Namespace) -> int:
     the editor closes. A routine that does not load raises ProblemsError before the app
     starts (``warmup edit --external`` fixes such a file by hand)."""
     from warmup_tui.routines.library import Library
-    from warmup_tui.ui.app import WarmupApp
-    from warmup_tui.ui.screens.editor import editor_for
 
-    _follow_the_terminal_size()
-    library = Library()
-    screen = editor_for(ref, library, preview_speed=getattr(args, "speed", 10.0))
-    app = WarmupApp(library=library, mute=getattr(args, "mute", False),
-                    start_screen=lambda: screen)
-    return _until_it_ends(app)
+    with _garbage_held_back():
+        from warmup_tui.ui.app import WarmupApp
+        from warmup_tui.ui.screens.editor import editor_for
+
+        _follow_the_terminal_size()
+        library = Library()
+        screen = editor_for(ref, library, preview_speed=getattr(args, "speed", 10.0))
+        app = WarmupApp(library=library, mute=getattr(args, "mute", False),
+                        start_screen=lambda: screen)
+        return _until_it_ends(app)

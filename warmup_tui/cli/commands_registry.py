@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+from collections.abc import Callable
 from typing import Any
 
 from warmup_tui.cli.option_types import (
@@ -266,5 +267,22 @@ def _export(commands: Any) -> None:
                         help="with --ics: the first day to use; default today")
 
 
-REGISTRARS = [_routines, _run, _program, _intervals, _today, _history, _edit, _outside_runs,
-              _export, _doctor, _guide, _checkin]
+Registrar = Callable[[Any], None]  # adds its commands to add_subparsers' action
+
+# Each command by name, with the function that registers it (some register a few), in the
+# order --help lists them.
+COMMANDS: dict[str, Registrar] = {
+    "list": _routines, "show": _routines, "validate": _routines, "run": _run,
+    "program": _program, "intervals": _intervals, "today": _today, "history": _history,
+    "edit": _edit, "new": _edit, "import": _outside_runs, "log": _outside_runs,
+    "export": _export, "doctor": _doctor, "guide": _guide, "checkin": _checkin,
+}
+REGISTRARS = list(dict.fromkeys(COMMANDS.values()))
+
+
+def registrars_for(command: str | None) -> list[Registrar]:
+    """What registers ``command`` alone, if it is one; otherwise every command (a line
+    that starts with an option, --help, or a mistyped command lists them all)."""
+    if command in COMMANDS:
+        return [COMMANDS[command]]
+    return REGISTRARS

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 import traceback
 from collections.abc import Sequence
@@ -32,7 +33,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args is None or args.func is None:
             from warmup_tui.cli.app_cmd import open_home
 
-            return open_home(args)
+            return open_home(args)  # collects garbage again from its first frame
+        if not _session_on_screen(args):
+            gc.enable()  # held back by __main__ while the command line loaded
         result: int = args.func(args)
         return result
     except ProblemsError as error:
@@ -62,12 +65,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def _session_on_screen(args: argparse.Namespace) -> bool:
+    """A session shown in the app (a command with --plain and --json, given neither): it
+    collects no garbage until its first frame (the app turns collection back on then)."""
+    return hasattr(args, "plain") and not (args.plain or args.json)
+
+
 def _parsed(words: list[str]) -> argparse.Namespace | None:
     """The parsed command line; None for a bare ``warmup``, which opens home: importing
-    argparse and building every command's parser would only delay its first frame (no
-    options, so each setting takes its default)."""
+    argparse and building a parser would only delay its first frame (no options, so each
+    setting takes its default). Otherwise only the command the line names is set up."""
     if not words:
         return None
     from warmup_tui.cli.parser import build_parser
 
-    return build_parser().parse_args(words)
+    return build_parser(words[0]).parse_args(words)

@@ -29,7 +29,10 @@ class _Parser(argparse.ArgumentParser):
         return super().format_help()
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; given the ``command`` a line starts with, only that command's options
+    are set up: the others' would cost a session's first frame some milliseconds, and a
+    command's parser reads and shows the same with or without them."""
     parser = _Parser(
         prog="warmup",
         description="A guided pre-run warmup and run-walk interval timer. "
@@ -42,6 +45,6 @@ def build_parser() -> argparse.ArgumentParser:
     from warmup_tui.cli import commands_registry
 
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for register in commands_registry.REGISTRARS:
+    for register in commands_registry.registrars_for(command):
         register(commands)
     return parser

@@ -8,7 +8,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from functools import partial
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,24 +19,24 @@ from textual.screen import Screen
 from textual.worker import Worker
 
 from warmup_tui.common.terminal_text import shown, shown_lines
-from warmup_tui.ui import start_up
-from warmup_tui.ui.home_offers import HomeOffers
 from warmup_tui.ui.key_display import one_character_key
-from warmup_tui.ui.messages import (
-    ChainPlanned,
-    CheckInSaved,
-    HomeLoaded,
-    MorningDue,
-    RoutinePlanned,
-    SoundsLoaded,
-    StartChecked,
-    TodayPlanned,
-    TodayRead,
-)
-from warmup_tui.ui.screens.home import HomeScreen
-from warmup_tui.ui.services import AppServices
 from warmup_tui.ui.session_flow import SessionFlow
 from warmup_tui.ui.signal_ending import SignalEnding
+
+if TYPE_CHECKING:  # home and start-up's messages load with home, or after the first frame
+    from warmup_tui.ui.home_offers import HomeOffers
+    from warmup_tui.ui.messages import (
+        ChainPlanned,
+        CheckInSaved,
+        HomeLoaded,
+        MorningDue,
+        RoutinePlanned,
+        SoundsLoaded,
+        StartChecked,
+        TodayPlanned,
+        TodayRead,
+    )
+    from warmup_tui.ui.screens.home import HomeScreen
 
 if TYPE_CHECKING:  # settings and routines load on start-up's worker, after home's first frame
     from warmup_tui.common.config import Settings
@@ -56,6 +56,7 @@ if TYPE_CHECKING:  # sound, voice, log and programme load on start-up's worker t
 
 ClockFactory = Callable[[], "Clock"]
 SESSION_MODULE = "warmup_tui.ui.screens.session"
+HOME_MODULE = "warmup_tui.ui.screens.home"
 
 
 class WarmupApp(App[int]):
@@ -92,7 +93,6 @@ class WarmupApp(App[int]):
         rather than going on to home."""
         super().__init__()
         self.now_factory = now or (lambda: datetime.now().astimezone())  # "this morning"
-        self.home_offers = HomeOffers(self)
         self.session_flow = SessionFlow(self)
         self._library = library
         self._settings = settings
@@ -131,9 +131,31 @@ class WarmupApp(App[int]):
         return one_character_key(binding) or super().get_key_display(binding)
 
     def get_default_screen(self) -> Screen[None]:
+        if self.ends_in_shell:
+            # Never shown: the app ends with the session. Home's module (and its widgets,
+            # its messages) would only delay the session's first frame.
+            return Screen()
+        from warmup_tui.ui.screens.home import HomeScreen
+        from warmup_tui.ui.services import AppServices
+
         # "loading" until start_up's HomeLoaded fills it in
         return HomeScreen(AppServices(lambda: self.library, lambda: self.settings),
                           hidden_at_first=bool(self.pending_runs))
+
+    @cached_property
+    def home_offers(self) -> HomeOffers:
+        from warmup_tui.ui.home_offers import HomeOffers
+
+        return HomeOffers(self)
+
+    def home_screens(self) -> list[HomeScreen]:
+        """Home, if it is open. It cannot be before its module has loaded (a session from
+        the shell has none), so asking does not load it."""
+        if HOME_MODULE not in sys.modules:
+            return []
+        from warmup_tui.ui.screens.home import HomeScreen
+
+        return [screen for screen in self.screen_stack if isinstance(screen, HomeScreen)]
 
     @property
     def settings(self) -> Settings:
@@ -227,6 +249,8 @@ class WarmupApp(App[int]):
 
     def _load_the_rest(self) -> None:
         gc.enable()  # held back until the first frame by cli/app_cmd.py
+        from warmup_tui.ui import start_up
+
         load = partial(start_up.load, self, check_resume=self.start_screen is None,
                        sessions_waiting=bool(self.session_flow.waiting))
         self.start_up_worker = self.run_worker(load, name="start-up", group=start_up.GROUP,
@@ -239,9 +263,8 @@ class WarmupApp(App[int]):
         self.session_flow.chain_planned(message.runs, message.problems)
 
     def on_home_loaded(self, message: HomeLoaded) -> None:
-        for screen in self.screen_stack:
-            if isinstance(screen, HomeScreen):
-                screen.fill(message.entries, message.today_label, message.advice)
+        for screen in self.home_screens():
+            screen.fill(message.entries, message.today_label, message.advice)
 
     def on_start_checked(self, message: StartChecked) -> None:
         if self.signal_ending.ended:
@@ -257,6 +280,9 @@ class WarmupApp(App[int]):
         ask_to_resume(self, offer_in_front_of(message.offer, asked), self._resume_answered)
 
     def on_morning_due(self, message: MorningDue) -> None:
+        """Asked over home only; anywhere else it waits for the next start."""
+        if self.screen not in self.home_screens() or self.signal_ending.ended:
+            return
         self.home_offers.ask_morning(message.question)
 
     def _resume_answered(self, resumed: PlannedRun | None) -> None:
@@ -391,8 +417,9 @@ class WarmupApp(App[int]):
 
         if screen in self.session_screens():
             yield from palette.session_commands(screen)
-        if isinstance(screen, HomeScreen):
-            yield from palette.home_commands(screen)
+        for home in self.home_screens():
+            if screen is home:
+                yield from palette.home_commands(home)
 
 
 def _real_clock(speed: float) -> Clock:

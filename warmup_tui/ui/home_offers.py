@@ -122,11 +122,9 @@ class HomeOffers:
     # ----- the morning question ------------------------------------------------------
 
     def ask_morning(self, question: MorningQuestion) -> None:
-        """How the calves feel the morning after a run: asked over home only; anywhere
-        else it waits for the next start."""
+        """How the calves feel the morning after a run, asked over home (the app calls
+        this only when home is on top)."""
         app = self.app
-        if not isinstance(app.screen, HomeScreen) or app.signal_ending.ended:
-            return
         from warmup_tui.ui.screens.morning import MorningScreen
 
         def answered(score: int | None) -> None:

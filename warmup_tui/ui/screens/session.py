@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import fields, replace
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.events import ScreenResume
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer
 
 from warmup_tui.engine.clock import Clock
 from warmup_tui.engine.events import Event, EventSink
@@ -19,8 +20,7 @@ from warmup_tui.engine.session import Session
 from warmup_tui.engine.summary import SessionSummary, summarize
 from warmup_tui.engine.view import SessionView, build_view
 from warmup_tui.runs.plan import PlannedRun
-from warmup_tui.runs.sound_status import SoundStatus
-from warmup_tui.ui.screens.help import HelpScreen
+from warmup_tui.ui.widgets.compact_footer import CompactFooter
 from warmup_tui.ui.widgets.countdown import Countdown
 from warmup_tui.ui.widgets.cue_line import CueLine
 from warmup_tui.ui.widgets.phase_band import PhaseBand
@@ -28,9 +28,22 @@ from warmup_tui.ui.widgets.session_progress import SessionProgress
 from warmup_tui.ui.widgets.sound_status import SoundIndicator
 from warmup_tui.ui.widgets.text_line import TextLine
 
+if TYPE_CHECKING:  # the sounds' state comes with the sounds, after the first frame
+    from warmup_tui.runs.sound_status import SoundStatus
+
 GET_READY_SECONDS = 3.0
 # Timers wake a hair after the due moment so the shown second has already turned over.
 WAKE_MARGIN = 0.002
+
+
+# The screen's classes by its size: (at least so many cells, class).
+WIDTH_CLASSES = [(0, "-slim"), (50, "-narrow"), (70, "-wide")]
+HEIGHT_CLASSES = [(0, "-tiny"), (16, "-short"), (24, "-tall")]
+
+
+def _breakpoint(cells: int, classes: list[tuple[int, str]]) -> str:
+    """The class of the largest breakpoint ``cells`` reaches, as Textual picks it."""
+    return max(breakpoint for breakpoint in classes if cells >= breakpoint[0])[1]
 
 
 class SessionScreen(Screen[SessionSummary]):
@@ -59,8 +72,8 @@ class SessionScreen(Screen[SessionSummary]):
 
     # Under 50 columns the footer drops its palette hint so "q Quit" keeps its label
     # (? says ctrl+p opens the palette).
-    HORIZONTAL_BREAKPOINTS = [(0, "-slim"), (50, "-narrow"), (70, "-wide")]
-    VERTICAL_BREAKPOINTS = [(0, "-tiny"), (16, "-short"), (24, "-tall")]
+    HORIZONTAL_BREAKPOINTS = WIDTH_CLASSES
+    VERTICAL_BREAKPOINTS = HEIGHT_CLASSES
 
     def __init__(
         self,
@@ -76,7 +89,7 @@ class SessionScreen(Screen[SessionSummary]):
         sound_status: Callable[[], SoundStatus] | None = None,
         sounds_pending: bool = False,
     ) -> None:
-        super().__init__(classes="session")
+        super().__init__(classes=" ".join(("session", *self._size_classes())))
         self.run = run
         self.session = Session(list(run.segments), clock, start_index=start_index,
                                lead_in=get_ready, heads_up=heads_up_for(sinks))
@@ -92,7 +105,19 @@ class SessionScreen(Screen[SessionSummary]):
         # Opened before its sounds loaded: the clock waits for them (see sounds_ready).
         self._waiting_for_sounds = sounds_pending
         self._first_frame_up = False
+        self._resumed = False  # shown once already (see on_screen_resume)
         self._skipped = False
+
+    def _size_classes(self) -> list[str]:
+        """The breakpoint classes for the terminal's size now, which Textual would add on
+        the screen's first resize: set from the start, its widgets are styled once rather
+        than all over again just before the first frame."""
+        try:
+            width, height = self.app.size
+        except RuntimeError:  # made outside an app (Textual's NoActiveAppError, kept
+            # private): Textual adds them as usual
+            return []
+        return [_breakpoint(width, WIDTH_CLASSES), _breakpoint(height, HEIGHT_CLASSES)]
 
     def compose(self) -> ComposeResult:
         # Every line keeps its row even when empty, and the countdown takes the rows left
@@ -103,7 +128,7 @@ class SessionScreen(Screen[SessionSummary]):
         band = PhaseBand(first.heading, first.phase, id="heading")
         countdown = Countdown(first.clock, id="clock")
         for widget in (band, countdown):  # the phase's colours (see _show_phase)
-            widget.set_class(True, f"-kind-{first.phase}")
+            widget.set_class(True, f"-kind-{first.phase}", update=False)  # styled on mount
         with Vertical(id="stage"):
             yield TextLine(self.run.name, id="routine-name")
             yield band
@@ -119,8 +144,8 @@ class SessionScreen(Screen[SessionSummary]):
             with Horizontal(id="status-row"):
                 yield TextLine(id="paused-banner")
                 yield SoundIndicator(id="sound-status")
-        yield SessionProgress(id="progress")
-        yield Footer(compact=True)
+        yield SessionProgress(first, id="progress")
+        yield CompactFooter()
 
     def on_mount(self) -> None:
         # Looked up once: _show runs every second and should cost no DOM queries.
@@ -236,7 +261,8 @@ class SessionScreen(Screen[SessionSummary]):
             self._show_phase(previous.phase if previous is not None else None, view.phase)
         if "paused" in changed:
             self.set_class(view.paused, "-paused")
-            self.refresh_bindings()
+            if previous is not None:  # the footer builds its keys once the screen is up
+                self.refresh_bindings()
         texts = {
             "step-name": view.title, "side": view.side,
             "reps": view.reps, "detail": view.detail, "cue": view.cue,
@@ -278,7 +304,13 @@ class SessionScreen(Screen[SessionSummary]):
         summary = summarize(self.session, self.run.name)
         self.dismiss(replace(summary, skipped=True) if self._skipped else summary)
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        if not self._resumed:
+            self._resumed = True
+            # Its widgets were styled as they mounted, a moment ago: Textual would style
+            # them all over again (it does for a screen that comes back) before the first
+            # frame. Handled before Textual's own handler, which reads this.
+            event.refresh_styles = False
         if self.session.state == "finished":
             self._finish()
 
@@ -350,6 +382,8 @@ class SessionScreen(Screen[SessionSummary]):
         self.notify("Cadence clicks on during runs" if on else "Cadence clicks off", timeout=2)
 
     def action_help(self) -> None:
+        from warmup_tui.ui.screens.help import HelpScreen  # not before the first frame
+
         self.app.push_screen(HelpScreen(self.BINDINGS))
 
     def action_quit_session(self) -> None:

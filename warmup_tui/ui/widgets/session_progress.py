@@ -19,12 +19,19 @@ class SessionProgress(Vertical):
     SessionProgress #progress-text { text-align: center; color: $text-muted; }
     """
 
+    def __init__(self, first: SessionView, *, id: str | None = None) -> None:
+        """``first``: what the first frame shows, so that its line is laid out once."""
+        super().__init__(id=id)
+        self._first = first
+
     def compose(self) -> ComposeResult:
         yield ProgressLine(id="progress-bar")
-        yield TextLine(id="progress-text")
+        yield TextLine(_line(self._first), id="progress-text")
 
     def show(self, view: SessionView) -> None:
         self.query_one(ProgressLine).fraction = view.done_fraction
-        self.query_one(TextLine).show(
-            f"Segment {view.position}  ·  {view.elapsed_total} done  ·  {view.remaining_total} left"
-        )
+        self.query_one(TextLine).show(_line(view))
+
+
+def _line(view: SessionView) -> str:
+    return f"Segment {view.position}  ·  {view.elapsed_total} done  ·  {view.remaining_total} left"

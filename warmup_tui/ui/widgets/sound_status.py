@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from warmup_tui.runs.sound_status import SoundStatus
+from typing import TYPE_CHECKING
+
 from warmup_tui.ui.widgets.text_line import TextLine
+
+if TYPE_CHECKING:  # loaded with the sounds, after the first frame
+    from warmup_tui.runs.sound_status import SoundStatus
 
 
 def describe(status: SoundStatus, has_runs: bool) -> str:

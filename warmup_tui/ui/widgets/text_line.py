@@ -22,7 +22,8 @@ class TextLine(Static):
                  classes: str | None = None) -> None:
         super().__init__(plain(text), id=id, classes=classes, markup=False)
         self._shown = text
-        self.set_class(not text, "-empty")
+        # Not mounted yet: styled once as it mounts (with update, Textual styles it now too).
+        self.set_class(not text, "-empty", update=False)
 
     def show(self, text: str) -> None:
         if text == self._shown:
