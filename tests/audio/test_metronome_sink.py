@@ -35,7 +35,7 @@ def test_no_click_sounds_while_the_session_is_paused() -> None:
     clock = FakeClock()
     player = RecordingClicks(clock)
     metronome = Metronome(player, clock, 170, chunk_seconds=1.0, background=False)
-    sink = MetronomeSink(metronome, 170, enabled=True)
+    sink = MetronomeSink(lambda: metronome, 170, enabled=True)
     session = Session(run_walk(), clock)
     deliver(session.start(), sink)
     follow(clock, session, sink, metronome, 5)
@@ -47,3 +47,29 @@ def test_no_click_sounds_while_the_session_is_paused() -> None:
     assert [when for when, _ in player.started if when > paused_at] == []
     deliver(session.resume(), sink)  # clicks again at once, from beat one
     assert metronome.running and player.started[-1][0] == paused_at + 30
+
+
+def test_the_metronome_is_made_at_the_first_click_and_clicks_mid_run_at_once() -> None:
+    clock = FakeClock()
+    player = RecordingClicks(clock)
+    made: list[Metronome] = []
+
+    def make() -> Metronome:
+        made.append(Metronome(player, clock, 170, chunk_seconds=1.0, background=False))
+        return made[-1]
+
+    sink = MetronomeSink(make, 170, enabled=False)  # clicks off, as in the settings
+    session = Session(run_walk(), clock)
+    deliver(session.start(), sink)
+    for _ in range(5):
+        clock.advance(1.0)
+        deliver(session.poll(), sink)
+    assert made == []  # five seconds into the run, and nothing made
+    sink.set_enabled(True)  # c, mid-run: the sink knows the run is on
+    assert len(made) == 1 and made[0].running
+    assert player.started and player.started[0][0] == clock.now()
+    sink.set_enabled(False)
+    sink.set_enabled(True)
+    assert len(made) == 1  # made once
+    sink.stop()
+    assert not made[0].running

@@ -1,12 +1,20 @@
-"""Turns the cadence metronome on for run segments and off for everything else."""
+"""Turns the cadence metronome on for run segments and off for everything else.
+
+The metronome itself is made at the first click: a session whose clicks stay off never
+loads it (nor its beat maker), yet turning them on mid-run clicks at once, since the sink
+has followed the session all along.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from warmup_tui.audio.metronome import Metronome
 from warmup_tui.engine.events import Event
 from warmup_tui.engine.timeline import Segment
+
+if TYPE_CHECKING:
+    from warmup_tui.audio.metronome import Metronome
 
 
 def carries_cadence(segments: Sequence[Segment]) -> bool:
@@ -18,10 +26,12 @@ def carries_cadence(segments: Sequence[Segment]) -> bool:
 class MetronomeSink:
     """An EventSink: clicks during run segments while ``enabled``; pause stops the clicks
     and resume starts a fresh beat grid. ``default_cadence`` applies where a segment names
-    none."""
+    none. ``make_metronome`` is called once, at the first click."""
 
-    def __init__(self, metronome: Metronome, default_cadence: int, *, enabled: bool) -> None:
-        self.metronome = metronome
+    def __init__(self, make_metronome: Callable[[], Metronome], default_cadence: int, *,
+                 enabled: bool) -> None:
+        self._make_metronome = make_metronome
+        self.metronome: Metronome | None = None  # until the first click
         self.default_cadence = default_cadence
         self.enabled = enabled
         self._segment: Segment | None = None
@@ -45,7 +55,8 @@ class MetronomeSink:
         self._apply()
 
     def stop(self) -> None:
-        self.metronome.stop()
+        if self.metronome is not None:
+            self.metronome.stop()
 
     @property
     def in_run(self) -> bool:
@@ -53,11 +64,14 @@ class MetronomeSink:
 
     def _apply(self) -> None:
         should_click = self.enabled and self.in_run and not self._paused
+        metronome = self.metronome
         if not should_click:
-            if self.metronome.running:
-                self.metronome.stop()
+            if metronome is not None and metronome.running:
+                metronome.stop()
             return
         assert self._segment is not None
-        self.metronome.cadence = self._segment.cadence or self.default_cadence
-        if not self.metronome.running:
-            self.metronome.start()
+        if metronome is None:
+            metronome = self.metronome = self._make_metronome()
+        metronome.cadence = self._segment.cadence or self.default_cadence
+        if not metronome.running:
+            metronome.start()

@@ -35,6 +35,7 @@ from warmup_tui.common.config import CoachingSettings
 
 Action = Literal["progress", "hold", "back", "rest", "see-someone"]
 
+HISTORY_DAYS = 28  # the rules look at a few weeks: the latest run, the week before, a trend
 STALE_AFTER_DAYS = 7  # more days than this since the last run is a week with no runs
 NOISE_FLOOR = 1  # 0 and 1 both mean "hardly anything": going from one to the other is no rise
 

@@ -12,7 +12,6 @@ dictionaries; the log's own module turns them into rows.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -30,6 +29,8 @@ def folder_for(log_path: Path) -> Path:
 
 def keep(log_path: Path, key: str, record: dict[str, Any]) -> Path:
     """Add the latest state of session ``key`` to its file. Raises OSError."""
+    import json  # here, not above: a session whose log is never busy does without it
+
     folder = folder_for(log_path)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{key}{SUFFIX}"
@@ -86,6 +87,8 @@ def waiting(log_path: Path) -> Iterator[Kept]:
 
 
 def _last_whole_line(data: bytes) -> dict[str, Any] | None:
+    import json  # only once a kept file is found
+
     for line in reversed(data.split(b"\n")):
         try:
             record = json.loads(line.decode("utf-8"))

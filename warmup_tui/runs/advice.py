@@ -14,7 +14,7 @@ from typing import Any
 
 from warmup_tui.coaching.cadence import RECENT_DAYS, CadenceSuggestion, suggest_cadence
 from warmup_tui.coaching.days import coming_day, until_day
-from warmup_tui.coaching.rules import Advice, advise
+from warmup_tui.coaching.rules import HISTORY_DAYS, Advice, advise
 from warmup_tui.common.config import CoachingSettings
 from warmup_tui.log import LogUnavailable, TrainingLog
 from warmup_tui.log.checkins import checkins
@@ -22,7 +22,6 @@ from warmup_tui.log.outside import run_cadences
 from warmup_tui.programme.progress import Anchor, Position, repeat_week, skip_to
 from warmup_tui.programme.state import load_state, save_state
 
-HISTORY_DAYS = 28  # the rules look at a few weeks: the latest run, the week before, a trend
 CHANGES_PLAN = ("hold", "back", "rest")
 
 

@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 
+from warmup_tui.coaching.rules import HISTORY_DAYS
 from warmup_tui.coaching.sore_run import FLAT_ROUTE, RUN_FIXES, sore_run
 from warmup_tui.common.config import CoachingSettings, load_settings
 from warmup_tui.engine.timeline import Segment
 from warmup_tui.log import LogUnavailable, TrainingLog
 from warmup_tui.log.checkins import checkins
-from warmup_tui.runs.advice import HISTORY_DAYS
 from warmup_tui.runs.plan import PlannedRun
 
 

@@ -16,10 +16,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from warmup_tui.audio.cues import CueSounds
-from warmup_tui.audio.metronome import Metronome
 from warmup_tui.audio.metronome_sink import MetronomeSink, carries_cadence
 from warmup_tui.audio.player import Player
 from warmup_tui.audio.render_leftovers import remove_leftovers_soon, speech_dir
@@ -32,6 +32,7 @@ from warmup_tui.runs.plan import PlannedRun
 from warmup_tui.runs.sound_status import SoundStatus
 
 if TYPE_CHECKING:
+    from warmup_tui.audio.metronome import Metronome
     from warmup_tui.audio.voice import Voice
     from warmup_tui.audio.wake import BluetoothWake
 
@@ -55,6 +56,14 @@ class Notices:
     @classmethod
     def all_to(cls, notice: Notice) -> Notices:
         return cls(notice, notice, notice)
+
+
+def _clicks(player: Player, cadence: int) -> Metronome:
+    """The metronome, made at the first click: until then its module stays unloaded."""
+    from warmup_tui.audio.metronome import Metronome
+
+    # It keeps real time whatever --speed says: it is for the runner's feet.
+    return Metronome(player, MonotonicClock(), cadence)
 
 
 class _VoiceLater:
@@ -116,9 +125,8 @@ class SessionSinks:
         else:  # renders a killed app left half-done go all the same (make_voice does it)
             self._voice_later = bool(wanted)  # nothing is said until sound is on
             remove_leftovers_soon(speech_dir())
-        # The metronome keeps real time whatever --speed says: it is for the runner's feet.
         self.metronome = MetronomeSink(
-            Metronome(player, MonotonicClock(), settings.training.cadence),
+            partial(_clicks, player, settings.training.cadence),
             settings.training.cadence, enabled=self._metronome_wanted and not muted,
         )
 
