@@ -4,8 +4,13 @@ sinks are the real ones; the log is a real SQLite file in the test's own home.""
 
 from __future__ import annotations
 
+import sys
+from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
+from warmup_tui import audio
 from warmup_tui.audio.cues import CueSounds
 from warmup_tui.audio.metronome_sink import MetronomeSink
 from warmup_tui.common.config import Settings
@@ -15,6 +20,7 @@ from warmup_tui.log.recorder import LogRecorder
 from warmup_tui.runs.plan import PlannedRun
 from warmup_tui.runs.sinks import Notices, SessionSinks
 
+METRONOME = "warmup_tui.audio.metronome"
 RUN = (Segment(0, "Run", "run", 60.0), Segment(1, "Walk", "walk", 30.0))
 
 
@@ -67,4 +73,28 @@ def test_a_cadence_in_the_session_turns_the_clicks_on_and_c_still_turns_them_off
     sinks.sinks_for(PlannedRun("r", "R", paced), 1.0)
     assert sinks.metronome.enabled
     assert sinks.toggle_metronome() is False and not sinks.metronome.enabled
+    sinks.shutdown()
+
+
+def test_clicks_wanted_load_the_metronome_before_the_run_not_at_its_first_beat(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first click of a run comes at a run segment's start, on the app's event loop,
+    beside its cue: the metronome's modules must be loaded by then, as the sinks are made
+    (start-up's worker) or the clicks turned on; a session whose clicks stay off still
+    never loads them."""
+    on = Settings()
+    on = replace(on, sound=replace(on.sound, metronome=True))
+    monkeypatch.setattr(audio, "metronome", sys.modules[METRONOME])  # put back after
+    monkeypatch.delitem(sys.modules, METRONOME)
+    sinks = SessionSinks(on, muted=False, voice=False, bell=lambda: None,
+                         notices=Notices.all_to([].append))
+    assert METRONOME in sys.modules
+    sinks.shutdown()
+
+    monkeypatch.delitem(sys.modules, METRONOME)
+    sinks = factory()  # clicks off in the settings
+    sinks.sinks_for(PlannedRun("r", "R", RUN), 1.0)
+    assert METRONOME not in sys.modules
+    sinks.toggle_metronome()  # c, in a walk or before the run
+    assert METRONOME in sys.modules
     sinks.shutdown()

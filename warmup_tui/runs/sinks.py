@@ -59,11 +59,19 @@ class Notices:
 
 
 def _clicks(player: Player, cadence: int) -> Metronome:
-    """The metronome, made at the first click: until then its module stays unloaded."""
+    """The metronome, made at the first click: until then it is not made, and its module
+    is loaded only once the clicks are wanted (:func:`_load_clicks`)."""
     from warmup_tui.audio.metronome import Metronome
 
     # It keeps real time whatever --speed says: it is for the runner's feet.
     return Metronome(player, MonotonicClock(), cadence)
+
+
+def _load_clicks() -> None:
+    """The metronome's modules, loaded as soon as the clicks are wanted: its first click
+    comes at a run segment's start, on the app's event loop beside the cue, and an import
+    there (some 2 ms, more if a worker holds the import lock) would make that start late."""
+    import warmup_tui.audio.metronome  # noqa: F401
 
 
 class _VoiceLater:
@@ -129,6 +137,8 @@ class SessionSinks:
             partial(_clicks, player, settings.training.cadence),
             settings.training.cadence, enabled=self._metronome_wanted and not muted,
         )
+        if self.metronome.enabled:
+            _load_clicks()
 
     def _make_voice(self, player: Player, choice: bool | None, muted: bool) -> Voice | None:
         # None when speech is off or no engine is installed: tones alone. Asked for by
@@ -193,7 +203,10 @@ class SessionSinks:
 
     def _apply_metronome(self) -> None:
         if self.metronome is not None:
-            self.metronome.set_enabled(self._metronome_wanted and not self.muted)
+            on = self._metronome_wanted and not self.muted
+            if on:
+                _load_clicks()
+            self.metronome.set_enabled(on)
 
     def sinks_for(self, run: PlannedRun, speed: float,
                   output: EventSink | None = None) -> list[EventSink]:
