@@ -15,41 +15,9 @@ import sys
 from pathlib import Path
 
 from ..cli.conftest import warmup_env
-from .test_start_up_imports import loaded
+from .test_start_up_imports import SESSION_ONLY, loaded
 
-# test_start_up_imports.py's SESSION_ONLY, with nothing imported for the report itself:
-# the modules go out one a line (json is one of those listed).
-LISTING = r"""
-import sys
-from textual.app import App
-from warmup_tui.cli.main import main
-from warmup_tui.ui.app import WarmupApp
-
-class Listed(WarmupApp):
-    def _load_the_rest(self):
-        super()._load_the_rest()
-        self.set_interval(0.01, self.once_running)
-
-    def once_running(self):
-        worker = self.start_up_worker
-        if worker is None or not worker.is_finished or not self.session_screens():
-            return
-        if self.screen.session.state != "idle":  # its clock runs: the session is settled
-            self.settled = sorted(sys.modules)
-            self.exit(0)
-
-    def run(self, **_options):  # headless: Textual's own driver, no terminal needed
-        code = App.run(self, headless=True, size=(100, 30))
-        with open(sys.argv[1], "w") as file:
-            file.write("\n".join(self.settled))
-        return code
-
-import warmup_tui.ui.app
-warmup_tui.ui.app.WarmupApp = Listed  # what `warmup run` opens
-sys.exit(main(["run", sys.argv[2], "--mute"]))
-"""
-
-# Loaded on first use only: the clicks at their first click, json for a busy log's spool.
+# Loaded on first use only: the clicks once they are wanted, json for a busy log's spool.
 UNUSED = ("warmup_tui.audio.metronome", "warmup_tui.audio.beats", "json")
 
 
@@ -62,7 +30,7 @@ def settled_modules(tmp_path: Path, text: str) -> list[str]:
     routine = tmp_path / "routine.toml"
     routine.write_text(text)
     out = tmp_path / "modules.txt"
-    result = subprocess.run([sys.executable, "-c", LISTING, str(out), str(routine)],
+    result = subprocess.run([sys.executable, "-c", SESSION_ONLY, str(out), str(routine)],
                             cwd=tmp_path, env=warmup_env(), capture_output=True, text=True,
                             timeout=120, check=False)
     assert out.exists(), result.stderr
