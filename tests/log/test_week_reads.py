@@ -13,13 +13,16 @@ import itertools
 import sqlite3
 import sys
 import time
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from warmup_tui.common.weeks import week_of
 from warmup_tui.log import TrainingLog, default_path
 from warmup_tui.log.counting import RunRule
+from warmup_tui.log.report import _midnight as week_start_time
 from warmup_tui.log.report import load_history
 from warmup_tui.log.rows import SESSION_COLUMNS, SessionRow
 
@@ -98,3 +101,25 @@ def test_history_can_list_more_sessions_than_sqlite_takes_parameters() -> None:
         every = log.sessions()
         history = load_history(4, 52, log=log, newest=2_000)
     assert history.total == len(every) and history.recent == every[:2_000]
+
+
+# Zones whose clocks change at a Monday's midnight. Tehran (2021-03-22, a Monday) went from
+# 00:00 to 01:00: that midnight never was, and the week began at the change. The made-up
+# zone falls back from 01:00 to 00:00 on Monday 2024-11-04: that midnight came twice, and
+# the week began at the first.
+MONDAY_MIDNIGHT_CHANGES = [("Asia/Tehran", date(2021, 3, 22)),
+                           ("XST3XDT,M3.2.0/2,M11.1.1/1", date(2024, 11, 4))]
+
+
+@pytest.mark.parametrize(("zone", "monday"), MONDAY_MIDNIGHT_CHANGES)
+def test_a_week_read_begins_where_week_of_begins_it_across_a_clock_change(
+        monkeypatch: pytest.MonkeyPatch, zone: str, monday: date) -> None:
+    monkeypatch.setenv("TZ", zone)
+    time.tzset()
+    try:
+        start = week_start_time(monday)
+        assert week_of(start) == monday
+        assert week_of(start - 1) == monday - timedelta(weeks=1)
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -210,5 +210,12 @@ def _history(log: TrainingLog, goal: int, weeks: int, now: datetime | None,
 
 
 def _midnight(day: date) -> float:
-    """The Unix time local midnight starts ``day``."""
-    return datetime.combine(day, time.min).astimezone().timestamp()
+    """The Unix time ``day`` starts, in local time: its midnight, the first of two when the
+    clocks went back over it, or the change itself when they went forward over it (a
+    midnight that never was, which Python places in the day before). So a week begins
+    just where ``week_of`` begins it."""
+    at = datetime.combine(day, time.min)
+    return min((moment for moment in (at.astimezone().timestamp(),
+                                      at.replace(fold=1).astimezone().timestamp())
+                if datetime.fromtimestamp(moment).date() == day),
+               default=at.astimezone().timestamp())
