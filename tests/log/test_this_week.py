@@ -124,3 +124,25 @@ def test_history_lists_a_run_under_the_week_that_counts_it(
         time.tzset()
     assert shown.stats.weeks[-1].runs == 1
     assert [row.started_at for row in shown.recent] == [sunday_late]
+
+
+def test_the_standing_after_a_session_counts_the_week_from_its_local_monday(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """On the Sunday the clocks go forward (Europe/London, 2024-03-31), "this week" began
+    at Monday's midnight in winter time: a run that ended in the last hour of the Sunday
+    before is last week's, not this one's (a Monday at the summer offset began an hour
+    early)."""
+    from warmup_tui.common.config import TrainingSettings
+    from warmup_tui.runs.standing import runs_this_week
+
+    monkeypatch.setenv("TZ", "Europe/London")
+    time.tzset()
+    try:
+        sunday_before = datetime(2024, 3, 24, 23, 5, tzinfo=UTC).timestamp()
+        record("first-steps", sunday_before)  # 30 minutes: ends 23:35 GMT, last week
+        now = datetime(2024, 3, 31, 12, 0, tzinfo=UTC).astimezone()  # BST, as the app has it
+        counted = runs_this_week(TrainingSettings(), now)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert counted == 0

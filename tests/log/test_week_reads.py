@@ -19,10 +19,9 @@ from typing import Any
 
 import pytest
 
-from warmup_tui.common.weeks import week_of
+from warmup_tui.common.weeks import day_start, week_of
 from warmup_tui.log import TrainingLog, default_path
 from warmup_tui.log.counting import RunRule
-from warmup_tui.log.report import _midnight as week_start_time
 from warmup_tui.log.report import load_history
 from warmup_tui.log.rows import SESSION_COLUMNS, SessionRow
 
@@ -117,7 +116,7 @@ def test_a_week_read_begins_where_week_of_begins_it_across_a_clock_change(
     monkeypatch.setenv("TZ", zone)
     time.tzset()
     try:
-        start = week_start_time(monday)
+        start = day_start(monday)
         assert week_of(start) == monday
         assert week_of(start - 1) == monday - timedelta(weeks=1)
     finally:

@@ -6,12 +6,12 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from warmup_tui.common.counting import count_of
 from warmup_tui.common.distance import format_distance, format_pace
 from warmup_tui.common.durations import format_clock
-from warmup_tui.common.weeks import local_time, week_of
+from warmup_tui.common.weeks import day_start, local_time, week_of
 from warmup_tui.engine.wording import with_side
 from warmup_tui.log.checkins import calf_scores_since
 from warmup_tui.log.counting import RunRule
@@ -181,7 +181,7 @@ def _history(log: TrainingLog, goal: int, weeks: int, now: datetime | None,
     now = now or datetime.now().astimezone()
     first = week_of(now) - timedelta(weeks=weeks - 1)
     mondays = [first + timedelta(weeks=back) for back in range(weeks + 1)]
-    starts = [_midnight(monday) for monday in mondays]  # and where the last week ends
+    starts = [day_start(monday) for monday in mondays]  # and where the last week ends
     tally: dict[date, WeekSums] = {}
     newest_ids: list[int] = []
     total = 0
@@ -201,21 +201,10 @@ def _history(log: TrainingLog, goal: int, weeks: int, now: datetime | None,
     def runs_in_week(monday: date) -> int:
         """The week's runs, counted up to the goal: the streak asks only whether it was met,
         and a log of years of sessions need not be read whole to tell."""
-        return runs_between(log, _midnight(monday), _midnight(monday + timedelta(weeks=1)),
+        return runs_between(log, day_start(monday), day_start(monday + timedelta(weeks=1)),
                             rule, cap=max(1, goal))
 
     stats = progress_of_sums(tally, goal, weeks=weeks, now=now, runs_in_week=runs_in_week)
     return History(stats, sessions_by_id(log, newest_ids), total, starts[0], rule,
                    calf_scores_since(log, starts[0], CALF_TREND_RUNS))
 
-
-def _midnight(day: date) -> float:
-    """The Unix time ``day`` starts, in local time: its midnight, the first of two when the
-    clocks went back over it, or the change itself when they went forward over it (a
-    midnight that never was, which Python places in the day before). So a week begins
-    just where ``week_of`` begins it."""
-    at = datetime.combine(day, time.min)
-    return min((moment for moment in (at.astimezone().timestamp(),
-                                      at.replace(fold=1).astimezone().timestamp())
-                if datetime.fromtimestamp(moment).date() == day),
-               default=at.astimezone().timestamp())

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime
 
 from warmup_tui.common.config import TrainingSettings
 from warmup_tui.common.counting import count_of
 from warmup_tui.common.problems import ProblemsError
-from warmup_tui.common.weeks import week_of
+from warmup_tui.common.weeks import day_start, week_of
 from warmup_tui.log import LogUnavailable, TrainingLog
 from warmup_tui.log.counting import RunRule
 from warmup_tui.log.writer import wait_for_writes
@@ -38,11 +38,13 @@ class Standing:
 
 def runs_this_week(training: TrainingSettings, now: datetime) -> int | None:
     """This week's runs (Monday on) that count towards the goal; None with no usable log."""
-    monday = datetime.combine(week_of(now), time(), tzinfo=now.tzinfo)
+    # Monday's midnight in local time, as week_of counts the weeks: not at now's offset,
+    # which differs from Monday's in a week the clocks change.
+    since = day_start(week_of(now))
     rule = RunRule(training.min_run_minutes * 60)
     try:
         with TrainingLog.open() as log:
-            rows = log.sessions_counted_since(monday.timestamp())
+            rows = log.sessions_counted_since(since)
     except (LogUnavailable, sqlite3.Error):
         return None
     return sum(1 for row in rows if not row.is_preview and rule.counts(row))
