@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 
 import pytest
 from log_support import MONDAY_NOON_UTC, older_log_with_one_session
@@ -81,3 +82,24 @@ def test_the_morning_question_is_for_the_latest_run_of_an_earlier_day_once() -> 
         assert morning_question_for(log, MONDAY_NOON_UTC) == latest
         save_answers(log, latest, Answers(), morning_asked=True)  # skipped: never again
         assert morning_question_for(log, MONDAY_NOON_UTC) is None
+
+
+def test_the_morning_question_follows_a_late_run_on_the_night_the_clocks_go_forward(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Tehran went from 00:00 to 01:00 on Monday 2021-03-22: that midnight never was. A run
+    # at 23:15 on the Sunday was yesterday's, so Monday's first start asks about it.
+    from datetime import datetime
+
+    from warmup_tui.runs.morning import morning_due
+
+    monkeypatch.setenv("TZ", "Asia/Tehran")
+    time.tzset()
+    try:
+        sunday_night = datetime(2021, 3, 21, 23, 15).astimezone().timestamp()
+        with TrainingLog.open() as log:
+            session_id = run_at(log, sunday_night, "late")
+        question = morning_due(datetime(2021, 3, 22, 9, 0).astimezone())
+        assert question is not None and question.session_id == session_id
+    finally:
+        monkeypatch.undo()
+        time.tzset()

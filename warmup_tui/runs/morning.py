@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime
 
 from warmup_tui.coaching.answers import Answers
 from warmup_tui.coaching.days import on_day
+from warmup_tui.common.weeks import day_start
 from warmup_tui.log import LogUnavailable, TrainingLog
 from warmup_tui.log.checkins import morning_question_for, save_answers
 
@@ -23,7 +24,7 @@ def morning_due(now: datetime | None = None) -> MorningQuestion | None:
     """The last run, when it was on an earlier day than ``now`` and its morning question
     was never put; None otherwise, or when the log cannot be read."""
     now = now or datetime.now().astimezone()
-    start_of_today = datetime.combine(now.date(), time.min).astimezone().timestamp()
+    start_of_today = day_start(now.date())  # right on a day the clocks go forward at 0:00
     try:
         with TrainingLog.open() as log:
             session_id = morning_question_for(log, start_of_today)
