@@ -32,9 +32,12 @@ with open(out, "w") as file:
     json.dump({"code": code, "opened": opened, "modules": sorted(sys.modules)}, file)
 """
 
-# The command line's own modules, loaded whichever command runs.
-FRONT = {"warmup_tui.cli", "warmup_tui.cli.main", "warmup_tui.cli.parser",
-         "warmup_tui.cli.commands_registry", "warmup_tui.cli.option_types"}
+# The command line's own modules, loaded whichever command runs; the usual line for a
+# session on screen is read by the first alone, without the full parser.
+SESSION_LINE = {"warmup_tui.cli", "warmup_tui.cli.main", "warmup_tui.cli.session_line",
+                "warmup_tui.cli.command"}
+FRONT = SESSION_LINE | {"warmup_tui.cli.parser", "warmup_tui.cli.commands_registry",
+                        "warmup_tui.cli.option_types"}
 
 
 def cli_modules(tmp_path: Path, *args: str) -> tuple[dict[str, object], set[str]]:
@@ -53,7 +56,9 @@ HOME = {"warmup_tui.cli", "warmup_tui.cli.main", "warmup_tui.cli.app_cmd"}
 
 @pytest.mark.parametrize(("args", "expected"), [
     ((), HOME),
-    (("run", "pre-run"), FRONT | {"warmup_tui.cli.run_cmd", "warmup_tui.cli.app_cmd"}),
+    (("run", "pre-run"), SESSION_LINE | {"warmup_tui.cli.run_cmd", "warmup_tui.cli.app_cmd"}),
+    (("run", "pre-run", "--speed", "2"),
+     FRONT | {"warmup_tui.cli.run_cmd", "warmup_tui.cli.app_cmd"}),
 ])
 def test_the_app_loads_no_other_command(tmp_path: Path, args: tuple[str, ...],
                                         expected: set[str]) -> None:

@@ -44,6 +44,17 @@ def test_a_session_without_clicks_loads_neither_metronome_nor_json(tmp_path: Pat
     assert loaded(settled, UNUSED) == []
 
 
+# The full parser: argparse (and the gettext it imports), the command registry.
+PARSER = ("argparse", "gettext", "warmup_tui.cli.parser", "warmup_tui.cli.commands_registry",
+          "warmup_tui.cli.option_types")
+
+
+def test_a_session_line_is_read_without_the_full_parser(tmp_path: Path) -> None:
+    settled = settled_modules(tmp_path, MINUTE)
+    assert "warmup_tui.cli.run_cmd" in settled  # the run command ran
+    assert loaded(settled, PARSER) == []
+
+
 # The plan's advice: the programme, its state (and json), run cadences from outside.
 PLAN_ADVICE = ("warmup_tui.runs.advice", "warmup_tui.programme", "warmup_tui.log.outside",
                "warmup_tui.coaching.cadence", "json")

@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 from warmup_tui.common import signals
 
 if TYPE_CHECKING:  # home loads the routines after its first frame (see WarmupApp.library)
-    import argparse
-
+    from warmup_tui.cli.command import Options
     from warmup_tui.routines.library import Entry
     from warmup_tui.runs.plan import PlannedRun
     from warmup_tui.ui.app import WarmupApp
@@ -41,7 +40,7 @@ def _garbage_held_back() -> Iterator[None]:
         gc.enable()
 
 
-def _run_app(args: argparse.Namespace | None, runs: list[PlannedRun] | None,
+def _run_app(args: Options | None, runs: list[PlannedRun] | None,
              chain: Callable[[], list[PlannedRun]] | None = None) -> int:
     """``args``: the command's options; None (a bare ``warmup``) takes every default.
     ``chain``: plans what follows ``runs`` (see WarmupApp)."""
@@ -64,11 +63,11 @@ def _until_it_ends(app: WarmupApp) -> int:
     return result if isinstance(result, int) else 0
 
 
-def open_home(args: argparse.Namespace | None) -> int:
+def open_home(args: Options | None) -> int:
     return _run_app(args, None)
 
 
-def open_session(entry: Entry, args: argparse.Namespace) -> int:
+def open_session(entry: Entry, args: Options) -> int:
     """Start the app straight into ``entry`` and whatever it chains into.
 
     Only ``entry`` is planned before the app opens. What it chains into (pre-run: the
@@ -97,12 +96,12 @@ def _what_follows(entry: Entry) -> list[PlannedRun]:
     return what_follows(Library(), entry)
 
 
-def open_runs(runs: list[PlannedRun], args: argparse.Namespace) -> int:
+def open_runs(runs: list[PlannedRun], args: Options) -> int:
     """Start the app straight into a prepared queue of sessions (``today``, ``intervals``)."""
     return _run_app(args, runs)
 
 
-def open_editor(ref: str, args: argparse.Namespace) -> int:
+def open_editor(ref: str, args: Options) -> int:
     """Start the app in the routine editor on ``ref`` (a name or a path); the app ends when
     the editor closes. A routine that does not load raises ProblemsError before the app
     starts (``warmup edit --external`` fixes such a file by hand)."""

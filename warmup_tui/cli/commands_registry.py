@@ -8,10 +8,10 @@ the commands' own modules (the log, the programme, the editor) are not.
 from __future__ import annotations
 
 import argparse
-import importlib
 from collections.abc import Callable
 from typing import Any
 
+from warmup_tui.cli.command import Command
 from warmup_tui.cli.option_types import (
     duration_option,
     programme_week,
@@ -19,19 +19,6 @@ from warmup_tui.cli.option_types import (
     whole_option,
 )
 from warmup_tui.routines.schema import CADENCE_RANGE, MAX_REPEATS
-
-
-class Command:
-    """A command's function, imported when it runs: ``Command("run_cmd", "run_routine")``."""
-
-    def __init__(self, module: str, function: str) -> None:
-        self.module = f"warmup_tui.cli.{module}"
-        self.function = function
-
-    def __call__(self, args: argparse.Namespace) -> int:
-        run = getattr(importlib.import_module(self.module), self.function)
-        result: int = run(args)
-        return result
 
 
 def _json_fields() -> str:

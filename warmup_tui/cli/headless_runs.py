@@ -3,9 +3,9 @@ output, sound, voice and training-log record, and they run one after another."""
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from warmup_tui.common import signals
 from warmup_tui.common.config import load_settings
@@ -17,6 +17,9 @@ from warmup_tui.runs.headless import JsonLines, PlainLines, run_headless
 from warmup_tui.runs.plan import PlannedRun
 from warmup_tui.runs.short_slice import ask_for_short_slice
 from warmup_tui.runs.sinks import Notices, SessionSinks
+
+if TYPE_CHECKING:
+    from warmup_tui.cli.command import Options
 
 EXIT_OK = 0
 
@@ -37,7 +40,7 @@ def _err(prefix: str) -> Callable[[str], None]:
 STDERR_NOTICES = Notices(sound=_err(""), voice=_err("voice: "), log=_err("warmup: "))
 
 
-def run_planned(runs: list[PlannedRun], args: argparse.Namespace, *,
+def run_planned(runs: list[PlannedRun], args: Options, *,
                 wait_between: bool = False) -> int:
     """Each run in turn; 128 + the signal when one ends it. With ``wait_between``, the
     next run waits for Enter, as the app's hand-off does (``today`` on a terminal)."""

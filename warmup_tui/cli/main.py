@@ -14,8 +14,8 @@ from warmup_tui.common.cannot_write import CannotWrite
 from warmup_tui.common.problems import ProblemsError
 from warmup_tui.common.terminal_text import shown
 
-if TYPE_CHECKING:  # argparse loads only when there are words to parse (see _parsed)
-    import argparse
+if TYPE_CHECKING:  # argparse loads only for lines session_line does not read
+    from warmup_tui.cli.command import Options
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -65,18 +65,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-def _session_on_screen(args: argparse.Namespace) -> bool:
+def _session_on_screen(args: Options) -> bool:
     """A session shown in the app (a command with --plain and --json, given neither): it
     collects no garbage until its first frame (the app turns collection back on then)."""
     return hasattr(args, "plain") and not (args.plain or args.json)
 
 
-def _parsed(words: list[str]) -> argparse.Namespace | None:
+def _parsed(words: list[str]) -> Options | None:
     """The parsed command line; None for a bare ``warmup``, which opens home: importing
     argparse and building a parser would only delay its first frame (no options, so each
-    setting takes its default). Otherwise only the command the line names is set up."""
+    setting takes its default). The usual session line is read without argparse, which
+    would stay in its memory; otherwise only the command the line names is set up."""
     if not words:
         return None
+    from warmup_tui.cli.session_line import session_line
+
+    session = session_line(words)
+    if session is not None:
+        return session
     from warmup_tui.cli.parser import build_parser
 
     return build_parser(words[0]).parse_args(words)

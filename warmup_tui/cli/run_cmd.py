@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import argparse
+from typing import TYPE_CHECKING
 
 from warmup_tui.routines.library import Library
 from warmup_tui.runs.plan import planned_run
 
+if TYPE_CHECKING:  # a session's line is read without argparse (see session_line)
+    from warmup_tui.cli.command import Options
 
-def run_routine(args: argparse.Namespace) -> int:
+
+def run_routine(args: Options) -> int:
     library = Library()
     entry = library.resolve(args.routine)
     if args.plain or args.json:
