@@ -186,15 +186,6 @@ class TrainingLog:
                 " ORDER BY started_at DESC, id DESC", (since,)):
             yield SessionRow(*row)
 
-    def sessions_counted_between(self, start: float, end: float) -> Iterator[SessionRow]:
-        """Sessions counted from ``start`` up to ``end`` (a week's worth), whole. Read as
-        they are asked for, so a caller that has seen enough stops reading. (History's
-        streak counts a week's runs in SQLite instead: week_reads.runs_between.)"""
-        for row in self.conn.execute(
-                f"SELECT {_COLUMNS} FROM sessions INDEXED BY sessions_counted"
-                f" WHERE {COUNTED_AT} >= ? AND {COUNTED_AT} < ?", (start, end)):
-            yield SessionRow(*row)
-
     def session(self, session_id: int) -> SessionRow | None:
         row = self.conn.execute(f"SELECT {_COLUMNS} FROM sessions WHERE id = ?",
                                 (session_id,)).fetchone()
