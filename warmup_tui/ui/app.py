@@ -178,17 +178,11 @@ class WarmupApp(App[int]):
     def _tell_setting_problems(self) -> None:
         """The settings' problems as toasts, once, from whichever thread read them; read
         before the app runs, on_mount tells them."""
-        loop = self._loop
-        if loop is None:
+        if self._loop is None:
             return
         problems, self.setting_problems = self.setting_problems, []
         for problem in problems:
-            toast = partial(self.notify, problem, title="Settings", severity="warning",
-                            timeout=8)
-            if threading.get_ident() == self._thread_id:
-                toast()
-            else:
-                loop.call_soon_threadsafe(toast)
+            self.toast_from_anywhere(problem, title="Settings", severity="warning", timeout=8)
 
     @property
     def library(self) -> Library:
@@ -223,12 +217,15 @@ class WarmupApp(App[int]):
 
     def warn_from_anywhere(self, message: str) -> None:
         """A warning toast, from the event loop or from a worker thread."""
-        loop = self._loop
-        if loop is None or threading.get_ident() == self._thread_id:
-            self.notify(message, severity="warning", timeout=6)
+        self.toast_from_anywhere(message, severity="warning", timeout=6)
+
+    def toast_from_anywhere(self, message: str, **options: Any) -> None:
+        """``notify``, from the event loop or a worker thread (before the loop runs: now)."""
+        toast = partial(self.notify, message, **options)
+        if self._loop is None or threading.get_ident() == self._thread_id:
+            toast()
         else:
-            loop.call_soon_threadsafe(
-                partial(self.notify, message, severity="warning", timeout=6))
+            self._loop.call_soon_threadsafe(toast)
 
     @property
     def muted(self) -> bool:

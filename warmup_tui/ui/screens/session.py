@@ -20,6 +20,7 @@ from warmup_tui.engine.session import Session
 from warmup_tui.engine.summary import SessionSummary, summarize
 from warmup_tui.engine.view import SessionView, build_view
 from warmup_tui.runs.plan import PlannedRun
+from warmup_tui.ui.screens.session_size import HEIGHT_CLASSES, WIDTH_CLASSES, size_classes
 from warmup_tui.ui.widgets.compact_footer import CompactFooter
 from warmup_tui.ui.widgets.countdown import Countdown
 from warmup_tui.ui.widgets.cue_line import CueLine
@@ -34,16 +35,6 @@ if TYPE_CHECKING:  # the sounds' state comes with the sounds, after the first fr
 GET_READY_SECONDS = 3.0
 # Timers wake a hair after the due moment so the shown second has already turned over.
 WAKE_MARGIN = 0.002
-
-
-# The screen's classes by its size: (at least so many cells, class).
-WIDTH_CLASSES = [(0, "-slim"), (50, "-narrow"), (70, "-wide")]
-HEIGHT_CLASSES = [(0, "-tiny"), (16, "-short"), (24, "-tall")]
-
-
-def _breakpoint(cells: int, classes: list[tuple[int, str]]) -> str:
-    """The class of the largest breakpoint ``cells`` reaches, as Textual picks it."""
-    return max(breakpoint for breakpoint in classes if cells >= breakpoint[0])[1]
 
 
 class SessionScreen(Screen[SessionSummary]):
@@ -109,15 +100,11 @@ class SessionScreen(Screen[SessionSummary]):
         self._skipped = False
 
     def _size_classes(self) -> list[str]:
-        """The breakpoint classes for the terminal's size now, which Textual would add on
-        the screen's first resize: set from the start, its widgets are styled once rather
-        than all over again just before the first frame."""
         try:
-            width, height = self.app.size
-        except RuntimeError:  # made outside an app (Textual's NoActiveAppError, kept
-            # private): Textual adds them as usual
-            return []
-        return [_breakpoint(width, WIDTH_CLASSES), _breakpoint(height, HEIGHT_CLASSES)]
+            app = self.app
+        except RuntimeError:  # made outside an app (Textual's NoActiveAppError is private)
+            return size_classes(None)
+        return size_classes(app)
 
     def compose(self) -> ComposeResult:
         # Every line keeps its row even when empty, and the countdown takes the rows left
