@@ -406,17 +406,9 @@ class WarmupApp(App[int]):
         await self.action_quit()
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        for command in super().get_system_commands(screen):
-            if command.callback == self.action_quit:
-                command = command._replace(callback=self.action_quit_asking)
-            yield command
         from warmup_tui.ui import palette
 
-        if screen in self.session_screens():
-            yield from palette.session_commands(screen)
-        for home in self.home_screens():
-            if screen is home:
-                yield from palette.home_commands(home)
+        return palette.system_commands(self, screen, super().get_system_commands(screen))
 
 
 def _real_clock(speed: float) -> Clock:

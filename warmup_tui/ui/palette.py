@@ -5,13 +5,30 @@ programme on home)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from warmup_tui.ui.screens.home import HomeScreen
+
+if TYPE_CHECKING:
+    from warmup_tui.ui.app import WarmupApp
+
+
+def system_commands(app: WarmupApp, screen: Screen[Any],
+                    textual_commands: Iterable[SystemCommand]) -> Iterable[SystemCommand]:
+    """Textual's own entries, its Quit asking what q asks, then the keys of the screen
+    in view."""
+    for command in textual_commands:
+        if command.callback == app.action_quit:
+            command = command._replace(callback=app.action_quit_asking)
+        yield command
+    if screen in app.session_screens():
+        yield from session_commands(screen)
+    if isinstance(screen, HomeScreen):
+        yield from home_commands(screen)
 
 
 def session_commands(screen: Screen[Any]) -> Iterable[SystemCommand]:
